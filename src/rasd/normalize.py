@@ -1,0 +1,90 @@
+"""Matching form of Arabic text, with a map back to the original characters.
+
+``normalize(text)`` removes diacritics, tatweel, bidi controls and zero-width characters, folds
+alef variants to ا, ى to ي, ة to ه, Arabic-Indic and Persian digits to ASCII, and unifies quotes.
+``Normalized.span_to_original`` turns any span of the normalized text into the exact original
+span, so a match found in the matching form highlights the right Arabic words.
+"""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+# Characters dropped entirely.
+DIACRITICS = set(chr(c) for c in range(0x064B, 0x0660)) | {"\u0670", "\u0640"} | set(
+    chr(c) for c in range(0x06D6, 0x06EE) if chr(c) not in "\u06E5\u06E6\u06E9"
+) | {"\u08F0", "\u08F1", "\u08F2", "\u08F3"}
+INVISIBLE = {
+    "\u200b", "\u200c", "\u200d", "\u200e", "\u200f", "\u2060", "\ufeff", "\u061c",
+    "\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068", "\u2069",
+    "\u00ad",
+}
+DROP = frozenset(DIACRITICS | INVISIBLE)
+# Marks that belong to the preceding letter: a span ending on that letter takes them along.
+TRAILING_MARKS = frozenset(DIACRITICS)
+
+FOLD = {
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
+    "ى": "ي", "ی": "ي", "ې": "ي",
+    "ة": "ه", "ۀ": "ه", "ە": "ه",
+    "ک": "ك", "ڪ": "ك",
+    "“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‟": '"', "″": '"',
+    "‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "`": "'",
+    "٪": "%", "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u3000": " ",
+}
+for _i in range(10):
+    FOLD[chr(0x0660 + _i)] = str(_i)  # Arabic-Indic
+    FOLD[chr(0x06F0 + _i)] = str(_i)  # Persian
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    if ch in DROP:
+        return ""
+    if ch in FOLD:
+        return FOLD[ch]
+    # Presentation forms (ﻻ, ﺍ ...) and other compatibility characters.
+    if "\ufb50" <= ch <= "\ufdff" or "\ufe70" <= ch <= "\ufeff":
+        decomposed = unicodedata.normalize("NFKC", ch)
+        return "".join(_fold_char(c) for c in decomposed)
+    return ch
+
+
+@dataclass(frozen=True)
+class Normalized:
+    original: str
+    text: str
+    to_original: tuple[int, ...]  # for each normalized char, its index in the original
+
+    def span_to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Original [start, end) covering normalized [start, end), with trailing marks."""
+        if start >= end:
+            pos = self.to_original[start] if start < len(self.to_original) else len(self.original)
+            return pos, pos
+        o_start = self.to_original[start]
+        o_end = self.to_original[end - 1] + 1
+        orig = self.original
+        while o_end < len(orig) and orig[o_end] in TRAILING_MARKS:
+            o_end += 1
+        return o_start, o_end
+
+    def original_span_text(self, start: int, end: int) -> str:
+        s, e = self.span_to_original(start, end)
+        return self.original[s:e]
+
+
+def normalize_with_map(text: str) -> Normalized:
+    out: list[str] = []
+    index: list[int] = []
+    for i, ch in enumerate(text):
+        folded = _fold_char(ch)
+        if folded:
+            out.append(folded)
+            index.extend([i] * len(folded))
+    return Normalized(text, "".join(out), tuple(index))
+
+
+def normalize(text: str) -> str:
+    """The matching form of ``text`` (idempotent)."""
+    return "".join(_fold_char(ch) for ch in text)

@@ -1,0 +1,45 @@
+"""The article pipeline: raw document -> clean Article -> sentences -> mentions -> events.
+
+Each stage is a callable ``Article -> Article``; ``Pipeline.pipe`` is the batch path and turns a
+failing document into a ``DocumentError`` instead of stopping the batch.
+"""
+from __future__ import annotations
+
+from typing import Callable, Iterable, Iterator, Optional, Union
+
+from .clean import clean_document
+from .errors import DocumentRejected
+from .language import check_language
+from .model import Article, DocumentError, RawDocument
+from .segment import CliticAnalyzer, segment
+from .settings import DEFAULT_SETTINGS, Settings
+
+Stage = Callable[[Article], Article]
+
+
+class Pipeline:
+    def __init__(self, settings: Settings = DEFAULT_SETTINGS, stages: Optional[list[Stage]] = None):
+        self.settings = settings
+        self.analyzer = CliticAnalyzer()
+        self.stages: list[Stage] = [self._segment] if stages is None else stages
+
+    def _segment(self, article: Article) -> Article:
+        article.sentences = segment(article.text, self.analyzer)
+        return article
+
+    def __call__(self, raw: RawDocument) -> Article:
+        article = clean_document(raw, self.settings)
+        check_language(article, self.settings)
+        for stage in self.stages:
+            article = stage(article)
+        return article
+
+    def pipe(self, docs: Iterable[Union[RawDocument, DocumentError]]) -> Iterator[Union[Article, DocumentError]]:
+        for doc in docs:
+            if isinstance(doc, DocumentError):
+                yield doc
+                continue
+            try:
+                yield self(doc)
+            except DocumentRejected as e:
+                yield DocumentError(doc.source, e.reason, e.detail)

@@ -1,0 +1,209 @@
+"""Sentences and tokens, with Arabic clitic analysis.
+
+Sentences end at Arabic and Latin end punctuation followed by a space, and at line breaks;
+decimal numbers, abbreviations and punctuation inside a short quotation do not end a sentence.
+
+Tokens carry their matching form and a stem with clitics removed. A clitic is split off only when
+the evidence says so: the stem must be a better-attested word than the whole token (word counts
+shipped in ``data/vocab.tsv``), so ``بالحسكة`` -> ``حسكه`` and ``لقسد`` -> ``قسد`` while
+``بلدة``, ``كتيبة`` and ``لبنان`` stay whole.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+from typing import Iterable, Optional
+
+from .model import Sentence, Token
+from .normalize import normalize
+
+_MARKS = "\u064b-\u065f\u0670\u0640\u200c\u200d"
+TOKEN_RE = re.compile(rf"\d+(?:[.,٫]\d+)*|[\w{_MARKS}]+|[^\w\s{_MARKS}]", re.UNICODE)
+
+SENTENCE_END = re.compile(r"[.!?؟…]+[\"'”’»)\]]*(?=\s)|[.!?؟…]+[\"'”’»)\]]*$")
+ABBREVIATIONS = {
+    "د", "م", "ق", "ص", "ج", "هـ", "ه", "أ", "ا", "س", "ت", "ن", "ش", "ب", "ك",
+    "dr", "mr", "mrs", "ms", "prof", "st", "no", "vs", "etc", "jr", "sr", "gen", "col", "lt",
+    "u.s", "u.k", "u.n", "e.g", "i.e", "inc", "co", "ltd",
+}
+QUOTE_PAIRS = {"“": "”", "«": "»", '"': '"'}
+MAX_QUOTE = 400  # a longer "quotation" is more likely an unbalanced quote mark
+
+CONJUNCTIONS = ("", "و", "ف")
+PREPOSITIONS = ("", "ب", "ل", "ك")
+ENCLITICS = ("هما", "كما", "هم", "هن", "كم", "كن", "نا", "ها", "ه", "ك", "ي")
+DETERMINER_WORDS = {"الله", "التي", "الذي", "الذين", "اللذان", "اللتان", "اللذين", "اللتين",
+                    "الا", "الي", "الان", "اللاتي", "اللواتي", "الاول", "اللي"}
+MIN_STEM = 2
+
+
+def _proclitic_options() -> list[tuple[str, tuple[str, ...], bool]]:
+    """(surface prefix, clitics, has determiner) for every allowed proclitic sequence."""
+    options = []
+    for c in CONJUNCTIONS:
+        for p in PREPOSITIONS:
+            for det in ("", "ال"):
+                parts = tuple(x for x in (c, p, det) if x)
+                if not parts:
+                    continue
+                surface = c + p + det
+                if p == "ل" and det:
+                    surface = c + "لل"  # ل + ال is written لل
+                options.append((surface, parts, bool(det)))
+        if c:
+            options.append((c + "س", (c, "س"), False))  # future prefix on verbs
+    options.append(("س", ("س",), False))
+    return sorted(options, key=lambda o: -len(o[0]))
+
+
+PROCLITICS = _proclitic_options()
+
+
+@lru_cache(maxsize=1)
+def default_vocabulary() -> dict[str, int]:
+    counts: dict[str, int] = {}
+    path = resources.files("rasd") / "data" / "vocab.tsv"
+    if path.is_file():
+        for line in path.read_text(encoding="utf-8").splitlines()[1:]:
+            word, _, n = line.partition("\t")
+            counts[word] = int(n)
+    return counts
+
+
+class CliticAnalyzer:
+    """Chooses how to split a word into proclitics, stem and enclitics."""
+
+    def __init__(self, vocabulary: Optional[dict[str, int]] = None):
+        self.vocab = dict(default_vocabulary() if vocabulary is None else vocabulary)
+        self._cache: dict[str, tuple[tuple[str, ...], str, tuple[str, ...]]] = {}
+
+    def add_words(self, words: Iterable[str], count: int = 1000) -> None:
+        """Make words (e.g. lexicon names) known, so clitics attached to them split off."""
+        for w in words:
+            w = normalize(w)
+            self.vocab[w] = max(self.vocab.get(w, 0), count)
+        self._cache.clear()
+
+    def _attestation(self, stem: str) -> int:
+        bare = stem[2:] if stem.startswith("ال") and len(stem) > 3 else stem
+        return self.vocab.get(bare, 0) + self.vocab.get("ال" + bare, 0)
+
+    def analyze(self, norm: str) -> tuple[tuple[str, ...], str, tuple[str, ...]]:
+        cached = self._cache.get(norm)
+        if cached is None:
+            cached = self._cache[norm] = self._analyze(norm)
+        return cached
+
+    def _analyze(self, norm: str):
+        if not norm or not ("\u0621" <= norm[0] <= "\u064a"):
+            return (), norm, ()
+        best = ((), norm, ())
+        best_score = self._attestation(norm)
+        for surface, parts, has_det in PROCLITICS:
+            if not norm.startswith(surface) or len(norm) - len(surface) < MIN_STEM:
+                continue
+            stem = norm[len(surface):]
+            score = self._attestation(stem)
+            # A lone conjunction is the likeliest clitic of all: "وقال" is و + قال even though
+            # news text writes "وقال" more often than "قال".
+            if parts in (("و",), ("ف",)):
+                score *= 3
+            # A determiner-bearing prefix is reliable on its own when the stem is long enough.
+            if has_det and best_score == 0 and len(stem) >= 4 and norm not in DETERMINER_WORDS:
+                score = max(score, 1)
+            if score > best_score:
+                best, best_score = (parts, stem, ()), score
+        procs, stem, _ = best
+        for enc in ENCLITICS:
+            if stem.endswith(enc) and len(stem) - len(enc) >= MIN_STEM + 1:
+                shorter = stem[: -len(enc)]
+                if self._attestation(shorter) > max(self._attestation(stem), 0) * 2:
+                    return procs, self._strip_det(shorter), (enc,)
+        return procs, self._strip_det(stem), ()
+
+    @staticmethod
+    def _strip_det(stem: str) -> str:
+        if stem.startswith("ال") and len(stem) >= 4 and stem not in DETERMINER_WORDS:
+            return stem[2:]
+        return stem
+
+
+_default_analyzer: Optional[CliticAnalyzer] = None
+
+
+def default_analyzer() -> CliticAnalyzer:
+    global _default_analyzer
+    if _default_analyzer is None:
+        _default_analyzer = CliticAnalyzer()
+    return _default_analyzer
+
+
+def tokenize(text: str, offset: int = 0, analyzer: Optional[CliticAnalyzer] = None) -> list[Token]:
+    analyzer = analyzer or default_analyzer()
+    tokens = []
+    for m in TOKEN_RE.finditer(text):
+        surface = m.group()
+        norm = normalize(surface)
+        procs, stem, encs = analyzer.analyze(norm)
+        tokens.append(Token(m.start() + offset, m.end() + offset, surface, norm, stem, procs, encs))
+    return tokens
+
+
+def _quoted_ranges(line: str) -> list[tuple[int, int]]:
+    ranges = []
+    i = 0
+    while i < len(line):
+        close = QUOTE_PAIRS.get(line[i])
+        if close:
+            j = line.find(close, i + 1)
+            if j != -1 and j - i <= MAX_QUOTE:
+                ranges.append((i, j))
+                i = j + 1
+                continue
+        i += 1
+    return ranges
+
+
+def _is_abbreviation(line: str, dot: int) -> bool:
+    if line[dot] != ".":
+        return False
+    m = re.search(r"([\w.]+)$", line[:dot])
+    if not m:
+        return False
+    word = m.group(1).lower()
+    return word in ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+
+
+def split_sentences(text: str) -> list[tuple[int, int, int]]:
+    """(start, end, paragraph) of each sentence, trimmed; every non-empty line is a paragraph."""
+    result = []
+    paragraph = -1
+    line_start = 0
+    for line in text.split("\n"):
+        offset, line_start = line_start, line_start + len(line) + 1
+        if not line.strip():
+            continue
+        paragraph += 1
+        quoted = _quoted_ranges(line)
+        cuts = [0]
+        for m in SENTENCE_END.finditer(line):
+            if any(a < m.start() < b for a, b in quoted) or _is_abbreviation(line, m.start()):
+                continue
+            cuts.append(m.end())
+        cuts.append(len(line))
+        for s, e in zip(cuts, cuts[1:]):
+            seg = line[s:e]
+            stripped = seg.strip()
+            if stripped:
+                a = offset + s + len(seg) - len(seg.lstrip())
+                result.append((a, a + len(stripped), paragraph))
+    return result
+
+
+def segment(text: str, analyzer: Optional[CliticAnalyzer] = None) -> list[Sentence]:
+    sentences = []
+    for start, end, paragraph in split_sentences(text):
+        chunk = text[start:end]
+        sentences.append(Sentence(start, end, chunk, paragraph, tokenize(chunk, start, analyzer)))
+    return sentences
