@@ -17,15 +17,28 @@ from .settings import DEFAULT_SETTINGS, Settings
 Stage = Callable[[Article], Article]
 
 
+class Segmenter:
+    """Stage: sentences and tokens with clitic analysis."""
+
+    def __init__(self, settings: Settings):
+        self.analyzer = CliticAnalyzer()
+
+    def __call__(self, article: Article) -> Article:
+        article.sentences = segment(article.text, self.analyzer)
+        return article
+
+
+def default_stages(settings: Settings) -> list[Stage]:
+    """The stages after cleaning, in order. Each takes the settings and is built once."""
+    return [
+        Segmenter(settings),
+    ]
+
+
 class Pipeline:
     def __init__(self, settings: Settings = DEFAULT_SETTINGS, stages: Optional[list[Stage]] = None):
         self.settings = settings
-        self.analyzer = CliticAnalyzer()
-        self.stages: list[Stage] = [self._segment] if stages is None else stages
-
-    def _segment(self, article: Article) -> Article:
-        article.sentences = segment(article.text, self.analyzer)
-        return article
+        self.stages: list[Stage] = default_stages(settings) if stages is None else stages
 
     def __call__(self, raw: RawDocument) -> Article:
         article = clean_document(raw, self.settings)
