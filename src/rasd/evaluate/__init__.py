@@ -1,0 +1,1 @@
+"""Evaluation against the shared gold data, scored exactly as ANNOTATION.md section 3 says."""
