@@ -47,8 +47,25 @@ def _fold_char(ch: str) -> str:
     # Presentation forms (ﻻ, ﺍ ...) and other compatibility characters.
     if "\ufb50" <= ch <= "\ufdff" or "\ufe70" <= ch <= "\ufeff":
         decomposed = unicodedata.normalize("NFKC", ch)
+        if decomposed == ch:  # e.g. ornate parentheses ﴾﴿: no compatibility form, keep as is
+            return ch
         return "".join(_fold_char(c) for c in decomposed)
     return ch
+
+
+def _translation_table() -> dict[int, str | None]:
+    """Every character _fold_char changes, for str.translate (the fast path of normalize)."""
+    table: dict[int, str | None] = {}
+    candidates = set(DROP) | set(FOLD) | {chr(c) for c in range(0xFB50, 0xFE00)} | {
+        chr(c) for c in range(0xFE70, 0xFF00)}
+    for ch in candidates:
+        folded = _fold_char(ch)
+        if folded != ch:
+            table[ord(ch)] = folded or None
+    return table
+
+
+_TABLE = _translation_table()
 
 
 @dataclass(frozen=True)
@@ -77,8 +94,9 @@ class Normalized:
 def normalize_with_map(text: str) -> Normalized:
     out: list[str] = []
     index: list[int] = []
+    table = _TABLE
     for i, ch in enumerate(text):
-        folded = _fold_char(ch)
+        folded = table.get(ord(ch), ch)
         if folded:
             out.append(folded)
             index.extend([i] * len(folded))
@@ -87,4 +105,4 @@ def normalize_with_map(text: str) -> Normalized:
 
 def normalize(text: str) -> str:
     """The matching form of ``text`` (idempotent)."""
-    return "".join(_fold_char(ch) for ch in text)
+    return text.translate(_TABLE)

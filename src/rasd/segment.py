@@ -58,6 +58,11 @@ def _proclitic_options() -> list[tuple[str, tuple[str, ...], bool]]:
 
 
 PROCLITICS = _proclitic_options()
+# The same options (same order) keyed by their first letter: a word is only tried against
+# the prefixes it can start with.
+PROCLITICS_BY_FIRST_LETTER: dict[str, list[tuple[str, tuple[str, ...], bool]]] = {}
+for _option in PROCLITICS:
+    PROCLITICS_BY_FIRST_LETTER.setdefault(_option[0][0], []).append(_option)
 
 
 @lru_cache(maxsize=1)
@@ -77,6 +82,8 @@ class CliticAnalyzer:
     def __init__(self, vocabulary: Optional[dict[str, int]] = None):
         self.vocab = dict(default_vocabulary() if vocabulary is None else vocabulary)
         self._cache: dict[str, tuple[tuple[str, ...], str, tuple[str, ...]]] = {}
+        # surface form -> (norm, proclitics, stem, enclitics), filled by tokenize
+        self._surface_cache: dict[str, tuple[str, tuple[str, ...], str, tuple[str, ...]]] = {}
 
     def add_words(self, words: Iterable[str], count: int = 1000) -> None:
         """Make words (e.g. lexicon names) known, so clitics attached to them split off."""
@@ -84,6 +91,7 @@ class CliticAnalyzer:
             w = normalize(w)
             self.vocab[w] = max(self.vocab.get(w, 0), count)
         self._cache.clear()
+        self._surface_cache.clear()
 
     def _attestation(self, stem: str) -> int:
         bare = stem[2:] if stem.startswith("ال") and len(stem) > 3 else stem
@@ -100,7 +108,7 @@ class CliticAnalyzer:
             return (), norm, ()
         best = ((), norm, ())
         best_score = self._attestation(norm)
-        for surface, parts, has_det in PROCLITICS:
+        for surface, parts, has_det in PROCLITICS_BY_FIRST_LETTER.get(norm[0], ()):
             if not norm.startswith(surface) or len(norm) - len(surface) < MIN_STEM:
                 continue
             stem = norm[len(surface):]
@@ -141,37 +149,49 @@ def default_analyzer() -> CliticAnalyzer:
 
 def tokenize(text: str, offset: int = 0, analyzer: Optional[CliticAnalyzer] = None) -> list[Token]:
     analyzer = analyzer or default_analyzer()
+    # News text repeats its words: analyse each distinct surface form once per analyzer.
+    cache = analyzer._surface_cache
     tokens = []
     for m in TOKEN_RE.finditer(text):
         surface = m.group()
-        norm = normalize(surface)
-        procs, stem, encs = analyzer.analyze(norm)
-        tokens.append(Token(m.start() + offset, m.end() + offset, surface, norm, stem, procs, encs))
+        analysis = cache.get(surface)
+        if analysis is None:
+            norm = normalize(surface)
+            analysis = cache[surface] = (norm, *analyzer.analyze(norm))
+        norm, procs, stem, encs = analysis
+        start, end = m.span()
+        tokens.append(Token(start + offset, end + offset, surface, norm, stem, procs, encs))
     return tokens
+
+
+_QUOTE_OPEN = re.compile("[" + re.escape("".join(QUOTE_PAIRS)) + "]")
 
 
 def _quoted_ranges(line: str) -> list[tuple[int, int]]:
     ranges = []
-    i = 0
-    while i < len(line):
-        close = QUOTE_PAIRS.get(line[i])
-        if close:
-            j = line.find(close, i + 1)
-            if j != -1 and j - i <= MAX_QUOTE:
-                ranges.append((i, j))
-                i = j + 1
-                continue
-        i += 1
+    m = _QUOTE_OPEN.search(line)
+    while m:
+        i = m.start()
+        j = line.find(QUOTE_PAIRS[line[i]], i + 1)
+        if j != -1 and j - i <= MAX_QUOTE:
+            ranges.append((i, j))
+            m = _QUOTE_OPEN.search(line, j + 1)
+        else:
+            m = _QUOTE_OPEN.search(line, i + 1)
     return ranges
 
 
 def _is_abbreviation(line: str, dot: int) -> bool:
     if line[dot] != ".":
         return False
-    m = re.search(r"([\w.]+)$", line[:dot])
-    if not m:
+    # The run of word characters and dots just before the dot (what r"[\w.]+$" finds on
+    # line[:dot]), scanned backwards so a long line is not rescanned at every dot.
+    start = dot
+    while start > 0 and (line[start - 1] == "." or line[start - 1] == "_" or line[start - 1].isalnum()):
+        start -= 1
+    if start == dot:
         return False
-    word = m.group(1).lower()
+    word = line[start:dot].lower()
     return word in ABBREVIATIONS or (len(word) == 1 and word.isalpha())
 
 
@@ -188,7 +208,7 @@ def split_sentences(text: str) -> list[tuple[int, int, int]]:
         quoted = _quoted_ranges(line)
         cuts = [0]
         for m in SENTENCE_END.finditer(line):
-            if any(a < m.start() < b for a, b in quoted) or _is_abbreviation(line, m.start()):
+            if (quoted and any(a < m.start() < b for a, b in quoted)) or _is_abbreviation(line, m.start()):
                 continue
             cuts.append(m.end())
         cuts.append(len(line))
