@@ -1,0 +1,157 @@
+"""The same happening reported by several articles becomes one event cluster.
+
+ACLED counts one event per actors, place and day; rasd merges two events when they have the same
+type and either (a) compatible actors, places within 15 km and dates within a day, or (b) highly
+similar evidence text. Each merge keeps the rule that made it, so a merge can be explained, and
+clusters are recomputed from scratch (never edited in place), so a reprocess can undo them.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from dataclasses import dataclass, field
+from typing import Optional, Sequence
+
+from ..model import Event
+from ..normalize import normalize
+
+PLACE_KM = 15.0
+DATE_DAYS = 1
+TEXT_SIMILARITY = 0.6
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class EventKey:
+    article_id: str
+    event_id: str
+
+
+@dataclass(frozen=True)
+class MergeEdge:
+    a: EventKey
+    b: EventKey
+    rule: str  # "actors+place+date" | "text-similarity"
+    detail: str
+
+
+@dataclass
+class MergeCluster:
+    id: str  # the key of its first member, stable for the same input
+    members: list[EventKey]
+    edges: list[MergeEdge] = field(default_factory=list)
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 6371 * 2 * math.asin(math.sqrt(h))
+
+
+def _actor_ids(event: Event) -> set[str]:
+    return {p.id or normalize(p.text) for p in event.actor + event.recipient}
+
+
+def _actors_compatible(a: Event, b: Event) -> bool:
+    ia, ib = _actor_ids(a), _actor_ids(b)
+    return not ia or not ib or bool(ia & ib)
+
+
+def _place_distance(a: Event, b: Event) -> Optional[float]:
+    la, lb = a.location, b.location
+    if not la or not lb or la.lat is None or lb.lat is None:
+        return None
+    return _km(la.lat, la.lon, lb.lat, lb.lon)
+
+
+def _day_gap(a: Event, b: Event) -> Optional[int]:
+    if not a.date or not b.date:
+        return None
+    try:
+        return abs((dt.date.fromisoformat(a.date.value) - dt.date.fromisoformat(b.date.value)).days)
+    except ValueError:
+        return None
+
+
+def _evidence_tokens(event: Event) -> set[str]:
+    return set(_WORD.findall(normalize(" ".join(m.text for m in event.mentions))))
+
+
+def same_happening(a: Event, b: Event) -> Optional[tuple[str, str]]:
+    """(rule, detail) when a and b describe the same happening, else None."""
+    if a.type != b.type or a.status != b.status:
+        return None
+    distance, gap = _place_distance(a, b), _day_gap(a, b)
+    if _actors_compatible(a, b) and distance is not None and distance <= PLACE_KM \
+            and gap is not None and gap <= DATE_DAYS:
+        return "actors+place+date", f"{a.type}, places {distance:.1f} km apart, dates {gap} day(s) apart"
+    ta, tb = _evidence_tokens(a), _evidence_tokens(b)
+    if ta and tb:
+        similarity = len(ta & tb) / len(ta | tb)
+        if similarity >= TEXT_SIMILARITY and (gap is None or gap <= DATE_DAYS):
+            return "text-similarity", f"{a.type}, evidence Jaccard {similarity:.2f}"
+    return None
+
+
+def _candidate_pairs(ordered: Sequence[tuple[EventKey, Event]]) -> list[tuple[int, int]]:
+    """Pairs worth comparing: same type and dates within a day (a sorted sweep), or, for events
+    without a date, same type and same place. Keeps merging near-linear on large stores."""
+    dated: dict[str, list[tuple[dt.date, int]]] = {}
+    undated: dict[tuple[str, str], list[int]] = {}
+    for i, (_, event) in enumerate(ordered):
+        day = None
+        if event.date:
+            try:
+                day = dt.date.fromisoformat(event.date.value)
+            except ValueError:
+                day = None
+        if day is not None:
+            dated.setdefault(event.type, []).append((day, i))
+        elif event.location:
+            place = event.location.pcode or normalize(event.location.name_en or event.location.text)
+            undated.setdefault((event.type, place), []).append(i)
+    pairs = []
+    window = dt.timedelta(days=DATE_DAYS)
+    for items in dated.values():
+        items.sort()
+        for x, (day, i) in enumerate(items):
+            for later, j in items[x + 1:]:
+                if later - day > window:
+                    break
+                pairs.append((min(i, j), max(i, j)))
+    for indices in undated.values():
+        pairs.extend((i, j) for x, i in enumerate(indices) for j in indices[x + 1:])
+    return sorted(pairs)
+
+
+def cluster_events(events: Sequence[tuple[EventKey, Event]]) -> list[MergeCluster]:
+    """Union-find over pairwise merges, only across different articles; deterministic order."""
+    ordered = sorted(events, key=lambda ke: (ke[0].article_id, ke[0].event_id))
+    parent = list(range(len(ordered)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    edges: list[tuple[int, MergeEdge]] = []
+    for i, j in _candidate_pairs(ordered):
+        (ka, ea), (kb, eb) = ordered[i], ordered[j]
+        if ka.article_id == kb.article_id:
+            continue  # in-article merging is the event coder's job
+        found = same_happening(ea, eb)
+        if found:
+            edges.append((i, MergeEdge(ka, kb, *found)))
+            ri, rj = root(i), root(j)
+            if ri != rj:
+                parent[max(ri, rj)] = min(ri, rj)
+    clusters: dict[int, MergeCluster] = {}
+    for i, (key, _) in enumerate(ordered):
+        r = root(i)
+        cluster = clusters.setdefault(r, MergeCluster(f"{ordered[r][0].article_id}:{ordered[r][0].event_id}", []))
+        cluster.members.append(key)
+    for i, edge in edges:
+        clusters[root(i)].edges.append(edge)
+    return [clusters[r] for r in sorted(clusters)]
