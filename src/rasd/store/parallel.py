@@ -1,0 +1,104 @@
+"""Running the pipeline on documents, in this process or in N local worker processes.
+
+Workers only compute; the parent alone writes to the store. Batches are double-buffered: while
+the workers compute batch n+1, the parent writes batch n, and no more than two batches are in
+memory at any time, whatever the corpus size.
+"""
+from __future__ import annotations
+
+import multiprocessing
+from typing import Callable, Iterator, Optional, TypeVar
+
+from ..errors import DocumentRejected
+from ..model import Article, DocumentError, RawDocument
+from ..pipeline import Pipeline
+from ..settings import Settings
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+_pipeline: Optional[Pipeline] = None  # one per worker process, built once
+
+
+def _strip_tokens(article: Article) -> Article:
+    # Tokens are not stored; dropping them keeps what crosses process boundaries small.
+    for sentence in article.sentences:
+        sentence.tokens = []
+    return article
+
+
+def analyse_document(pipeline: Pipeline, raw: RawDocument) -> Article | DocumentError:
+    """Clean and analyse one document; any failure becomes a DocumentError naming the reason."""
+    try:
+        return _strip_tokens(pipeline(raw))
+    except DocumentRejected as e:
+        return DocumentError(raw.source, e.reason, e.detail)
+    except Exception as e:  # a bug on one document must not stop the batch (DESIGN: errors)
+        return DocumentError(raw.source, "internal-error", f"{type(e).__name__}: {e}")
+
+
+def reanalyse_article(pipeline: Pipeline, article: Article) -> Article | DocumentError:
+    """Run the stages after cleaning again on a stored article (reprocess)."""
+    article.sentences, article.mentions, article.events = [], [], []
+    try:
+        for stage in pipeline.stages:
+            article = stage(article)
+        return _strip_tokens(article)
+    except DocumentRejected as e:
+        return DocumentError(article.source or article.id, e.reason, e.detail)
+    except Exception as e:
+        return DocumentError(article.source or article.id, "internal-error", f"{type(e).__name__}: {e}")
+
+
+def _init_worker(settings: Settings, factory: Optional[Callable[[Settings], Pipeline]]) -> None:
+    global _pipeline
+    _pipeline = factory(settings) if factory else Pipeline(settings)
+
+
+def _run_in_worker(task: tuple[Callable, object]):
+    function, item = task
+    return function(_pipeline, item)
+
+
+class Analyser:
+    """Maps an analysis function over batches, locally or in worker processes."""
+
+    def __init__(self, settings: Settings, workers: int = 1,
+                 pipeline_factory: Optional[Callable[[Settings], Pipeline]] = None):
+        self.workers = max(1, workers)
+        self.pool = None
+        if self.workers == 1:
+            self.pipeline = pipeline_factory(settings) if pipeline_factory else Pipeline(settings)
+        else:
+            # spawn: workers start clean (no inherited DB connections or threads).
+            context = multiprocessing.get_context("spawn")
+            self.pool = context.Pool(self.workers, initializer=_init_worker,
+                                     initargs=(settings, pipeline_factory))
+
+    def map_batches(self, function: Callable, batches: Iterator[list[T]]) -> Iterator[tuple[list[T], list]]:
+        """Yield (batch, results) in input order; with workers, batch n+1 computes meanwhile."""
+        if self.pool is None:
+            for batch in batches:
+                yield batch, [function(self.pipeline, item) for item in batch]
+            return
+        pending = None
+        for batch in batches:
+            chunksize = max(1, len(batch) // (self.workers * 4))
+            submitted = (batch, self.pool.map_async(_run_in_worker, [(function, x) for x in batch], chunksize))
+            if pending is not None:
+                yield pending[0], pending[1].get()
+            pending = submitted
+        if pending is not None:
+            yield pending[0], pending[1].get()
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.terminate()
+            self.pool.join()
+            self.pool = None
+
+    def __enter__(self) -> "Analyser":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()

@@ -1,0 +1,96 @@
+"""Event queries: one filter dataclass, turned into one SELECT for either database.
+
+Text queries match the normalized supporting text of events (diacritics, alef and ya variants,
+ta marbuta, digits folded: see rasd.normalize), through FTS5 trigrams on SQLite and pg_trgm on
+PostgreSQL where available, else a plain LIKE scan.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from sqlalchemy import Select, and_, or_, select, text
+
+from ..normalize import normalize
+from . import schema as t
+from .rows import place_key
+
+ORDERS = ("date", "top")
+MIN_TRIGRAM_QUERY = 3
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """Which events to return; every field is optional and they combine with AND."""
+    date_from: Optional[str] = None  # YYYY-MM-DD, inclusive
+    date_to: Optional[str] = None  # YYYY-MM-DD, inclusive
+    types: tuple[str, ...] = ()  # PLOVER types
+    actor: Optional[str] = None  # lexicon id, English or Arabic name (actor or recipient)
+    place: Optional[str] = None  # P-code, English or Arabic place name
+    admin1: Optional[str] = None  # governorate / first-level unit
+    statuses: tuple[str, ...] = ()  # asserted, future, hypothetical, negated, denied
+    text: Optional[str] = None  # words in the supporting text, any spelling variant
+    article_id: Optional[str] = None
+
+
+def text_query(value: str) -> str:
+    return normalize(value).casefold().strip()
+
+
+def _like_pattern(value: str) -> str:
+    escaped = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _text_condition(value: str, dialect: str, has_text_index: bool):
+    query = text_query(value)
+    if dialect == "sqlite" and has_text_index and len(query) >= MIN_TRIGRAM_QUERY:
+        phrase = '"' + query.replace('"', '""') + '"'
+        matches = select(text("rowid")).select_from(text("events_fts")).where(
+            text("events_fts MATCH :fts_query").bindparams(fts_query=phrase))
+        return t.events.c.seq.in_(matches)
+    return t.events.c.text_norm.like(_like_pattern(query), escape="\\")
+
+
+def event_select(flt: EventFilter, dialect: str, has_text_index: bool, actor_keys: list[str] = (),
+                 order: str = "date", limit: Optional[int] = None, offset: int = 0) -> Select:
+    """SELECT of event rows (with their article's title, source, outlet, published date)."""
+    e, a = t.events, t.articles
+    stmt = select(e, a.c.title.label("article_title"), a.c.source.label("article_source"),
+                  a.c.outlet.label("article_outlet"), a.c.published.label("article_published")
+                  ).join(a, a.c.id == e.c.article_id)
+    conditions = []
+    if flt.date_from:
+        conditions.append(e.c.event_date >= flt.date_from)
+    if flt.date_to:
+        conditions.append(e.c.event_date <= flt.date_to)
+    if flt.types:
+        conditions.append(e.c.type.in_([x.upper() for x in flt.types]))
+    if flt.statuses:
+        conditions.append(e.c.status.in_([x.lower() for x in flt.statuses]))
+    if flt.admin1:
+        conditions.append(e.c.admin1_key == place_key(flt.admin1))
+    if flt.place:
+        conditions.append(or_(e.c.pcode == flt.place, e.c.location_norm == place_key(flt.place),
+                              e.c.location_name_en == flt.place))
+    if flt.actor:
+        p = t.event_participants
+        conditions.append(e.c.id.in_(select(p.c.event_id).where(p.c.actor_key.in_(list(actor_keys)))))
+    if flt.text:
+        conditions.append(_text_condition(flt.text, dialect, has_text_index))
+    if flt.article_id:
+        conditions.append(e.c.article_id == flt.article_id)
+    if conditions:
+        stmt = stmt.where(and_(*conditions))
+    if order == "top":
+        stmt = stmt.order_by(e.c.n_sources.desc(), e.c.fatalities.desc().nulls_last(),
+                             e.c.event_date.desc().nulls_last(), e.c.seq)
+    elif order == "date":
+        stmt = stmt.order_by(e.c.event_date.desc().nulls_last(), e.c.seq)
+    else:
+        raise ValueError(f"unknown order {order!r}: use one of {', '.join(ORDERS)}")
+    if limit is not None:
+        stmt = stmt.limit(limit)
+    if offset:
+        stmt = stmt.offset(offset)
+    return stmt
