@@ -1,48 +1,240 @@
 """Clean scraped article text: drop page debris, keep the title once and the body paragraphs.
 
-Every dropped line is kept with the reason, so the cleaner can be audited.
+The cascade, one pass each over the lines of the raw text:
+
+1. **Debris lines** (``data/boilerplate.yaml``): navigation, share/follow/subscribe, copyright,
+   tags, comment prompts, media-link labels, photo and source credits, bylines, and the
+   related-article / "see also" markers with a headline on the same line.
+2. **Related blocks**: a marker standing alone ("مقالات ذات صلة") takes the headline-like lines
+   after it with it.
+3. **Head**: the title (the reader's, or the headline the page repeats, or the first
+   headline-like line), the category / slider label line above it, the "خاص||" exclusive
+   marker; every copy of the title leaves the body.
+4. **Duplicates**: a long line repeated verbatim is kept once.
+5. **Paragraphs**: lines broken at inline links are joined; paragraphs are joined by a blank line.
+6. **Metadata** the text states: outlet and correspondent ("مراسلة وكالة “X”، فلان،"), bylines.
+
+Every dropped line is kept in ``Article.removed`` with its 1-based line number in the raw text
+and a reason code (docs/cleaning.md), so the cleaner can be audited.
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from typing import Optional
 
+from .clean_meta import (breadcrumb_category, byline_correspondent, find_outlet_and_reporter,
+                         split_page_label, strip_exclusive, title_key)
+from .clean_paragraphs import join_fragments
+from .clean_rules import DebrisRules, default_rules, line_key
+from .errors import DocumentRejected
 from .model import Article, RawDocument, RemovedLine, content_id
-from .normalize import normalize
 from .settings import Settings
 
-RELATED_MARKERS = ("مواضيع ذات صله", "شاهد ايضا", "اقرا ايضا", "مقالات ذات صله", "اخبار ذات صله")
-BOILERPLATE = ("زر الذهاب الي الاعلي",)
+MAX_DEBRIS_WORDS = 40  # no debris rule looks at longer lines: they are body text
+HEAD_LINES = 8  # the title is looked for among the first lines
+MAX_TITLE_WORDS = 30
+MIN_TITLE_WORDS = 2
+MAX_CATEGORY_WORDS = 6
+MAX_HEADLINE_WORDS = 25  # headline of another article after a related marker
+MAX_RELATED_HEADLINES = 12
+MIN_DUPLICATE_WORDS = 8
+
+_ENDS_SENTENCE = re.compile(r"[.!:…][\"'”’»)\]]*$")
+_FUNCTION_WORDS = frozenset(
+    "في من الى إلى على عن مع ان أن إن بين او أو و ل ب حول عند منذ ضد لدى قد لم لن الذي التي الذين".split())
+_OPENERS = ("،", ",", "(", "«", "“", '"', "-", "–", "—")
 
 
-def _key(line: str) -> str:
-    return re.sub(r"[^\w]", "", normalize(line))
+@dataclass
+class _Line:
+    no: int  # 1-based line number in the raw text
+    text: str  # the line without surrounding spaces
+    words: int
+    reason: Optional[str] = None
+    standalone_marker: bool = False  # a related marker with no headline after it on its line
+
+
+@dataclass
+class _Head:
+    title: Optional[str]
+    category: Optional[str]
+    exclusive: bool
 
 
 def clean_document(raw: RawDocument, settings: Settings) -> Article:
-    removed: list[RemovedLine] = list(raw.removed)
-    kept: list[str] = []
-    seen: set[str] = set()
-    for no, line in enumerate(raw.text.splitlines(), 1):
-        text = line.strip()
-        if not text:
-            continue
-        norm = normalize(text)
-        if any(m in norm for m in RELATED_MARKERS):
-            removed.append(RemovedLine(text, "related-articles", no))
-            continue
-        if any(m in norm for m in BOILERPLATE):
-            removed.append(RemovedLine(text, "page-navigation", no))
-            continue
-        key = _key(text)
-        if key in seen:
-            removed.append(RemovedLine(text, "repeated-line", no))
-            continue
-        seen.add(key)
-        kept.append(text)
-    body = "\n\n".join(kept)
-    title = raw.title
+    """One raw document -> a clean Article (title once, body paragraphs, metadata, removed lines)."""
+    rules = default_rules()
+    lines = _read_lines(raw.text)
+    if not lines:
+        raise DocumentRejected(raw.source, "empty", "the document holds no text to clean")
+    _mark_debris(lines, rules)
+    _mark_related_blocks(lines)
+    head = _find_head(lines, raw, rules)
+    _mark_duplicates(lines)
+
+    paragraphs = join_fragments([line.text for line in lines if line.reason is None])
+    if not paragraphs:
+        raise DocumentRejected(raw.source, "no-body",
+                               f"all {len(lines)} lines are page debris or the title; see the rules "
+                               "in rasd/data/boilerplate.yaml")
+    body = "\n\n".join(paragraphs)
+    outlet, reporter = (raw.outlet, raw.author)
+    if not outlet or not reporter:
+        found_outlet, found_reporter = find_outlet_and_reporter(paragraphs[:12])
+        outlet, reporter = outlet or found_outlet, reporter or found_reporter or _byline(lines)
+    removed = list(raw.removed) + [RemovedLine(line.text, line.reason, line.no)
+                                   for line in lines if line.reason is not None]
     return Article(
-        id=content_id(title, body), text=body, title=title, source=raw.source,
-        external_id=raw.external_id, outlet=raw.outlet, correspondent=raw.author,
-        published=raw.published, category=raw.category, removed=removed,
+        id=content_id(head.title, body), text=body, title=head.title, source=raw.source,
+        external_id=raw.external_id, outlet=outlet, correspondent=reporter,
+        published=raw.published, category=head.category, exclusive=head.exclusive, removed=removed,
     )
+
+
+def _read_lines(text: str) -> list[_Line]:
+    out = []
+    for no, line in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), 1):
+        stripped = line.strip()
+        if stripped:
+            out.append(_Line(no, stripped, stripped.count(" ") + 1))
+    return out
+
+
+def _mark_debris(lines: list[_Line], rules: DebrisRules) -> None:
+    for i, line in enumerate(lines):
+        if line.words > MAX_DEBRIS_WORDS:
+            continue
+        key = line_key(line.text)
+        if not key:
+            continue  # punctuation only: a link fragment, joined to its paragraph later
+        related = rules.related(key)
+        if related:
+            line.reason, rest = related
+            line.standalone_marker = not rest
+            continue
+        reason = rules.classify(key, line.words)
+        if reason and not (line.words == 1 and _inside_sentence(lines, i)):
+            line.reason = reason
+
+
+def _inside_sentence(lines: list[_Line], i: int) -> bool:
+    """A one-word line between two parts of a sentence is link text ("وكالة" / "رويترز" / ...)."""
+    if i == 0 or i + 1 >= len(lines):
+        return False
+    previous = lines[i - 1]
+    return previous.words >= 4 and not _ENDS_SENTENCE.search(previous.text) and not previous.text.endswith("؟")
+
+
+def _headline_like(line: _Line, max_words: int) -> bool:
+    return line.words <= max_words and not _ENDS_SENTENCE.search(line.text)
+
+
+def _mark_related_blocks(lines: list[_Line]) -> None:
+    """A marker alone on its line introduces foreign headlines on the lines after it."""
+    for i, line in enumerate(lines):
+        if not line.standalone_marker:
+            continue
+        taken = 0
+        for follower in lines[i + 1:]:
+            if taken >= MAX_RELATED_HEADLINES:
+                break
+            if follower.reason is not None:
+                continue  # other debris inside the block (share buttons ...) keeps its reason
+            if not _headline_like(follower, MAX_HEADLINE_WORDS):
+                break
+            follower.reason = "related-headline"
+            taken += 1
+
+
+def _find_head(lines: list[_Line], raw: RawDocument, rules: DebrisRules) -> _Head:
+    kept = [line for line in lines if line.reason is None]
+    if raw.title and raw.title.strip():
+        title, exclusive = strip_exclusive(raw.title.strip(), rules)
+        title_line = None
+    else:
+        title_line = _repeated_headline(kept, rules) or _first_headline(kept, rules)
+        title, exclusive = strip_exclusive(title_line.text, rules) if title_line else (None, False)
+        if title_line:
+            title_line.reason = "title"
+    category = _mark_category_lines(kept, title_line, rules)
+
+    if title:
+        key = title_key(title, rules)
+        for line in kept:
+            if line.reason is None and line.words <= MAX_TITLE_WORDS + 2 and title_key(line.text, rules) == key:
+                line.reason = "repeated-title"
+                exclusive = exclusive or strip_exclusive(line.text, rules)[1]
+    return _Head(title, raw.category or category, exclusive)
+
+
+def _repeated_headline(kept: list[_Line], rules: DebrisRules) -> Optional[_Line]:
+    """The first of the opening lines that the page repeats (scraped headlines come 2-3 times)."""
+    candidates = [line for line in kept[:HEAD_LINES] if MIN_TITLE_WORDS <= line.words <= MAX_TITLE_WORDS]
+    if not candidates:
+        return None
+    counts: dict[str, int] = {}
+    for line in kept:
+        if line.words <= MAX_TITLE_WORDS + 2:
+            k = title_key(line.text, rules)
+            counts[k] = counts.get(k, 0) + 1
+    for line in candidates:
+        if counts.get(title_key(line.text, rules), 0) >= 2 and not _ENDS_SENTENCE.search(line.text):
+            return line
+    return None
+
+
+def _first_headline(kept: list[_Line], rules: DebrisRules) -> Optional[_Line]:
+    """The first line after any category lines, when it reads like a headline, not a sentence."""
+    i = 0
+    while i < len(kept) and kept[i].words <= MAX_CATEGORY_WORDS and (
+            split_page_label(kept[i].text, rules) or breadcrumb_category(kept[i].text, rules)):
+        i += 1
+    if i + 1 >= len(kept):
+        return None  # a headline needs a body after it
+    line = kept[i]
+    last_word = line.text.rsplit(" ", 1)[-1]
+    if (MIN_TITLE_WORDS <= line.words <= MAX_TITLE_WORDS and not _ENDS_SENTENCE.search(line.text)
+            and not line.text.endswith(_OPENERS) and last_word not in _FUNCTION_WORDS
+            and kept[i + 1].words > MAX_CATEGORY_WORDS):
+        return line
+    return None
+
+
+def _mark_category_lines(kept: list[_Line], title_line: Optional[_Line], rules: DebrisRules) -> Optional[str]:
+    """Short lines above the title: category, breadcrumb trail or slider label. Returns the category."""
+    category = None
+    for line in kept[:HEAD_LINES]:
+        if line is title_line or line.words > MAX_CATEGORY_WORDS or _ENDS_SENTENCE.search(line.text):
+            break
+        labelled = split_page_label(line.text, rules)
+        if labelled:
+            line.reason = "page-label"
+            category = labelled[0] or category
+            continue
+        crumb = breadcrumb_category(line.text, rules)
+        if crumb:
+            line.reason, category = "breadcrumb", crumb
+        elif title_line is not None:
+            line.reason, category = "category", line.text  # plain section name above a known title
+        else:
+            break
+    return category
+
+
+def _mark_duplicates(lines: list[_Line]) -> None:
+    seen: set[str] = set()
+    for line in lines:
+        if line.reason is None and line.words >= MIN_DUPLICATE_WORDS:
+            if line.text in seen:
+                line.reason = "duplicate-line"
+            seen.add(line.text)
+
+
+def _byline(lines: list[_Line]) -> Optional[str]:
+    for line in lines:
+        if line.reason == "byline":
+            name = byline_correspondent(line.text)
+            if name:
+                return name
+    return None

@@ -1,0 +1,50 @@
+"""Rejoin paragraphs that a scraper broke at inline links.
+
+Feeds and scrapers often put the anchor text of an inline link on a line of its own:
+``قدر ناشطون في`` / ``سوريا`` / ``حصيلة القتلى ...``. Left alone, every such break becomes a
+paragraph and a sentence boundary. A line continues the previous one when the previous one
+stops mid-sentence (no end punctuation) and the line is a short fragment, starts with
+punctuation, or follows such a fragment. Headings keep their own paragraph because the
+paragraph before them ends with a full stop.
+"""
+from __future__ import annotations
+
+import re
+
+MAX_FRAGMENT_WORDS = 6
+MIN_SENTENCE_WORDS = 4
+# The previous text ends a sentence or introduces a list / quotation.
+_ENDS_SENTENCE = re.compile(r"[.!?؟…:؛;][\"'”’»)\]]*\s*$")
+_STARTS_WITH_CLOSING = re.compile(r"^[.،,؛;:!؟?)\]}»”]")
+_HAS_WORD = re.compile(r"\w")
+_EMPTY_BRACKETS = re.compile(r"\s*\(\s*\)|\s*\[\s*\]")
+
+
+def join_fragments(lines: list[str]) -> list[str]:
+    """Paragraphs from body lines, with link fragments joined to the text around them."""
+    paragraphs: list[str] = []
+    in_fragment = False  # the last piece appended to the current paragraph was a fragment
+    for line in lines:
+        if paragraphs and _continues(paragraphs[-1], line, in_fragment):
+            glue = "" if _STARTS_WITH_CLOSING.match(line) else " "
+            paragraphs[-1] = paragraphs[-1] + glue + line
+            in_fragment = _is_fragment(line)
+        else:
+            paragraphs.append(line)
+            in_fragment = False
+    return [p for p in (_EMPTY_BRACKETS.sub("", p).strip() for p in paragraphs) if p]
+
+
+def _is_fragment(line: str) -> bool:
+    return line.count(" ") < MAX_FRAGMENT_WORDS or not _HAS_WORD.search(line)
+
+
+def _continues(previous: str, line: str, in_fragment: bool) -> bool:
+    if not _HAS_WORD.search(line):
+        return True  # a line of punctuation only (")" or '."') never stands alone
+    if _ENDS_SENTENCE.search(previous):
+        return False
+    if in_fragment or _STARTS_WITH_CLOSING.match(line):
+        return True
+    # A short line after a short one is a heading pair ("الوفد" / a headline), not a link.
+    return _is_fragment(line) and previous.count(" ") >= MIN_SENTENCE_WORDS - 1
