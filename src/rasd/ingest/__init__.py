@@ -1,58 +1,78 @@
-"""Readers: turn sources (files, folders, JSONL, URLs...) into RawDocuments.
+"""Readers: turn sources (files, folders, JSONL, WARC, feeds, URLs) into RawDocuments.
 
 ``read_sources`` yields a ``RawDocument`` per document, or a ``DocumentError`` naming the
-document and the reason it could not be read; it never stops a batch.
+document and the reason it could not be read; it never stops a batch. One module per reader:
+``text``, ``html``, ``jsonl``, ``warc``, ``feed``, ``url``, ``directory``; ``encoding`` decodes
+bytes, ``sniff`` picks the reader. See docs/ingest.md for options and error reasons.
 """
 from __future__ import annotations
 
-import json
 from pathlib import Path
-from typing import Iterable, Iterator, Union
+from typing import Iterable, Iterator, Optional, Union
 
-from ..errors import DocumentRejected
 from ..model import DocumentError, RawDocument
 from ..settings import DEFAULT_SETTINGS, Settings
+from .directory import document_files
+from .feed import feed_documents
+from .guard import guarded
+from .html import read_html_file
+from .jsonl import read_jsonl
+from .limits import read_file_bytes
+from .sniff import FEED, HTML, JSONL, KINDS, TEXT, WARC, kind_from_content, kind_from_name
+from .text import read_text_file
+from .url import Fetcher, is_url, read_url
+from .warc import read_warc
 
 Item = Union[RawDocument, DocumentError]
 
-
-def read_text_file(path: Path, settings: Settings) -> RawDocument:
-    data = path.read_bytes()
-    if not data.strip():
-        raise DocumentRejected(str(path), "empty", "the file holds no text")
-    return RawDocument(source=str(path), text=data.decode("utf-8-sig"))
+__all__ = ["Item", "read_sources", "read_path"]
 
 
-def read_jsonl(path: Path, settings: Settings) -> Iterator[Item]:
-    f = settings.jsonl_fields
-    with path.open(encoding="utf-8-sig") as fh:
-        for no, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            source = f"{path}:{no}"
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as e:
-                yield DocumentError(source, "invalid-json", str(e))
-                continue
-            yield RawDocument(source=source, text=obj.get(f["text"]) or "", title=obj.get(f["title"]),
-                              external_id=str(obj.get(f["id"])) if obj.get(f["id"]) is not None else None,
-                              outlet=obj.get(f["outlet"]) or obj.get("source_outlet"),
-                              published=obj.get(f["published"]) or obj.get("published_time"),
-                              url=obj.get(f["url"]))
+def _file_kind(path: Path, settings: Settings) -> str:
+    if settings.input_format:
+        if settings.input_format not in KINDS:
+            raise ValueError(f"unknown input format {settings.input_format!r}; choose one of {KINDS}")
+        return settings.input_format
+    kind = kind_from_name(path.name)
+    if kind:
+        return kind
+    with path.open("rb") as fh:
+        return kind_from_content(fh.read(4096))
+
+
+def read_path(path: Path, settings: Settings, fetcher: Optional[Fetcher] = None) -> Iterator[Item]:
+    """Documents of one file (several for JSONL, WARC and feeds)."""
+    kind = _file_kind(path, settings)
+    if kind == TEXT:
+        yield read_text_file(path, settings)
+    elif kind == HTML:
+        yield read_html_file(path, settings)
+    elif kind == JSONL:
+        yield from read_jsonl(path, settings)
+    elif kind == WARC:
+        yield from read_warc(path, settings)
+    elif kind == FEED:
+        fetch = (lambda link: guarded(link, lambda: read_url(link, settings, fetcher))) if fetcher else None
+        yield from feed_documents(read_file_bytes(path, settings), str(path), settings, fetch)
 
 
 def read_sources(sources: Iterable[str], settings: Settings = DEFAULT_SETTINGS) -> Iterator[Item]:
-    for source in sources:
-        path = Path(source)
-        try:
-            if path.suffix == ".jsonl":
-                yield from read_jsonl(path, settings)
-            elif path.is_dir():
-                yield from read_sources(sorted(str(p) for p in path.rglob("*") if p.is_file()), settings)
+    """Every document of every source, in order; failures are DocumentErrors, never exceptions."""
+    fetcher = Fetcher(settings)
+    try:
+        for source in sources:
+            if is_url(source):
+                yield from guarded(source, lambda: read_url(source, settings, fetcher))
+                continue
+            path = Path(source)
+            if path.is_dir():
+                files: Iterable[Path] = document_files(path)
+            elif path.exists():
+                files = [path]
             else:
-                yield read_text_file(path, settings)
-        except DocumentRejected as e:
-            yield DocumentError(e.source, e.reason, e.detail)
-        except OSError as e:
-            yield DocumentError(source, "unreadable", str(e))
+                yield DocumentError(source, "not-found", "no such file or folder (and not an http(s) URL)")
+                continue
+            for file in files:
+                yield from guarded(str(file), lambda: read_path(file, settings, fetcher))
+    finally:
+        fetcher.close()
