@@ -77,6 +77,7 @@ class Mention:
     unit: Optional[str] = None  # for durations/date precision: day|week|month|year|hour
     source: str = "lexicon"  # lexicon | rule | ner
     rule: Optional[str] = None  # id of the rule or pattern that produced it
+    qualifier: Optional[str] = None  # numbers: about | at_least | more_than | less_than | vague | combined
     sentence: Optional[int] = None  # index into Article.sentences
     field: str = "text"
 

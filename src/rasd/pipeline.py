@@ -11,6 +11,8 @@ from .clean import clean_document
 from .errors import DocumentRejected
 from .language import check_language
 from .model import Article, DocumentError, RawDocument
+from .recognize.dates import DateRecognizer
+from .recognize.numbers import NumberRecognizer
 from .segment import CliticAnalyzer, segment
 from .settings import DEFAULT_SETTINGS, Settings
 
@@ -32,6 +34,8 @@ def default_stages(settings: Settings) -> list[Stage]:
     """The stages after cleaning, in order. Each takes the settings and is built once."""
     return [
         Segmenter(settings),
+        DateRecognizer(settings),
+        NumberRecognizer(settings),  # after dates: numbers inside a date are not counted again
     ]
 
 
