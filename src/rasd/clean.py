@@ -25,8 +25,8 @@ from typing import Optional
 
 from .clean_meta import (breadcrumb_category, byline_correspondent, find_outlet_and_reporter,
                          split_page_label, strip_exclusive, title_key)
-from .clean_paragraphs import join_fragments
-from .clean_rules import DebrisRules, default_rules, line_key
+from .clean_paragraphs import ends_open, join_fragments
+from .clean_rules import HEAD_CHARS, DebrisRules, default_rules, line_key
 from .errors import DocumentRejected
 from .model import Article, RawDocument, RemovedLine, content_id
 from .settings import Settings
@@ -35,15 +35,16 @@ MAX_DEBRIS_WORDS = 40  # no debris rule looks at longer lines: they are body tex
 HEAD_LINES = 8  # the title is looked for among the first lines
 MAX_TITLE_WORDS = 30
 MIN_TITLE_WORDS = 2
+MIN_REPEATED_TITLE_WORDS = 4  # shorter repeated lines are names cut out by links ("الأمم المتحدة")
 MAX_CATEGORY_WORDS = 6
 MAX_HEADLINE_WORDS = 25  # headline of another article after a related marker
 MAX_RELATED_HEADLINES = 12
 MIN_DUPLICATE_WORDS = 8
 
 _ENDS_SENTENCE = re.compile(r"[.!:…][\"'”’»)\]]*$")
-_FUNCTION_WORDS = frozenset(
-    "في من الى إلى على عن مع ان أن إن بين او أو و ل ب حول عند منذ ضد لدى قد لم لن الذي التي الذين".split())
-_OPENERS = ("،", ",", "(", "«", "“", '"', "-", "–", "—")
+_HAS_WORD = re.compile(r"\w")
+# Headlines may end with ! ? or … but not with a full stop, a colon or a comma.
+_NOT_A_TITLE_END = re.compile(r"(?<!\.)[.:،,؛][\"'”’»)\]]*$")
 
 
 @dataclass
@@ -105,15 +106,15 @@ def _mark_debris(lines: list[_Line], rules: DebrisRules) -> None:
     for i, line in enumerate(lines):
         if line.words > MAX_DEBRIS_WORDS:
             continue
-        key = line_key(line.text)
-        if not key:
+        head = line_key(line.text[:HEAD_CHARS])
+        if not head:
             continue  # punctuation only: a link fragment, joined to its paragraph later
-        related = rules.related(key)
+        related = rules.related(head)
         if related:
             line.reason, rest = related
             line.standalone_marker = not rest
             continue
-        reason = rules.classify(key, line.words)
+        reason = rules.classify(line.text, head, line.words)
         if reason and not (line.words == 1 and _inside_sentence(lines, i)):
             line.reason = reason
 
@@ -153,7 +154,7 @@ def _find_head(lines: list[_Line], raw: RawDocument, rules: DebrisRules) -> _Hea
         title, exclusive = strip_exclusive(raw.title.strip(), rules)
         title_line = None
     else:
-        title_line = _repeated_headline(kept, rules) or _first_headline(kept, rules)
+        title_line = _choose_title_line(kept, rules)
         title, exclusive = strip_exclusive(title_line.text, rules) if title_line else (None, False)
         if title_line:
             title_line.reason = "title"
@@ -162,26 +163,43 @@ def _find_head(lines: list[_Line], raw: RawDocument, rules: DebrisRules) -> _Hea
     if title:
         key = title_key(title, rules)
         for line in kept:
-            if line.reason is None and line.words <= MAX_TITLE_WORDS + 2 and title_key(line.text, rules) == key:
+            if line.reason is None and _similar_length(line.text, title) and title_key(line.text, rules) == key:
                 line.reason = "repeated-title"
                 exclusive = exclusive or strip_exclusive(line.text, rules)[1]
     return _Head(title, raw.category or category, exclusive)
 
 
+def _choose_title_line(kept: list[_Line], rules: DebrisRules) -> Optional[_Line]:
+    """The repeated headline, unless a longer headline-like line stands above it.
+
+    A short line above a repeated headline is a section name ("الشأن السوري"); a long one is the
+    real headline and the repeated line a standfirst the page shows twice.
+    """
+    repeated = _repeated_headline(kept, rules)
+    first = _first_headline(kept, rules)
+    if repeated is None or first is None or first is repeated:
+        return repeated or first
+    if first.words > MAX_CATEGORY_WORDS and first.no < repeated.no:
+        return first
+    return repeated
+
+
 def _repeated_headline(kept: list[_Line], rules: DebrisRules) -> Optional[_Line]:
     """The first of the opening lines that the page repeats (scraped headlines come 2-3 times)."""
-    candidates = [line for line in kept[:HEAD_LINES] if MIN_TITLE_WORDS <= line.words <= MAX_TITLE_WORDS]
-    if not candidates:
-        return None
-    counts: dict[str, int] = {}
-    for line in kept:
-        if line.words <= MAX_TITLE_WORDS + 2:
-            k = title_key(line.text, rules)
-            counts[k] = counts.get(k, 0) + 1
-    for line in candidates:
-        if counts.get(title_key(line.text, rules), 0) >= 2 and not _ENDS_SENTENCE.search(line.text):
-            return line
+    candidates = [line for line in kept[:HEAD_LINES] if MIN_REPEATED_TITLE_WORDS <= line.words <= MAX_TITLE_WORDS]
+    for candidate in candidates:
+        if _NOT_A_TITLE_END.search(candidate.text):
+            continue
+        key = title_key(candidate.text, rules)
+        for line in kept[:HEAD_LINES]:  # pages repeat the headline near the top, not at the end
+            if line is not candidate and _similar_length(line.text, candidate.text) and title_key(line.text, rules) == key:
+                return candidate
     return None
+
+
+def _similar_length(text: str, title: str) -> bool:
+    """Cheap test before comparing keys: copies differ only by a marker, marks and spacing."""
+    return len(title) * 0.7 - 12 <= len(text) <= len(title) * 1.3 + 12
 
 
 def _first_headline(kept: list[_Line], rules: DebrisRules) -> Optional[_Line]:
@@ -190,13 +208,14 @@ def _first_headline(kept: list[_Line], rules: DebrisRules) -> Optional[_Line]:
     while i < len(kept) and kept[i].words <= MAX_CATEGORY_WORDS and (
             split_page_label(kept[i].text, rules) or breadcrumb_category(kept[i].text, rules)):
         i += 1
-    if i + 1 >= len(kept):
+    following = [line for line in kept[i + 1:i + 5] if _HAS_WORD.search(line.text)]
+    if i >= len(kept) or not following:
         return None  # a headline needs a body after it
     line = kept[i]
-    last_word = line.text.rsplit(" ", 1)[-1]
-    if (MIN_TITLE_WORDS <= line.words <= MAX_TITLE_WORDS and not _ENDS_SENTENCE.search(line.text)
-            and not line.text.endswith(_OPENERS) and last_word not in _FUNCTION_WORDS
-            and kept[i + 1].words > MAX_CATEGORY_WORDS):
+    if (MIN_TITLE_WORDS <= line.words <= MAX_TITLE_WORDS and not _NOT_A_TITLE_END.search(line.text)
+            and not ends_open(line.text)
+            # a short first line followed by another short line is a section name, not a title
+            and (line.words > MAX_CATEGORY_WORDS or following[0].words > MAX_CATEGORY_WORDS)):
         return line
     return None
 

@@ -7,11 +7,12 @@ from __future__ import annotations
 import re
 from typing import Iterable, Optional
 
-from .clean_rules import DebrisRules, matching_form
+from .clean_rules import DebrisRules, line_key, matching_form
 from .normalize import normalize_with_map
 
 _NON_WORD = re.compile(r"[\W_]+")
 _BREADCRUMB_SEP = re.compile(r"\s*(?:>|»|›|/|\|)\s*")
+_TRAIL_ARROW = re.compile(r"[>»›]")
 
 
 def title_key(text: str, rules: DebrisRules) -> str:
@@ -48,12 +49,10 @@ def breadcrumb_category(line: str, rules: DebrisRules) -> Optional[str]:
     parts = [p for p in _BREADCRUMB_SEP.split(line) if p.strip()]
     if len(parts) < 2 or any(len(p.split()) > 4 for p in parts):
         return None
-    meaningful = [p for p in parts if not rules.classify(_key(p), len(p.split()))]
+    if len(parts) < 3 and not _TRAIL_ARROW.search(line):
+        return None  # "التحليلية | عنوان" is a headline with a programme name, not a trail
+    meaningful = [p for p in parts if not rules.classify(p, line_key(p), len(p.split()))]
     return _clean_category(meaningful[-1]) if meaningful else None
-
-
-def _key(text: str) -> str:
-    return _NON_WORD.sub(" ", matching_form(text)).strip()
 
 
 def _clean_category(text: str) -> Optional[str]:

@@ -12,7 +12,10 @@ from __future__ import annotations
 import re
 
 MAX_FRAGMENT_WORDS = 6
-MIN_SENTENCE_WORDS = 4
+MIN_SENTENCE_WORDS = 8
+_OPENERS = ("،", ",", "(", "«", "“", '"', "-", "–", "—", "ـ")
+_FUNCTION_WORDS = frozenset(
+    "في من الى إلى على عن مع ان أن إن بين او أو و ل ب حول عند منذ ضد لدى قد لم لن الذي التي الذين".split())
 # The previous text ends a sentence or introduces a list / quotation.
 _ENDS_SENTENCE = re.compile(r"[.!?؟…:؛;][\"'”’»)\]]*\s*$")
 _STARTS_WITH_CLOSING = re.compile(r"^[.،,؛;:!؟?)\]}»”]")
@@ -32,7 +35,8 @@ def join_fragments(lines: list[str]) -> list[str]:
         else:
             paragraphs.append(line)
             in_fragment = False
-    return [p for p in (_EMPTY_BRACKETS.sub("", p).strip() for p in paragraphs) if p]
+    # "( شاهد الفيديو )" leaves "( )" once the link label is gone.
+    return [_EMPTY_BRACKETS.sub("", p).strip() if ("(" in p or "[" in p) else p for p in paragraphs]
 
 
 def _is_fragment(line: str) -> bool:
@@ -46,5 +50,14 @@ def _continues(previous: str, line: str, in_fragment: bool) -> bool:
         return False
     if in_fragment or _STARTS_WITH_CLOSING.match(line):
         return True
-    # A short line after a short one is a heading pair ("الوفد" / a headline), not a link.
-    return _is_fragment(line) and previous.count(" ") >= MIN_SENTENCE_WORDS - 1
+    # A short line after a short one is a heading pair ("الوفد" / a headline, a fact-box
+    # label and its value), not a link inside a sentence.
+    return _is_fragment(line) and (previous.count(" ") >= MIN_SENTENCE_WORDS - 1 or ends_open(previous))
+
+
+def ends_open(text: str) -> bool:
+    """The text visibly stops mid-sentence: on a comma, an opening quote or a preposition."""
+    if text.endswith(_OPENERS):
+        # A straight quote opens a quotation only after a space: 'كتبت "' but not 'بـ"الكارثة"'.
+        return not text.endswith('"') or len(text) == 1 or text[-2].isspace()
+    return text.rsplit(" ", 1)[-1] in _FUNCTION_WORDS

@@ -37,8 +37,9 @@ def matching_form(text: str) -> str:
     return text.translate(_FOLD_TABLE).lower()
 
 
-_SPACES = re.compile(r"\s+")
-_EDGE_PUNCT = re.compile(r"^[\W_]+|[\W_]+$")
+HEAD_CHARS = 64  # prefix rules and related markers look at this many characters of a line
+# Bullets, quotes, brackets and punctuation (in matching form) that may surround a debris line.
+_EDGE_CHARS = " \t\"'.,:;!?()[]{}<>-–—_|/\\*•·●▪►▶◄■□◆✓✔→←،؛؟…#@&+=~^%$"
 # Separators allowed between a marker and what follows it on the same line.
 SEPARATOR = r"[\s:：\-–—|/»>«<.،,]*"
 _RULE_KEYS = {"reason", "lines", "prefixes", "contains", "patterns", "max_words", "require_colon"}
@@ -47,7 +48,8 @@ _TOP_KEYS = {"page_labels", "exclusive_markers", "related_markers", "rules"}
 
 def line_key(text: str) -> str:
     """Matching form with edge punctuation and bullets removed and spaces collapsed."""
-    return _SPACES.sub(" ", _EDGE_PUNCT.sub("", matching_form(text)))
+    key = matching_form(text).strip(_EDGE_CHARS)
+    return " ".join(key.split()) if "  " in key or "\t" in key else key
 
 
 def _phrase_regex(phrase: str) -> str:
@@ -69,27 +71,37 @@ class DebrisRules:
     prefix_re: Optional[re.Pattern]  # alternation, group name g<i> -> prefix_rules[i]
     prefix_rules: tuple[PrefixRule, ...]
     search_rules: tuple[tuple[re.Pattern, str, int], ...]  # (regex, reason, max_words)
-    related_re: re.Pattern  # marker at line start; groups: kind, rest
+    max_exact_words: int  # the longest whole-line phrase, in words
+    related_re: re.Pattern  # marker at line start; groups: related | see, rest
     label_re: re.Pattern  # page label at the end of a line; group: label
     exclusive_re: re.Pattern  # exclusive marker + separator at the start of an original line
     source: str
 
-    def classify(self, key: str, words: int) -> Optional[str]:
-        """Reason code if the line whose key is ``key`` (``line_key``) is debris, else None."""
-        reason = self.exact.get(key)
-        if reason:
-            return reason
+    def classify(self, text: str, head: str, words: int) -> Optional[str]:
+        """Reason code if the line is debris, else None.
+
+        ``head`` is ``line_key`` of the line's first ``HEAD_CHARS`` characters: prefixes only need
+        that much, and the whole line is folded only when a rule could apply to its length.
+        """
+        full: Optional[str] = head if len(text) <= HEAD_CHARS else None
+        if words <= self.max_exact_words:
+            full = full if full is not None else line_key(text)
+            reason = self.exact.get(full)
+            if reason:
+                return reason
         if self.prefix_re is not None:
-            m = self.prefix_re.match(key)
+            m = self.prefix_re.match(head)
             if m:
                 rule = self.prefix_rules[int(m.lastgroup[1:])]
-                rest = key[m.end():]
+                rest = head[m.end():]
                 if words <= rule.max_words and (not rule.require_colon or not rest
                                                 or rest.lstrip().startswith((":", "：", "-", "–"))):
                     return rule.reason
         for regex, reason, max_words in self.search_rules:
-            if words <= max_words and regex.search(key):
-                return reason
+            if words <= max_words:
+                full = full if full is not None else line_key(text)
+                if regex.search(full):
+                    return reason
         return None
 
     def related(self, key: str) -> Optional[tuple[str, str]]:
@@ -134,6 +146,8 @@ def compile_rules(data: dict, source: str = "<rules>") -> DebrisRules:
             exact[line_key(phrase)] = reason
         info = PrefixRule(reason, max_words, bool(rule.get("require_colon", False)))
         for phrase in _strings(rule.get("prefixes", []), source, f"{where}.prefixes"):
+            if len(line_key(phrase)) > HEAD_CHARS - 8:
+                raise _fail(source, f"{where} ({reason}): prefix {phrase!r} is too long (max {HEAD_CHARS - 8} characters)")
             prefixes.append((_phrase_regex(phrase) + r"(?!\w)", info))
         for phrase in _strings(rule.get("contains", []), source, f"{where}.contains"):
             searches.append((re.compile(re.escape(matching_form(phrase))), reason, max_words))
@@ -164,7 +178,8 @@ def compile_rules(data: dict, source: str = "<rules>") -> DebrisRules:
         excl.append(r"\s*".join(_spelling_class(ch) for ch in normalize(phrase).replace(" ", "")))
     exclusive_re = re.compile(rf"^\s*(?:{'|'.join(sorted(excl, key=len, reverse=True)) or '(?!)'})"
                               r"[\u064b-\u0652\u0640]*\s*(?:\|\||[|:：\-–—/])\s*", re.IGNORECASE)
-    return DebrisRules(exact, prefix_re, tuple(p[1] for p in prefixes), tuple(searches), related_re,
+    max_exact = max((k.count(" ") + 1 for k in exact), default=0)
+    return DebrisRules(exact, prefix_re, tuple(p[1] for p in prefixes), tuple(searches), max_exact, related_re,
                        label_re, exclusive_re, source)
 
 
