@@ -31,7 +31,8 @@ from .errors import DocumentRejected
 from .model import Article, RawDocument, RemovedLine, content_id
 from .settings import Settings
 
-MAX_DEBRIS_WORDS = 40  # no debris rule looks at longer lines: they are body text
+MAX_DEBRIS_WORDS = 60  # no debris rule looks at longer lines: they are body text
+MAX_RELATED_WORDS = 40  # a related marker with its headline
 HEAD_LINES = 8  # the title is looked for among the first lines
 MAX_TITLE_WORDS = 30
 MIN_TITLE_WORDS = 2
@@ -109,7 +110,7 @@ def _mark_debris(lines: list[_Line], rules: DebrisRules) -> None:
         head = line_key(line.text[:HEAD_CHARS])
         if not head:
             continue  # punctuation only: a link fragment, joined to its paragraph later
-        related = rules.related(head)
+        related = rules.related(head) if line.words <= MAX_RELATED_WORDS else None
         if related:
             line.reason, rest = related
             line.standalone_marker = not rest
@@ -161,12 +162,23 @@ def _find_head(lines: list[_Line], raw: RawDocument, rules: DebrisRules) -> _Hea
     category = _mark_category_lines(kept, title_line, rules)
 
     if title:
-        key = title_key(title, rules)
+        variants = _title_variants(title)
+        keys = {title_key(v, rules) for v in variants}
         for line in kept:
-            if line.reason is None and _similar_length(line.text, title) and title_key(line.text, rules) == key:
+            if line.reason is None and any(_similar_length(line.text, v) for v in variants) \
+                    and title_key(line.text, rules) in keys:
                 line.reason = "repeated-title"
                 exclusive = exclusive or strip_exclusive(line.text, rules)[1]
     return _Head(title, raw.category or category, exclusive)
+
+
+_SITE_SEPARATOR = re.compile(r"\s+[-–—|]\s+|\s*[|]\s*")
+
+
+def _title_variants(title: str) -> list[str]:
+    """The title and, for "<site> - <headline>" or "<headline> | <site>", the headline alone."""
+    parts = [p for p in _SITE_SEPARATOR.split(title) if p.count(" ") >= MIN_REPEATED_TITLE_WORDS - 1]
+    return [title] + (parts if len(parts) < len(_SITE_SEPARATOR.split(title)) else [])
 
 
 def _choose_title_line(kept: list[_Line], rules: DebrisRules) -> Optional[_Line]:

@@ -67,7 +67,7 @@ _REPORTER_OF_OUTLET = re.compile(
     r"(?:\s+(?:في|ب)[^،,\n]{1,40}?)?\s*[،,]\s*"
     r"(?P<person>[^\W\d_]{2,}(?:\s+[^\W\d_]{2,}){1,2})\s*[،,]")
 _BYLINE_NAME = re.compile(r"^[^:：]{1,30}[:：]\s*(?P<name>[^\W\d_]{2,}(?:\s+[^\W\d_]{2,}){0,3})\s*$")
-_CORRESPONDENT_BYLINES = ("بقلم", "كتب", "كتبت", "by")
+_CORRESPONDENT_BYLINES = ("بقلم", "كتب", "كتبت", "حوار", "اجري الحوار", "by")
 
 
 def find_outlet_and_reporter(paragraphs: Iterable[str]) -> tuple[Optional[str], Optional[str]]:
