@@ -1,0 +1,409 @@
+"""Places: gazetteer names, place-type cues and relative places, with coordinates and precision.
+
+Data: ``data/lexicons/places/*.tsv`` (built by ``scripts/build_places.py`` from the gazetteer, plus
+hand-maintained ``countries.tsv`` and ``curated.tsv``) and ``data/lexicons/place_cues/*.yaml``
+(type words such as مدينة، قرية، ريف، معبر and directions such as شمال، الشمالي).
+
+One Matcher pass finds names, cues and directions together; adjacent pieces join into a phrase:
+
+    [direction] [cue ...] name [direction adjective]      شمال مدينة الرقة / ريف حلب الشمالي
+
+A name whose form is an ordinary word (``needs_cue`` in the lexicon) counts only inside such a
+phrase; a cue that announces a settlement (قرية، بلدة، حي ...) followed by an unlisted, rare word
+gives a place without coordinates (``قرية الصبحة``). A name shared by several places is resolved
+by the cue's preferred types, the article's unambiguous places (proximity and country), the type
+and the population. Precision is ACLED's geo_precision: 1 a town or site, 2 near or part of a
+town or district (relative phrases, countryside), 3 a governorate, region or country.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional, Sequence
+
+from ..lexicon import load_lexicon, text_view
+from ..lexicon.matcher import Match, Matcher
+from ..model import Article, Mention
+from ..normalize import Normalized, normalize
+from ..segment import default_vocabulary
+from ..settings import Settings
+from .geo import haversine_km, nearest_km
+
+# How much a place type counts when a bare name could be several places.
+TYPE_WEIGHT = {
+    "country": 10.0, "city": 6.0, "region": 6.0, "base": 6.0, "airport": 6.0, "crossing": 6.0,
+    "camp": 6.0, "prison": 6.0, "oilfield": 6.0, "dam": 6.0, "sea": 6.0, "river": 5.0, "road": 5.0,
+    "neighbourhood": 5.0, "governorate": 5.0, "town": 4.0, "district": 3.0, "subdistrict": 2.0,
+    "village": 1.0,
+}
+POPULATED_TYPES = {"city", "town", "village"}
+TYPE_PRECISION = {"country": 3, "governorate": 3, "region": 3, "sea": 3, "river": 3,
+                  "district": 2, "subdistrict": 2, "road": 2}
+HOME_COUNTRY = "SYR"  # rasd's focus: a tie between countries goes to Syria
+NEAR_KM = 100.0  # a candidate this close to the article's other places is the one meant
+SAME_PLACE_KM = 15.0  # candidates this close are the same place for scoring purposes
+MAX_NAME_COUNT = 10  # an unlisted word after a cue is a name only if this rare in news text
+NAME_PREFIX_WORDS = {"ابو", "ام", "عين", "تل", "دير", "كفر", "بيت", "خان", "راس", "جسر", "بئر", "بير",
+                     "بني", "خربه", "مزرعه", "سد", "وادي", "جبل", "نبع", "قصر", "حوش", "عرب", "الشيخ"}
+_GAP = re.compile(r"^\s*(?:(?:في|من)\s+)?$")
+_WORD = re.compile(r"[\u0621-\u064a]+")
+BEARING_EN = {"N": "north", "S": "south", "E": "east", "W": "west", "NE": "north-east",
+              "NW": "north-west", "SE": "south-east", "SW": "south-west", "C": "central"}
+BEARING_ADJ_EN = {"N": "northern", "S": "southern", "E": "eastern", "W": "western",
+                  "NE": "north-eastern", "NW": "north-western", "SE": "south-eastern",
+                  "SW": "south-western", "C": "central"}
+
+
+@dataclass(frozen=True)
+class PlaceRecord:
+    id: str
+    name_ar: str
+    name_en: str
+    type: str
+    country: Optional[str]
+    admin1: Optional[str]
+    pcode: Optional[str]
+    lat: Optional[float]
+    lon: Optional[float]
+    population: int
+    curated: bool
+
+    @property
+    def located(self) -> bool:
+        return self.lat is not None and self.lon is not None
+
+
+@dataclass(frozen=True)
+class Cue:
+    id: str
+    type: str  # city | village | countryside | direction | country_reference ...
+    prefer: tuple[str, ...] = ()
+    precision: Optional[int] = None
+    names_unknown: bool = False
+    bearing: Optional[str] = None
+    adjective: bool = False  # a direction written after the place: ريف حلب الشمالي
+
+
+@dataclass(frozen=True)
+class NameRef:
+    place: int  # index into PlaceGazetteer.places
+    needs_cue: bool
+
+
+def _float(value: Optional[str]) -> Optional[float]:
+    return float(value) if value not in (None, "") else None
+
+
+class PlaceGazetteer:
+    """Loaded place lexicon and cue words, with one automaton over all their forms."""
+
+    def __init__(self, extra_dirs: Sequence[Path] = ()):
+        self.places: list[PlaceRecord] = []
+        self.matcher = Matcher()
+        for e in sorted(load_lexicon("places", extra_dirs=extra_dirs), key=lambda e: e.id):
+            a = e.attrs
+            index = len(self.places)
+            self.places.append(PlaceRecord(
+                id=e.id, name_ar=a.get("name_ar") or (e.forms[0] if e.forms else ""),
+                name_en=e.name_en or e.id, type=a.get("type") or "town", country=a.get("country"),
+                admin1=a.get("admin1"), pcode=a.get("pcode"), lat=_float(a.get("lat")),
+                lon=_float(a.get("lon")), population=int(a.get("population") or 0),
+                curated=e.id.startswith(("place.k.", "place.country.")),
+            ))
+            risky = {normalize(f) for f in str(a.get("needs_cue") or "").split("|") if f}
+            for form in e.forms:
+                norm = normalize(form)
+                self.matcher.add(norm, NameRef(index, norm in risky or _too_short(norm)))
+        for e in load_lexicon("place_cues", extra_dirs=extra_dirs):
+            a = e.attrs
+            cue = Cue(e.id, a.get("type") or "area", tuple(a.get("prefer") or ()), a.get("precision"),
+                      bool(a.get("names_unknown")), a.get("bearing"))
+            for form in e.forms:
+                self.matcher.add(form, cue)
+            adjective = Cue(e.id, cue.type, cue.prefer, cue.precision, False, cue.bearing, adjective=True)
+            for form in a.get("adjectives") or ():
+                self.matcher.add(form, adjective)
+        self.matcher.build()
+        self.governorate_by_name = {
+            (p.country, normalize(p.name_ar)): p for p in self.places if p.type == "governorate"}
+        self.vocab = default_vocabulary()
+
+
+def _too_short(norm: str) -> bool:
+    bare = norm[2:] if norm.startswith("ال") else norm
+    return len(bare.replace(" ", "")) <= 2
+
+
+@lru_cache(maxsize=4)
+def place_gazetteer(extra_dirs: tuple[Path, ...] = ()) -> PlaceGazetteer:
+    return PlaceGazetteer(extra_dirs)
+
+
+# ---------------------------------------------------------------- phrases
+
+@dataclass
+class Phrase:
+    """Pieces of one place expression, in the normalized text."""
+    start: int
+    end: int
+    cues: list[Cue]
+    direction: Optional[Cue]
+    candidates: list[PlaceRecord]  # empty: an unlisted name after a cue
+    name_ar: str  # the name as written (normalized)
+    adjective: Optional[Cue] = None
+
+    @property
+    def head_cue(self) -> Optional[Cue]:
+        return self.cues[0] if self.cues else None
+
+
+def _kinds(m: Match) -> tuple[list[NameRef], list[Cue]]:
+    names = [p for p in m.payloads if isinstance(p, NameRef)]
+    cues = [p for p in m.payloads if isinstance(p, Cue)]
+    return names, cues
+
+
+def _adjacent(text: str, end: int, nxt: Match) -> bool:
+    return bool(_GAP.match(text[end:nxt.start - len(nxt.prefix)]))
+
+
+def find_phrases(text: str, gaz: PlaceGazetteer) -> list[Phrase]:
+    matches = gaz.matcher.find(text)
+    phrases: list[Phrase] = []
+    i = 0
+    while i < len(matches):
+        m = matches[i]
+        names, cues = _kinds(m)
+        lead = [c for c in cues if not c.adjective]
+        if not names and not lead:
+            i += 1
+            continue
+        start, direction, chain = m.start, None, []
+        j = i
+        # Leading direction and cue words, each right after the previous one.
+        while j < len(matches):
+            names_j, cues_j = _kinds(matches[j])
+            lead_j = [c for c in cues_j if not c.adjective]
+            if not lead_j or (j > i and not _adjacent(text, matches[j - 1].end, matches[j])):
+                break
+            if names_j and not _names_follow(text, matches, j):
+                break  # "مدينة" alone may be a name (Medina); before a name it is a cue
+            cue = lead_j[0]
+            if cue.type == "direction":
+                if chain or direction:
+                    break
+                direction = cue
+            else:
+                chain.append(cue)
+            j += 1
+        has_context = bool(chain or direction)
+        end = matches[j - 1].end if j > i else m.start
+        if j < len(matches) and (j == i or _adjacent(text, end, matches[j])):
+            names_j, _ = _kinds(matches[j])
+            usable = [n for n in names_j if has_context or not n.needs_cue]
+            if usable:
+                nm = matches[j]
+                phrase = Phrase(start, nm.end, chain, direction, [gaz.places[n.place] for n in usable], nm.form)
+                k = j + 1
+                if k < len(matches) and _adjacent(text, nm.end, matches[k]):
+                    adjectives = [c for c in _kinds(matches[k])[1] if c.adjective]
+                    if adjectives and not matches[k].prefix:
+                        phrase.adjective, phrase.end = adjectives[0], matches[k].end
+                        k += 1
+                phrases.append(phrase)
+                i = k
+                continue
+        if chain and chain[-1].names_unknown:
+            unknown = _unknown_name(text, end, gaz.vocab)
+            if unknown:
+                a, b = unknown
+                phrases.append(Phrase(start, b, chain, direction, [], text[a:b]))
+                i = j
+                while i < len(matches) and matches[i].start < b:
+                    i += 1
+                continue
+        if chain and chain[-1].type == "country_reference" and direction is not None:
+            phrases.append(Phrase(start, end, chain, direction, [], text[m.start:end]))
+        i = max(j, i + 1)
+    return phrases
+
+
+def _names_follow(text: str, matches: list[Match], j: int) -> bool:
+    k = j + 1
+    while k < len(matches) and _adjacent(text, matches[k - 1].end, matches[k]):
+        names, cues = _kinds(matches[k])
+        if names:
+            return True
+        if not cues:
+            return False
+        k += 1
+    return False
+
+
+def _unknown_name(text: str, pos: int, vocab: dict[str, int]) -> Optional[tuple[int, int]]:
+    """Span of an unlisted place name right after a cue word, if the next word looks like one."""
+    first = _WORD.match(text, pos + 1) if text[pos:pos + 1] == " " else None
+    if not first or not _is_rare_name(first.group(), vocab):
+        return None
+    if first.group() in NAME_PREFIX_WORDS:
+        second = _WORD.match(text, first.end() + 1) if text[first.end():first.end() + 1] == " " else None
+        if not second or not _is_rare_name(second.group(), vocab, allow_common=True):
+            return None
+        return first.start(), second.end()
+    return first.start(), first.end()
+
+
+def _is_rare_name(word: str, vocab: dict[str, int], allow_common: bool = False) -> bool:
+    if len(word) < 3:
+        return False
+    if word in NAME_PREFIX_WORDS:
+        return True
+    return allow_common or vocab.get(word, 0) < MAX_NAME_COUNT
+
+
+# ---------------------------------------------------------------- disambiguation
+
+@dataclass
+class Context:
+    points: list[tuple[float, float]]
+    countries: set[str]
+
+
+def _score(p: PlaceRecord, phrase: Phrase, ctx: Context) -> float:
+    score = TYPE_WEIGHT.get(p.type, 3.0) + (1.0 if p.curated else 0.0)
+    if p.type in POPULATED_TYPES and p.population:
+        score += 0.5 * math.log10(p.population + 1)
+    cue = phrase.cues[-1] if phrase.cues else None
+    if cue and cue.prefer:
+        if p.type == cue.prefer[0]:
+            score += 10.0
+        elif p.type in cue.prefer:
+            score += 8.0
+    if p.country and p.country in ctx.countries:
+        score += 3.0
+    elif p.country == HOME_COUNTRY:
+        score += 1.0
+    if p.type != "country" and p.located and nearest_km(p.lat, p.lon, ctx.points) <= NEAR_KM:
+        score += 5.0
+    return score
+
+
+def choose(phrase: Phrase, ctx: Context) -> tuple[Optional[PlaceRecord], bool]:
+    """Best candidate and whether it is a clear choice (not a tie between distant places)."""
+    if not phrase.candidates:
+        return None, False
+    scored = sorted(((_score(p, phrase, ctx), p.id, p) for p in phrase.candidates), key=lambda t: (-t[0], t[1]))
+    best_score, _, best = scored[0]
+    for score, _, other in scored[1:]:
+        if best_score - score > 1e-9:
+            break
+        if not (best.located and other.located) or haversine_km(best.lat, best.lon, other.lat, other.lon) > SAME_PLACE_KM:
+            return best, False
+    return best, True
+
+
+def _is_unambiguous(phrase: Phrase) -> bool:
+    c = phrase.candidates
+    if not c or not c[0].located:
+        return False
+    return all(p.located and haversine_km(c[0].lat, c[0].lon, p.lat, p.lon) <= SAME_PLACE_KM for p in c[1:])
+
+
+# ---------------------------------------------------------------- mentions
+
+class PlaceRecognizer:
+    """Pipeline stage: adds ``Mention(kind="place")`` for every place expression in the body."""
+
+    def __init__(self, settings: Settings):
+        self.gazetteer = place_gazetteer(tuple(Path(d) for d in settings.extra_lexicon_dirs))
+
+    def __call__(self, article: Article) -> Article:
+        view = text_view(article.text)
+        phrases = find_phrases(view.text, self.gazetteer)
+        ctx = Context([], set())
+        for ph in phrases:
+            if _is_unambiguous(ph) and ph.candidates[0].type not in ("sea", "region"):
+                ctx.points.append((ph.candidates[0].lat, ph.candidates[0].lon))
+        for ph in phrases:
+            if _is_unambiguous(ph) or len({p.country for p in ph.candidates}) == 1:
+                ctx.countries.update(p.country for p in ph.candidates if p.country)
+        starts = [s.start for s in article.sentences]
+        for ph in phrases:
+            mention = self._mention(article, view, ph, ctx, starts)
+            if mention is not None:
+                article.mentions.append(mention)
+        return article
+
+    def _mention(self, article: Article, view: Normalized, ph: Phrase, ctx: Context,
+                 starts: list[int]) -> Optional[Mention]:
+        start, end = view.span_to_original(ph.start, ph.end)
+        place, clear = choose(ph, ctx)
+        head = ph.head_cue
+        rule = "place.name"
+        if place is None and head and head.type == "country_reference":
+            place, clear, rule = self._country_of(ctx), True, "place.country_reference"
+            if place is None:
+                return None
+        if head and head.type == "countryside" and place is not None:
+            gov = self.gazetteer.governorate_by_name.get((place.country, normalize(place.name_ar)))
+            place = gov or place
+        mention = Mention(kind="place", start=start, end=end, text=article.text[start:end],
+                          source="lexicon", sentence=_sentence(starts, article, start))
+        if place is None:
+            mention.name_ar = article.text[slice(*view.span_to_original(
+                ph.end - len(ph.name_ar), ph.end))]
+            mention.name_en = None
+            mention.source, mention.rule = "rule", f"place.unlisted.{head.type if head else 'place'}"
+            mention.precision = 1
+            return mention
+        precision = TYPE_PRECISION.get(place.type, 1)
+        if head is not None and head.precision:
+            precision = max(precision, head.precision)
+        if ph.direction or ph.adjective:
+            precision = max(precision, 2)
+        mention.entity_id = place.id if clear else None
+        mention.name_ar, mention.name_en = place.name_ar, self._name_en(place, ph)
+        mention.country, mention.admin1, mention.pcode = place.country, place.admin1, place.pcode
+        mention.precision = precision
+        if clear:
+            mention.lat, mention.lon = place.lat, place.lon
+        if rule == "place.name":
+            parts = [c.id for c in ph.cues] + ([ph.direction.id] if ph.direction else []) + \
+                    ([ph.adjective.id] if ph.adjective else [])
+            rule = "place.name" if not parts else "place.cue:" + "+".join(parts)
+            if not clear:
+                rule = "place.ambiguous"
+        mention.rule = rule
+        return mention
+
+    def _country_of(self, ctx: Context) -> Optional[PlaceRecord]:
+        """The country ``البلاد`` refers to: the article's country, else Syria."""
+        countries = sorted(ctx.countries) or [HOME_COUNTRY]
+        country = HOME_COUNTRY if HOME_COUNTRY in countries else countries[0]
+        for p in self.gazetteer.places:
+            if p.type == "country" and p.country == country:
+                return p
+        return None
+
+    @staticmethod
+    def _name_en(place: PlaceRecord, ph: Phrase) -> str:
+        name = place.name_en
+        head = ph.head_cue
+        if head is not None and head.type == "countryside":
+            name = f"{name} countryside"
+            if ph.adjective and ph.adjective.bearing:
+                name = f"{BEARING_ADJ_EN[ph.adjective.bearing]} {name}"
+        elif ph.direction and ph.direction.bearing:
+            name = f"{BEARING_EN[ph.direction.bearing]} of {name}"
+        return name
+
+
+def _sentence(starts: list[int], article: Article, start: int) -> Optional[int]:
+    import bisect
+    k = bisect.bisect_right(starts, start) - 1
+    if k >= 0 and start < article.sentences[k].end:
+        return k
+    return None
