@@ -17,14 +17,18 @@ from .dates import to_iso_date
 from .encoding import decode_bytes, declared_charset
 from .limits import check_not_empty, check_size, read_file_bytes
 
+MIN_ARTICLE_CHARS = 80  # shorter main text is page debris, not an article (a news brief is longer)
+
 
 def extract_html(html: str, source: str, url: Optional[str] = None) -> RawDocument:
     """Main text and metadata of one decoded page; DocumentRejected("no-article") if it has none."""
     result = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False)
     text = (result.text or "") if result is not None else ""
-    if not text.strip():
+    if len(text.strip()) < MIN_ARTICLE_CHARS:
+        # trafilatura falls back to whatever text a page has ("home", a menu): not an article.
         raise DocumentRejected(source, "no-article",
-                               "no main text found in the HTML page (an index, search or error page?)")
+                               f"no main text in the HTML page ({len(text.strip())} characters found; "
+                               "an index, search or error page?)")
     categories = [c for c in (result.categories or []) if c]
     return RawDocument(
         source=source, text=text, title=result.title or None, author=result.author or None,
