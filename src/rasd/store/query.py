@@ -57,8 +57,8 @@ def event_select(flt: EventFilter, dialect: str, has_text_index: bool, actor_key
     """SELECT of event rows (with their article's title, source, outlet, published date)."""
     e, a = t.events, t.articles
     stmt = select(e, a.c.title.label("article_title"), a.c.source.label("article_source"),
-                  a.c.outlet.label("article_outlet"), a.c.published.label("article_published")
-                  ).join(a, a.c.id == e.c.article_id)
+                  a.c.outlet.label("article_outlet"), a.c.published.label("article_published"),
+                  a.c.updated_at.label("article_updated_at")).join(a, a.c.id == e.c.article_id)
     conditions = []
     if flt.date_from:
         conditions.append(e.c.event_date >= flt.date_from)
@@ -75,7 +75,8 @@ def event_select(flt: EventFilter, dialect: str, has_text_index: bool, actor_key
                               e.c.location_name_en == flt.place))
     if flt.actor:
         p = t.event_participants
-        conditions.append(e.c.id.in_(select(p.c.event_id).where(p.c.actor_key.in_(list(actor_keys)))))
+        conditions.append(e.c.id.in_(select(p.c.event_id).where(
+            or_(p.c.actor_key.in_(list(actor_keys)), p.c.text_norm == normalize(flt.actor)))))
     if flt.text:
         conditions.append(_text_condition(flt.text, dialect, has_text_index))
     if flt.article_id:

@@ -5,15 +5,33 @@ and ``event_from_rows`` rebuild the dataclasses, so what is read back equals wha
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from datetime import datetime
 from typing import Any, Iterable, Mapping, Optional
 
 from ..model import (Article, Event, EventDate, Location, Mention, Participant, Provenance,
                      RemovedLine, Sentence, Span, content_id)
 from ..normalize import normalize
+from . import schema as t
 
 Row = dict[str, Any]
+MENTION_COLUMNS = frozenset(t.mentions.c.keys())
+EVENT_FIELDS_STORED = frozenset({"id", "type", "mode", "status", "trigger", "mentions", "actor", "recipient",
+                                 "location", "date", "fatalities", "injuries", "attributed_to", "acled",
+                                 "quad_code", "event_scale", "note_en", "provenance"})
+
+
+def _split_extra(values: dict[str, Any], columns: frozenset[str]) -> dict[str, Any]:
+    """Fields with a column stay; any other (newer model fields) go to the ``extra`` JSON."""
+    row = {k: v for k, v in values.items() if k in columns}
+    extra = {k: v for k, v in values.items() if k not in columns}
+    row["extra"] = extra or None
+    return row
+
+
+def _known_fields(cls, values: Mapping[str, Any]) -> dict[str, Any]:
+    names = {f.name for f in fields(cls)}
+    return {k: v for k, v in values.items() if k in names}
 
 
 def store_event_id(article_id: str, coder_id: str) -> str:
@@ -74,7 +92,8 @@ def analysis_rows(article: Article, code_version: str, lexicon_version: str,
     aid = article.id
     sentence_rows = [{"article_id": aid, "idx": i, "start": s.start, "end": s.end, "paragraph": s.paragraph}
                      for i, s in enumerate(article.sentences)]
-    mention_rows = [{"article_id": aid, "idx": i, **asdict(m)} for i, m in enumerate(article.mentions)]
+    mention_rows = [{"article_id": aid, "idx": i, **_split_extra(asdict(m), MENTION_COLUMNS)}
+                    for i, m in enumerate(article.mentions)]
     actors: dict[str, Row] = {}
     places: dict[str, Row] = {}
     for m in article.mentions:
@@ -95,6 +114,7 @@ def analysis_rows(article: Article, code_version: str, lexicon_version: str,
             for i, p in enumerate(people):
                 participant_rows.append({"event_id": eid, "role": role, "idx": i, **asdict(p),
                                          "actor_id": p.id, "actor_key": actor_key(p),
+                                         "text_norm": normalize(p.text),
                                          "event_date": e.date.value if e.date else None})
                 participant_rows[-1].pop("id")
                 if p.id and p.id not in actors:
@@ -129,7 +149,12 @@ def event_row(article: Article, e: Event, eid: str, code_version: str, lexicon_v
         "code_version": e.provenance.code_version or code_version,
         "lexicon_version": e.provenance.lexicon_version or lexicon_version,
         "text_norm": _supporting_text(article, e), "n_sources": 1, "run_id": run_id,
+        "extra": {f.name: _plain(getattr(e, f.name)) for f in fields(Event) if f.name not in EVENT_FIELDS_STORED} or None,
     }
+
+
+def _plain(value: Any) -> Any:
+    return asdict(value) if hasattr(value, "__dataclass_fields__") else value
 
 
 def article_rows(article: Article, code_version: str, lexicon_version: str, run_id: Optional[int],
@@ -179,7 +204,8 @@ def event_from_rows(row: Mapping[str, Any], participants: Iterable[Mapping[str, 
         location=location, date=date, fatalities=row["fatalities"], injuries=row["injuries"],
         attributed_to=row["attributed_to"], acled=dict(row["acled"] or {}), quad_code=row["quad_code"],
         event_scale=row["event_scale"], note_en=row["note_en"],
-        provenance=Provenance(**prov) if prov else Provenance(),
+        provenance=Provenance(**_known_fields(Provenance, prov)) if prov else Provenance(),
+        **_known_fields(Event, row["extra"] or {}),
     )
 
 
@@ -198,7 +224,7 @@ def article_from_rows(row: Mapping[str, Any], removed: Iterable[Mapping[str, Any
         warnings=list(meta.get("warnings", [])),
         sentences=[Sentence(start=s["start"], end=s["end"], text=text[s["start"]:s["end"]], paragraph=s["paragraph"])
                    for s in sorted(sentence_rows, key=lambda s: s["idx"])],
-        mentions=[Mention(**{k: v for k, v in m.items() if k not in ("article_id", "idx")})
+        mentions=[Mention(**_known_fields(Mention, {**m, **(m["extra"] or {})}))
                   for m in sorted(mention_rows, key=lambda m: m["idx"])],
         events=list(events),
     )

@@ -118,8 +118,10 @@ mentions = Table(
     Column("unit", String(16)),
     Column("source", String(16), nullable=False),
     Column("rule", String(255)),
+    Column("qualifier", String(32)),
     Column("sentence", Integer),
     Column("field", String(8), nullable=False),
+    Column("extra", JSON(none_as_null=True)),  # Mention fields newer than this schema (the model grows first)
     Index("ix_mentions_entity", "entity_id"),
 )
 
@@ -193,6 +195,7 @@ events = Table(
     Column("code_version", String(64), nullable=False),
     Column("lexicon_version", String(64), nullable=False),
     Column("text_norm", Text, nullable=False),  # normalized supporting text, for text queries
+    Column("extra", JSON(none_as_null=True)),  # Event fields newer than this schema
     Column("n_sources", Integer, nullable=False, default=1),  # articles supporting it
     Column("cluster_id", ID, ForeignKey("event_clusters.id")),
     Column("run_id", Integer, ForeignKey("runs.id")),
@@ -222,8 +225,10 @@ event_participants = Table(
     # One key per participant for actor filters: the lexicon id, else the lowercased English
     # name, else the normalized Arabic text; event_date is copied so the index also orders.
     Column("actor_key", Text, nullable=False),
+    Column("text_norm", Text, nullable=False),  # normalize(text): Arabic names as written
     Column("event_date", String(10)),
     Index("ix_participants_key_date", "actor_key", "event_date"),
+    Index("ix_participants_text_date", "text_norm", "event_date"),
 )
 
 event_mentions = Table(

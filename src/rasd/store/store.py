@@ -5,6 +5,7 @@ import os
 import socket
 import time
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any, Iterable, Iterator, Optional, Union
 
 from sqlalchemy import Connection, Engine, func, or_, select, update
@@ -39,6 +40,7 @@ class StoredEvent:
     cluster_id: Optional[str]
     code_version: str
     lexicon_version: str
+    updated_at: Optional[datetime] = None  # when the article was last stored
 
 
 @dataclass
@@ -201,7 +203,8 @@ class Store:
             id=r["id"], article_id=r["article_id"], event=event_from_rows(r, people[r["id"]], spans[r["id"]]),
             article_title=r["article_title"], article_source=r["article_source"], outlet=r["article_outlet"],
             published=r["article_published"], n_sources=r["n_sources"], cluster_id=r["cluster_id"],
-            code_version=r["code_version"], lexicon_version=r["lexicon_version"]) for r in rows]
+            code_version=r["code_version"], lexicon_version=r["lexicon_version"],
+            updated_at=r["article_updated_at"]) for r in rows]
 
     def article(self, article_id: str, analysis: bool = True) -> Optional[Article]:
         """An article as stored; with ``analysis`` its sentences, mentions and events too."""

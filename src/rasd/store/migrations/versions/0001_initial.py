@@ -193,6 +193,7 @@ def upgrade() -> None:
     sa.Column('code_version', sa.String(length=64), nullable=False),
     sa.Column('lexicon_version', sa.String(length=64), nullable=False),
     sa.Column('text_norm', sa.Text(), nullable=False),
+    sa.Column('extra', sa.JSON(none_as_null=True), nullable=True),
     sa.Column('n_sources', sa.Integer(), nullable=False),
     sa.Column('cluster_id', sa.String(length=64), nullable=True),
     sa.Column('run_id', sa.Integer(), nullable=True),
@@ -232,8 +233,10 @@ def upgrade() -> None:
     sa.Column('unit', sa.String(length=16), nullable=True),
     sa.Column('source', sa.String(length=16), nullable=False),
     sa.Column('rule', sa.String(length=255), nullable=True),
+    sa.Column('qualifier', sa.String(length=32), nullable=True),
     sa.Column('sentence', sa.Integer(), nullable=True),
     sa.Column('field', sa.String(length=8), nullable=False),
+    sa.Column('extra', sa.JSON(none_as_null=True), nullable=True),
     sa.ForeignKeyConstraint(['article_id'], ['articles.id'], ),
     sa.PrimaryKeyConstraint('article_id', 'idx')
     )
@@ -298,16 +301,19 @@ def upgrade() -> None:
     sa.Column('start', sa.Integer(), nullable=True),
     sa.Column('end', sa.Integer(), nullable=True),
     sa.Column('actor_key', sa.Text(), nullable=False),
+    sa.Column('text_norm', sa.Text(), nullable=False),
     sa.Column('event_date', sa.String(length=10), nullable=True),
     sa.ForeignKeyConstraint(['event_id'], ['events.id'], ),
     sa.PrimaryKeyConstraint('event_id', 'role', 'idx')
     )
     op.create_index('ix_participants_key_date', 'event_participants', ['actor_key', 'event_date'], unique=False)
+    op.create_index('ix_participants_text_date', 'event_participants', ['text_norm', 'event_date'], unique=False)
     _create_text_indexes()
 
 
 def downgrade() -> None:
     _drop_text_indexes()
+    op.drop_index('ix_participants_text_date', table_name='event_participants')
     op.drop_index('ix_participants_key_date', table_name='event_participants')
     op.drop_table('event_participants')
     op.drop_index('ix_event_merges_event', table_name='event_merges')
