@@ -24,8 +24,9 @@ from typing import Optional, Sequence
 from hijridate import Gregorian, Hijri
 
 from ..lexicon import load_lexicon, text_view
-from ..lexicon.matcher import Matcher
+from ..lexicon.matcher import Matcher, normalize_form
 from ..model import Article, EventDate, Mention
+from ..normalize import normalize
 from ..settings import Settings
 from .numbers import NumberLexicon, NumberSpan, find_numbers, format_number, number_lexicon, sentence_index
 
@@ -42,9 +43,10 @@ _JOINER = re.compile(r"^\s*(?:[/\-–]\s*|من\s+|،\s*)?$")
 # After اليوم: an ordinal or adjective means "the day", not "today" (اليوم الثاني، اليوم العالمي).
 _NOT_TODAY_AFTER = re.compile(r"^\s+ال(?!اثنين|ثلاثاء|اربعاء|خميس|جمعه|سبت|احد)\w+")
 _FUTURE_VERB = re.compile(r"(?:^|\s)[وف]?س[يتن][\u0621-\u064a]{3,}(?=\s|$)")
-_FUTURE_STOP = frozenset(normal for normal in (
+# Common nouns that begin like a future verb (names are listed in cues.yaml, role not_future).
+_FUTURE_STOP = frozenset(normalize(w) for w in (
     "سيارة", "سيارات", "ستة", "سنة", "سنوات", "سيطرة", "سياسة", "سياسي", "سياسية", "سيناء", "ستين",
-    "سيدة", "سيدات", "سينما", "سياق", "سيادة", "سياسات", "سنين", "ستار"))
+    "سيدة", "سيدات", "سينما", "سياق", "سيادة", "سياسات", "سنين", "ستار", "سنوية", "ستون", "سيول"))
 
 
 @dataclass(frozen=True)
@@ -89,11 +91,6 @@ class TimeExpression:
     # durations
     amount: Optional[float] = None
 
-    @property
-    def is_relative(self) -> bool:
-        return self.kind == "date" and (self.unit is not None or self.weekday is not None) and self.year is None \
-            and self.month is None
-
     def resolve(self, published: Optional[dt.date]) -> Optional[EventDate]:
         """The calendar date this expression names, or None when it needs an unknown publication date."""
         if self.kind != "date":
@@ -110,7 +107,11 @@ class TimeExpression:
 class TimeLexicon:
     def __init__(self, extra_dirs: Sequence[Path] = ()):
         self.matcher = Matcher()
+        self.not_future: frozenset[str] = frozenset()
         for entry in load_lexicon("time_words", extra_dirs=extra_dirs):
+            if entry.attrs.get("role") == "not_future":
+                self.not_future = self.not_future | {normalize_form(f) for f in entry.forms}
+                continue
             kind = entry.id.split(".")[1]
             kind = {"month": "month", "hijri_month": "hmonth", "weekday": "weekday", "part": "part",
                     "rel": "rel", "unit": "unit", "cue": "cue"}.get(kind)
@@ -158,10 +159,10 @@ def _is_day(p: Optional[_Piece]) -> bool:
         and 1 <= p.number.value <= 31 and p.number.value == int(p.number.value)
 
 
-def _future_context(text: str, start: int) -> bool:
-    before = text[max(0, text.rfind("\n", 0, start) + 1, start - 60):start]
+def _future_context(before: str, not_future: frozenset[str]) -> bool:
     for m in _FUTURE_VERB.finditer(before):
-        if m.group().strip().lstrip("وف") not in _FUTURE_STOP:
+        word = m.group().strip()
+        if word not in _FUTURE_STOP and word not in not_future and word.lstrip("وف") not in not_future:
             return True
     return False
 
@@ -246,6 +247,11 @@ class _Parser:
         nxt = self.next_joined(j)
         if nxt is not None and nxt.kind in ("month", "hmonth") and _is_day(num):
             return self.month_expr(j + 1, start, ids, int(num.number.value), period_part, explicit=True)
+        if nxt is not None and nxt.kind == "rel" and nxt.attrs.get("unit") == "month" and _is_day(num) \
+                and nxt.attrs.get("precision") == "month":  # الـ17 من الشهر الجاري
+            expr = TimeExpression("date", start, nxt.end, "date.day_relative_month", "day", ids + [nxt.id],
+                                  unit="month", offset=int(nxt.attrs["offset"]), day=int(num.number.value))
+            return expr, j + 2
         if nxt is not None and nxt.kind == "unit" and j == i:
             return self.amount_unit(i, None)
         if _is_year(num) and nxt is not None and _role(nxt) == "gregorian_suffix" and j == i:
@@ -410,9 +416,9 @@ class _Parser:
                 if past:  # a period ending now: its middle
                     days = days // 2
                 precision = _precision_for_days(days, unit_name, qualifier)
-            follows = self.text[end:end + 4].strip()
-            if role == "later" and (follows.startswith("من") or follows.startswith("علي")):
-                return None  # بعد ساعات من الهجوم: relative to another event
+            follows = self.text[end:end + 16].split()[:2]
+            if role == "later" and any(w in ("من", "علي", "علي") for w in follows):
+                return None  # بعد ساعات (فقط) من الهجوم: relative to another event
             sign = 1 if role == "later" else -1
             expr = TimeExpression("date", start, end, "date.relative.counted", precision, ids,
                                   unit="day", offset=sign * days)
@@ -450,13 +456,13 @@ def find_time_expressions(text: str, lexicon: Optional[TimeLexicon] = None,
         numbers = find_numbers(text, number_words or number_lexicon())
     numbers = [n for n in numbers if not any(s < n.end and n.start < e for s, e in taken)]
     pieces = _pieces(text, lexicon, numbers)
-    future_cues = _future_cue_positions(text, pieces)
+    future_cues = _future_cue_positions(text, pieces, lexicon.not_future)
     exprs.extend(_Parser(text, pieces, future_cues).run())
     exprs.sort(key=lambda e: e.start)
     return exprs
 
 
-def _future_cue_positions(text: str, pieces: list[_Piece]) -> set[int]:
+def _future_cue_positions(text: str, pieces: list[_Piece], not_future: frozenset[str]) -> set[int]:
     """Start offsets of weekdays that a future cue (سوف، من المقرر، ستعقد ...) governs."""
     result = set()
     for k, p in enumerate(pieces):
@@ -466,7 +472,7 @@ def _future_cue_positions(text: str, pieces: list[_Piece]) -> set[int]:
         clause_start = max(text.rfind(".", 0, p.start), text.rfind("\n", 0, p.start)) + 1
         window_start = max(window_start, clause_start)
         if any(_role(q) == "future" and window_start <= q.start < p.start for q in pieces[max(0, k - 8):k]) \
-                or _future_context(text[window_start:p.start], len(text[window_start:p.start])):
+                or _future_context(text[window_start:p.start], not_future):
             result.add(p.start)
     return result
 
@@ -527,6 +533,8 @@ def _resolve_value(e: TimeExpression, pub: Optional[dt.date]) -> Optional[dt.dat
             return monday + dt.timedelta(days=PART_OF_WEEK_OFFSET[e.period_part])
         return day
     if e.unit == "month":
+        if e.day is not None:  # a day of a relative month
+            return _safe_date(*_add_months(pub, e.offset).timetuple()[:2], e.day)
         if e.period_part:
             first = _add_months(pub, e.offset)
             return first.replace(day=PART_OF_PERIOD_DAY[e.period_part])

@@ -146,8 +146,9 @@ def find_numbers(text: str, lexicon: Optional[NumberLexicon] = None) -> list[Num
             qualifier = qualifier or "vague"
             j = i + 1
             # عشرات الآلاف: tens of thousands
-            if j < len(items) and isinstance(items[j][2], _Word) and items[j][2].role == "scale" \
-                    and _only_space(text, end, items[j][0] - len(items[j][3])) and value is not None:
+            if j < len(items) and isinstance(items[j][2], _Word) and value is not None \
+                    and (items[j][2].role == "scale" or (items[j][2].role == "vague" and items[j][2].value == 1000)) \
+                    and _only_space(text, end, items[j][0] - len(items[j][3])):
                 value *= items[j][2].value
                 end = items[j][1]
                 j += 1
