@@ -26,9 +26,12 @@ def _charset(content_type: str) -> Optional[str]:
 
 def read_warc(path: Path, settings: Settings) -> Iterator[Item]:
     """Pages of a .warc or .warc.gz file; redirects, errors and non-HTML records are skipped."""
+    pages = 0
     with path.open("rb") as fh:
         try:
             for record in ArchiveIterator(fh):
+                if record.rec_type is None:
+                    raise ArchiveLoadFailed("a record without a WARC-Type header")
                 if record.rec_type not in ("response", "resource"):
                     continue
                 uri = record.rec_headers.get_header("WARC-Target-URI")
@@ -41,6 +44,7 @@ def read_warc(path: Path, settings: Settings) -> Iterator[Item]:
                     content_type = record.rec_headers.get_header("Content-Type") or ""
                 if content_type_kind(content_type) != HTML:
                     continue
+                pages += 1
                 data = record.content_stream().read(settings.max_document_bytes + 1)
                 try:
                     yield html_document(data, source, settings, url=uri,
@@ -49,3 +53,5 @@ def read_warc(path: Path, settings: Settings) -> Iterator[Item]:
                     yield DocumentError(e.source, e.reason, e.detail)
         except ArchiveLoadFailed as e:
             raise DocumentRejected(str(path), "invalid-warc", str(e)) from None
+    if not pages:
+        raise DocumentRejected(str(path), "no-article", "the archive holds no successful HTML responses")
