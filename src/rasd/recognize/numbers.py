@@ -108,7 +108,16 @@ def _compose(words: list[_Word]) -> float:
 
 def find_numbers(text: str, lexicon: Optional[NumberLexicon] = None) -> list[NumberSpan]:
     """All numbers in normalized ``text``, left to right, with compounds and qualifiers joined."""
-    lexicon = lexicon or number_lexicon()
+    return list(_find_numbers_cached(text, lexicon or number_lexicon()))
+
+
+@lru_cache(maxsize=4)
+def _find_numbers_cached(text: str, lexicon: NumberLexicon) -> tuple[NumberSpan, ...]:
+    # The date and the number stages both need the numbers of the same article: find them once.
+    return tuple(_find_numbers(text, lexicon))
+
+
+def _find_numbers(text: str, lexicon: NumberLexicon) -> list[NumberSpan]:
     items: list[tuple[int, int, object, str]] = []  # (start, end, payload, prefix)
     for m in DIGITS_RE.finditer(text):
         items.append((m.start(), m.end(), _parse_digits(m.group(1)), ""))
