@@ -254,12 +254,40 @@ def _mark_category_lines(kept: list[_Line], title_line: Optional[_Line], rules: 
 
 
 def _mark_duplicates(lines: list[_Line]) -> None:
+    """Drop what the page printed twice, keeping genuine repeats inside the story.
+
+    Feeds repeat the standfirst at the end and whole blocks of headlines (Al Mayadeen); a
+    single long paragraph repeated in a new section ("القوات: ...") is the author's and stays.
+    A later copy is dropped when it repeats the first body line, or when it belongs to a run of
+    two or more consecutive copies that holds a long line (the short labels of that run go too).
+    """
+    kept = [line for line in lines if line.reason is None]
+    if not kept:
+        return
     seen: set[str] = set()
-    for line in lines:
-        if line.reason is None and line.words >= MIN_DUPLICATE_WORDS:
-            if line.text in seen:
+    copies = []
+    for line in kept:
+        copies.append(line.text in seen)
+        seen.add(line.text)
+    first_text = kept[0].text
+    i = 0
+    while i < len(kept):
+        if not copies[i]:
+            i += 1
+            continue
+        j = i
+        while j < len(kept) and copies[j]:
+            j += 1
+        run = kept[i:j]
+        long_copies = [line for line in run if line.words >= MIN_DUPLICATE_WORDS]
+        if len(run) >= 2 and long_copies:
+            for line in run:
                 line.reason = "duplicate-line"
-            seen.add(line.text)
+        else:
+            for line in long_copies:
+                if line.text == first_text:
+                    line.reason = "duplicate-line"
+        i = j
 
 
 def _byline(lines: list[_Line]) -> Optional[str]:

@@ -20,6 +20,9 @@ _FUNCTION_WORDS = frozenset(
 _ENDS_SENTENCE = re.compile(r"[.!?؟…:؛;][\"'”’»)\]]*\s*$")
 _STARTS_WITH_CLOSING = re.compile(r"^[.،,؛;:!؟?)\]}»”]")
 _HAS_WORD = re.compile(r"\w")
+_INNER_PUNCTUATION = re.compile(r"[،,(]|--")
+_SENTENCE_START = re.compile(
+    r"^(?:كما|ثم|لكن|لكنّ|بينما|حيث|إلا|الا|يذكر|يشار|يُذكر|يُشار|قال|قالت|و\w{2,})\s")  # و + word: "ودخلت"
 _EMPTY_BRACKETS = re.compile(r"\s*\(\s*\)|\s*\[\s*\]")
 
 
@@ -36,7 +39,8 @@ def join_fragments(lines: list[str]) -> list[str]:
             paragraphs.append(line)
             in_fragment = False
     # "( شاهد الفيديو )" leaves "( )" once the link label is gone.
-    return [_EMPTY_BRACKETS.sub("", p).strip() if ("(" in p or "[" in p) else p for p in paragraphs]
+    cleaned = (_EMPTY_BRACKETS.sub("", p).strip() if ("(" in p or "[" in p) else p for p in paragraphs)
+    return [p for p in cleaned if p]
 
 
 def _is_fragment(line: str) -> bool:
@@ -51,8 +55,11 @@ def _continues(previous: str, line: str, in_fragment: bool) -> bool:
     if in_fragment or _STARTS_WITH_CLOSING.match(line):
         return True
     # A short line after a short one is a heading pair ("الوفد" / a headline, a fact-box
-    # label and its value), not a link inside a sentence.
-    return _is_fragment(line) and (previous.count(" ") >= MIN_SENTENCE_WORDS - 1 or ends_open(previous))
+    # label and its value), not a link inside a sentence; a short sentence start shows itself
+    # by a comma or bracket, a connective at its start, or an open end.
+    return _is_fragment(line) and (previous.count(" ") >= MIN_SENTENCE_WORDS - 1
+                                   or bool(_INNER_PUNCTUATION.search(previous))
+                                   or bool(_SENTENCE_START.match(previous)) or ends_open(previous))
 
 
 def ends_open(text: str) -> bool:
