@@ -9,6 +9,7 @@ from typing import Callable, Iterable, Iterator, Optional, Union
 
 from .clean import clean_document
 from .errors import DocumentRejected
+from .events.coder import EventCoder
 from .language import check_language
 from .model import Article, DocumentError, RawDocument
 from .recognize.dates import DateRecognizer
@@ -36,6 +37,7 @@ def default_stages(settings: Settings) -> list[Stage]:
         Segmenter(settings),
         DateRecognizer(settings),
         NumberRecognizer(settings),  # after dates: numbers inside a date are not counted again
+        EventCoder(settings),  # last: reads every mention the recognizers found
     ]
 
 

@@ -1,0 +1,333 @@
+"""The event coding stage: ``EventCoder(settings)``, Article -> Article with ``events`` filled.
+
+Per sentence: find triggers (lexicon), split clauses, drop candidates that are not events (page
+furniture, the complement of a demand/offer/refusal, a second trigger of an event already coded
+in the clause, an ambiguous trigger with nobody involved), then give each event its roles,
+status, attribution, mode, place, date and size; finally merge repeated reports and the title.
+``code_article`` also returns a trace of every decision, which ``rasd explain`` prints.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+from .. import __version__
+from ..lexicon import lexicon_version
+from ..model import Article, Event, Mention, Participant, Provenance, Sentence, Span, content_id
+from ..normalize import normalize
+from ..segment import segment
+from ..settings import Settings
+from .attribution import attribution_for, find_attributions
+from .clauses import Clause, clause_of, split_clauses
+from .crosswalk import acled_columns, event_scale, quad_code
+from .cues import CueMatch, cue_set, token_range
+from .merge import MergeNote, merge_events, merge_title
+from .notes import note_for
+from .place_date import Scope, casualties, choose_date, choose_place, is_background
+from .roles import Slot, find_roles, place_slots
+from .status import decide_status
+from .triggers import (IRREALIS_TYPES, NOUN, VERB_FUTURE, VERB_PAST, VERB_POS, VERB_PRESENT, TriggerHit,
+                       expand_form, trigger_lexicon)
+
+PARTICIPANT_KINDS = frozenset({"actor", "person"})
+LIGHT_VERB_WINDOW = 5
+# Words after which a verb is subordinate (أن ينسحب, بما اتفقوا عليه), not a new statement.
+COMPLEMENTIZERS = frozenset({"ان", "بان", "لان", "ما", "بما", "مما", "عما", "فيما", "كي", "لكي"})
+# Words after which a verb/noun homograph (فك، قصف، عرض) is the verbal noun.
+NOUN_GOVERNORS = frozenset({"مقابل", "بهدف", "اجل", "ضروره", "عدم", "اثر", "جراء", "بسبب", "خلال", "على",
+                            "عن", "من", "الى", "في", "بعد", "قبل", "ضد", "حول", "بشان", "منذ", "رغم", "لدى"})  # tokens between a light verb and its verbal noun (the subject sits there)
+
+
+@dataclass
+class Candidate:
+    """One trigger occurrence and what became of it (for explain)."""
+    sentence: int
+    text: str
+    entry: str
+    type: str
+    pos: str
+    coded: bool
+    reason: str = ""
+    rules: list[str] = field(default_factory=list)
+    event_id: Optional[str] = None
+
+
+@dataclass
+class CodingTrace:
+    events: list[Event]
+    candidates: list[Candidate]
+    merges: list[MergeNote]
+
+
+@dataclass
+class _Context:
+    """What the coder remembers across sentences of one article."""
+    last_actor: list[Participant] = field(default_factory=list)
+    last_actor_paragraph: int = -1
+    last_source: Optional[str] = None
+    last_mentions: list[Mention] = field(default_factory=list)
+
+
+class EventCoder:
+    """Pipeline stage: codes PLOVER events in an Article."""
+
+    def __init__(self, settings: Settings):
+        extra = list(settings.extra_lexicon_dirs)
+        self.triggers = trigger_lexicon(extra)
+        self.status_cues = cue_set("status", extra)
+        self.attribution_cues = cue_set("attribution", extra)
+        self.mode_cues = cue_set("mode", extra)
+        self.light_verbs = cue_set("light_verb", extra)
+        self.agent_markers = cue_set("agent_marker", extra)
+        self.anaphors = cue_set("anaphor", extra)
+        self.boilerplate = cue_set("boilerplate", extra)
+        self.light_verb_pos = {s: p for e in self.light_verbs.entries for f in e.forms for s, p in expand_form(f)}
+        self.versions = (__version__, lexicon_version(extra))
+
+    def __call__(self, article: Article) -> Article:
+        article.events = self.code_article(article).events
+        return article
+
+    def pipe(self, articles):
+        for a in articles:
+            yield self(a)
+
+    # ------------------------------------------------------------------ article
+    def code_article(self, article: Article) -> CodingTrace:
+        text = article.text
+        if not article.sentences:
+            article.sentences = segment(text)
+        hits = self.triggers.find(text)
+        by_sentence: dict[int, list[TriggerHit]] = {}
+        si = 0
+        sentences = article.sentences
+        for h in hits:
+            while si < len(sentences) and sentences[si].end <= h.start:
+                si += 1
+            if si < len(sentences) and sentences[si].start <= h.start:
+                by_sentence.setdefault(si, []).append(h)
+        body_mentions = [m for m in article.mentions if m.field == "text"]
+        participants = sorted((m for m in body_mentions if m.kind in PARTICIPANT_KINDS), key=lambda m: m.start)
+        places = [m for m in body_mentions if m.kind == "place" and m.lat is not None]
+        dates = [m for m in body_mentions if m.kind == "date"]
+        numbers = [m for m in body_mentions if m.kind in ("casualty", "number")]
+        dateline = places[0] if places else None
+        paragraphs = _paragraph_ranges(sentences)
+        boiler = self._boilerplate_paragraphs(sentences)
+
+        ctx = _Context()
+        events: list[Event] = []
+        candidates: list[Candidate] = []
+        for idx, sent in enumerate(sentences):
+            sent_parts = [m for m in participants if sent.start <= m.start and m.end <= sent.end]
+            sent_hits = by_sentence.get(idx, [])
+            if sent.paragraph in boiler:
+                candidates += [Candidate(idx, h.text, h.best.entry.id, h.best.entry.type, h.best.pos, False,
+                                         "page furniture (related topics / see also line)") for h in sent_hits]
+                continue
+            if sent_hits:
+                ev, cand = self._code_sentence(article, idx, sent, sent_hits, sent_parts, places, dates, numbers,
+                                               dateline, paragraphs[sent.paragraph], ctx, events)
+                events += ev
+                candidates += cand
+            if sent_parts:
+                ctx.last_mentions = sent_parts
+        events, merges = merge_events(events)
+        merges += self._merge_title(article, events)
+        return CodingTrace(events, candidates, merges)
+
+    def _merge_title(self, article: Article, events: list[Event]) -> list[MergeNote]:
+        if not article.title:
+            return []
+        title_hits = []
+        for h in self.triggers.find(article.title):
+            p = h.best
+            title_hits.append((Span(h.start, h.end, h.text, field="title"), p.entry.type, p.entry.id))
+        return merge_title(events, title_hits)
+
+    def _boilerplate_paragraphs(self, sentences: list[Sentence]) -> set[int]:
+        out = set()
+        for s in sentences:
+            for cue in self.boilerplate.find(s):
+                if cue.first_token <= 1 and s.paragraph not in out:
+                    out.add(s.paragraph)
+        return out
+
+    # ------------------------------------------------------------------ sentence
+    def _code_sentence(self, article: Article, idx: int, sent: Sentence, hits: list[TriggerHit],
+                       parts: list[Mention], places, dates, numbers, dateline, paragraph: tuple[int, int],
+                       ctx: _Context, events_so_far: list[Event]) -> tuple[list[Event], list[Candidate]]:
+        text = article.text
+        located = []
+        for h in hits:
+            first, last = token_range(sent, h.start, h.end)
+            if first is not None:
+                if first > 0 and sent.tokens[first - 1].norm in NOUN_GOVERNORS:
+                    h.candidates.sort(key=lambda c: c.pos != NOUN)
+                located.append((h, first, last))
+        verb_starts = [f for h, f, _ in located if h.best.pos in VERB_POS and h.prefix[:1] in ("و", "ف")]
+        attribution_cues = self.attribution_cues.find(sent)
+        verb_starts += [c.first_token for c in attribution_cues
+                        if c.entry.attrs.get("attribution") == "speaker" and c.prefix[:1] in ("و", "ف")]
+        clauses = split_clauses(sent, verb_starts)
+        status_cues = self.status_cues.find(sent)
+        light = self.light_verbs.find(sent)
+        agents = self.agent_markers.find(sent)
+        modes = self.mode_cues.find(sent)
+        attributions = find_attributions(sent, attribution_cues, text, ctx.last_source)
+        if attributions:
+            ctx.last_source = attributions[-1].text
+        slots = place_slots(sent, text, parts) + self._anaphor_slots(sent, text, parts, ctx)
+        slots.sort(key=lambda s: s.first)
+        denial_from: Optional[int] = None
+
+        events: list[Event] = []
+        cands: list[Candidate] = []
+        coded_in_clause: dict[tuple[int, str], Event] = {}
+        coded_in_sentence: dict[str, Event] = {}  # a verbal noun repeating an event type coded earlier
+        # (token, trigger) of a demand/offer/refusal: what follows it, up to the next statement, is its content
+        irrealis_gate: Optional[tuple[int, str]] = None
+        for h, first, last in located:
+            p = h.best
+            entry = p.entry
+            clause = clause_of(clauses, first)
+            if irrealis_gate is not None and any(
+                    c.opens_statement and irrealis_gate[0] < c.first <= first for c in clauses):
+                irrealis_gate = None
+            cand = Candidate(idx, h.text, entry.id, entry.type, p.pos, False)
+            cands.append(cand)
+            gate = irrealis_gate
+            complement_like = p.pos == NOUN or (first > 0 and sent.tokens[first - 1].norm in COMPLEMENTIZERS)
+            if gate is not None and first > gate[0] and denial_from is None and complement_like:
+                cand.reason = f"inside the complement of '{gate[1]}' (demanded, offered or refused, not done)"
+                continue
+            twin = coded_in_clause.get((clause.index, entry.type)) or (
+                coded_in_sentence.get(entry.type) if p.pos == NOUN else None)
+            if twin is not None:
+                cand.reason = f"same event as '{twin.trigger.text}' in this clause"
+                twin.provenance.lexicon_entries.append(entry.id) if entry.id not in twin.provenance.lexicon_entries else None
+                continue
+            earlier = self._coreferent(events_so_far + events, h, p) if p.pos == NOUN else None
+            if earlier is not None:
+                cand.reason = f"definite noun repeating the earlier event '{earlier.trigger.text}'"
+                earlier.mentions.append(Span(h.start, h.end, h.text))
+                continue
+            lv_index, lv_pos = self._light_verb(light, first, clause, text) if p.pos == NOUN else (None, None)
+            fallback = ctx.last_actor if ctx.last_actor_paragraph == sent.paragraph else \
+                self._previous_subject(ctx)
+            roles = find_roles(entry, p.pos, first, last, sent, clause, slots, agents, lv_index, fallback)
+            if entry.requires_participant and not (roles.actor or roles.recipient):
+                cand.reason = "ambiguous trigger with no actor or recipient"
+                continue
+            status_pos = lv_pos or p.pos
+            status_first = lv_index if lv_index is not None else first
+            status = decide_status(status_first, last, status_pos, clause, status_cues, entry.denial)
+            if denial_from is not None and first > denial_from and not entry.denial:
+                status = type(status)("denied", "status.denial_complement", status.cue)
+            attribution = attribution_for(attributions, first)
+            mode = self._mode(entry, modes, clause)
+            ev = self._build(article, idx, sent, h, entry.id, entry.type, mode, status.status, clause,
+                             roles.actor, roles.recipient, paragraph, places, dates, numbers, dateline,
+                             attribution.text if attribution else None, entry.acled)
+            ev.provenance.rules = [f"trigger.{p.pos}"] + (["trigger.light_verb"] if lv_index is not None else []) \
+                + roles.rules + [status.rule] + ev.provenance.rules
+            if status.cue:
+                ev.provenance.lexicon_entries.append(status.cue)
+            if attribution:
+                ev.provenance.lexicon_entries.append(attribution.cue)
+            events.append(ev)
+            cand.coded, cand.event_id, cand.rules = True, ev.id, ev.provenance.rules
+            coded_in_clause[(clause.index, entry.type)] = ev
+            coded_in_sentence.setdefault(entry.type, ev)
+            if entry.denial:
+                denial_from = last
+            elif entry.type in IRREALIS_TYPES and irrealis_gate is None:
+                irrealis_gate = (last, h.text)
+            if roles.actor:
+                ctx.last_actor, ctx.last_actor_paragraph = roles.actor, sent.paragraph
+        return events, cands
+
+    def _light_verb(self, light: list[CueMatch], first: int, clause: Clause,
+                    text: str) -> tuple[Optional[int], Optional[str]]:
+        for cue in reversed(light):
+            if clause.first <= cue.first_token < first and first - cue.last_token <= LIGHT_VERB_WINDOW:
+                surface = normalize(text[cue.start:cue.end])
+                return cue.first_token, self.light_verb_pos.get(surface, VERB_PAST)
+        return None, None
+
+    @staticmethod
+    def _coreferent(events: list[Event], h: TriggerHit, p) -> Optional[Event]:
+        """An earlier event this definite verbal noun (المقترح، الاجتماع) refers back to."""
+        if "ال" not in h.prefix and not normalize(h.text).startswith("ال"):
+            return None
+        for e in reversed(events):
+            if e.type == p.entry.type and p.entry.id in e.provenance.lexicon_entries:
+                return e
+        return None
+
+    def _anaphor_slots(self, sent: Sentence, text: str, parts: list[Mention], ctx: _Context) -> list[Slot]:
+        """الأخيرة and the like, standing for the last actor named before them."""
+        out = []
+        for cue in self.anaphors.find(sent):
+            before = [m for m in parts if m.end <= cue.start] or ctx.last_mentions
+            if not before:
+                continue
+            ante = before[-1]
+            m = Mention(kind=ante.kind, start=cue.start, end=cue.end, text=text[cue.start:cue.end],
+                        entity_id=ante.entity_id, name_en=ante.name_en, country=ante.country, sector=ante.sector,
+                        acled_type=ante.acled_type, source="rule", rule="roles.anaphor")
+            slot = place_slots(sent, text, [m])
+            for s in slot:
+                s.resolved_from = ante.text
+            out += slot
+        return out
+
+    @staticmethod
+    def _previous_subject(ctx: _Context) -> list[Participant]:
+        from .roles import participant
+        return [participant(ctx.last_mentions[0])] if ctx.last_mentions else []
+
+    def _mode(self, entry, modes: list[CueMatch], clause: Clause) -> Optional[str]:
+        for cue in modes:
+            a = cue.entry.attrs
+            if entry.type in (a.get("applies_to") or ()) and clause.first <= cue.first_token <= clause.last:
+                if entry.mode is None or entry.type == "ASSAULT":
+                    return a.get("mode")
+        return entry.mode
+
+    # ------------------------------------------------------------------ event
+    def _build(self, article: Article, idx: int, sent: Sentence, h: TriggerHit, entry_id: str, etype: str,
+               mode: Optional[str], status: str, clause: Clause, actor, recipient, paragraph, places, dates,
+               numbers, dateline, attributed_to, entry_acled) -> Event:
+        text = article.text
+        spans = [(clause.start, clause.end)] + [(q.start, q.end) for q in actor + recipient
+                                                 if q.start is not None and sent.start <= q.start < sent.end]
+        ev_start, ev_end = min(s for s, _ in spans), max(e for _, e in spans)
+        scope = Scope((clause.start, clause.end), (sent.start, sent.end), paragraph)
+        location, place_rule = choose_place(etype, h.start, scope, places, text, dateline)
+        date, date_rule = choose_date(scope, dates, article.published, is_background(sent, clause), h.start)
+        fatalities, injuries = casualties(scope, numbers) if etype == "ASSAULT" else (None, None)
+        ev = Event(
+            id=content_id(article.id, str(h.start), etype),
+            type=etype, mode=mode, status=status,
+            trigger=Span(h.start, h.end, h.text),
+            mentions=[Span(ev_start, ev_end, text[ev_start:ev_end])],
+            actor=actor, recipient=recipient, location=location, date=date,
+            fatalities=fatalities, injuries=injuries, attributed_to=attributed_to,
+            provenance=Provenance(rules=[place_rule, date_rule], lexicon_entries=[entry_id],
+                                  code_version=self.versions[0], lexicon_version=self.versions[1],
+                                  sentences=[idx]),
+        )
+        ev.quad_code = quad_code(etype)
+        ev.event_scale = event_scale(etype, mode)
+        ev.acled = acled_columns(ev, dict(entry_acled))
+        ev.note_en = note_for(ev)
+        return ev
+
+
+def _paragraph_ranges(sentences: list[Sentence]) -> dict[int, tuple[int, int]]:
+    out: dict[int, tuple[int, int]] = {}
+    for s in sentences:
+        a, b = out.get(s.paragraph, (s.start, s.end))
+        out[s.paragraph] = (min(a, s.start), max(b, s.end))
+    return out

@@ -1,0 +1,78 @@
+"""Cue words (status, attribution, mode) from ``data/lexicons/cues/*.yaml``, found per sentence.
+
+A cue match is reported with the indexes of the sentence tokens it covers, so rules can speak of
+"within three tokens before the trigger".
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional, Sequence
+
+from ..lexicon import LexiconEntry, load_lexicon
+from ..lexicon.matcher import Matcher
+from ..model import Sentence
+from ..normalize import normalize_with_map
+from .triggers import expand_form
+
+
+@dataclass(frozen=True)
+class CueMatch:
+    entry: LexiconEntry
+    start: int  # original offsets into the article text
+    end: int
+    first_token: int  # index into sentence.tokens
+    last_token: int
+    prefix: str  # proclitics before the cue word
+
+
+class CueSet:
+    """The cue entries whose attribute ``key`` is set, matched as one automaton."""
+
+    def __init__(self, entries: Sequence[LexiconEntry], key: str):
+        self.entries = [e for e in entries if e.attrs.get(key)]
+        self.matcher = Matcher()
+        for e in self.entries:
+            for form in e.forms:
+                if "{" in form:  # a conjugated verb, written as in the trigger lexicon
+                    for surface, _pos in expand_form(form):
+                        self.matcher.add(surface, e)
+                else:
+                    self.matcher.add(form, e)
+        self.matcher.build()
+
+    def find(self, sentence: Sentence) -> list[CueMatch]:
+        view = normalize_with_map(sentence.text)
+        out = []
+        for m in self.matcher.find(view.text):
+            s, e = view.span_to_original(m.start, m.end)
+            s, e = s + sentence.start, e + sentence.start
+            first, last = token_range(sentence, s, e)
+            if first is None:
+                continue
+            for entry in m.payloads:
+                out.append(CueMatch(entry, s, e, first, last, m.prefix))
+        return out
+
+
+def token_range(sentence: Sentence, start: int, end: int) -> tuple[Optional[int], Optional[int]]:
+    """Indexes of the first and last sentence tokens overlapping [start, end)."""
+    first = last = None
+    for i, t in enumerate(sentence.tokens):
+        if t.end > start and t.start < end:
+            if first is None:
+                first = i
+            last = i
+        elif t.start >= end:
+            break
+    return first, last
+
+
+@lru_cache(maxsize=8)
+def _cue_set(key: str, extra: tuple[str, ...]) -> CueSet:
+    return CueSet(load_lexicon("cues", extra_dirs=[Path(p) for p in extra]), key)
+
+
+def cue_set(key: str, extra_dirs: Sequence[Path] = ()) -> CueSet:
+    return _cue_set(key, tuple(str(p) for p in extra_dirs))

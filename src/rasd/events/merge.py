@@ -1,0 +1,73 @@
+"""In-article merging: the same event told twice becomes one event with several mentions.
+
+Two events are the same when they have the same type and trigger entry, the same actors and
+recipients (by entity id, and at least one participant), and compatible places. A title event is
+merged into the body event of the same type and entry; a title event with no body counterpart is
+dropped (headlines compress and often misstate tense and roles; gold never codes them).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from ..model import Event, Span
+from ..normalize import normalize
+
+
+@dataclass
+class MergeNote:
+    kept: str  # event id
+    merged: str  # event id or title trigger text
+    reason: str
+
+
+def _key(parts) -> frozenset:
+    return frozenset(p.id or normalize(p.text) for p in parts)
+
+
+def _entry(e: Event) -> Optional[str]:
+    return e.provenance.lexicon_entries[0] if e.provenance.lexicon_entries else None
+
+
+def same_event(a: Event, b: Event) -> bool:
+    if a.type != b.type or _entry(a) != _entry(b) or a.status != b.status:
+        return False
+    if not (a.actor or a.recipient) or _key(a.actor) != _key(b.actor) or _key(a.recipient) != _key(b.recipient):
+        return False
+    if a.location and b.location and (a.location.pcode or a.location.text) != (b.location.pcode or b.location.text):
+        return False
+    return True
+
+
+def merge_events(events: list[Event]) -> tuple[list[Event], list[MergeNote]]:
+    kept: list[Event] = []
+    notes = []
+    for e in events:
+        twin = next((k for k in kept if same_event(k, e)), None)
+        if twin is None:
+            kept.append(e)
+            continue
+        # keep the fuller report as the main one, all mentions on it
+        main, other = (twin, e) if len(twin.actor) + len(twin.recipient) >= len(e.actor) + len(e.recipient) else (e, twin)
+        main.mentions = sorted(main.mentions + other.mentions, key=lambda s: (s.field != "title", s.start))
+        main.provenance.sentences = sorted(set(main.provenance.sentences + other.provenance.sentences))
+        main.fatalities = main.fatalities if main.fatalities is not None else other.fatalities
+        if main is e:
+            kept[kept.index(twin)] = e
+        notes.append(MergeNote(main.id, other.id, "same type, trigger entry, participants and place"))
+    return kept, notes
+
+
+def merge_title(events: list[Event], title_hits: list[tuple[Span, str, str]]) -> list[MergeNote]:
+    """Attach title triggers (span, type, entry id) to the first body event of that type and entry."""
+    notes = []
+    for span, etype, entry in title_hits:
+        target = next((e for e in events if e.type == etype and _entry(e) == entry), None) or \
+            next((e for e in events if e.type == etype), None)
+        if target is None:
+            notes.append(MergeNote("", span.text, "title-only event dropped: no body report of it"))
+            continue
+        if not any(m.field == "title" for m in target.mentions):
+            target.mentions.insert(0, span)
+        notes.append(MergeNote(target.id, span.text, "title mention of a body event"))
+    return notes

@@ -1,0 +1,65 @@
+"""An event's status: asserted, future, hypothetical, negated or denied.
+
+Rules read the status cues (``data/lexicons/cues/status.yaml``) around the trigger: a future
+prefix on the verb (سـ) or سوف/يعتزم/من المقرر before it, المقبل after a verbal noun -> future;
+إذا/في حال before it, or قد before an imperfect -> hypothetical; لم/لن/ما/لا/عدم right before
+it -> negated; a denial (نفى، لا صحة) earlier in the sentence -> denied. The strongest wins:
+denied > negated > hypothetical > future > asserted.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional, Sequence
+
+from .clauses import Clause
+from .cues import CueMatch
+from .triggers import NOUN, VERB_FUTURE, VERB_PAST, VERB_POS, VERB_PRESENT
+
+RANK = {"denied": 4, "negated": 3, "hypothetical": 2, "future": 1, "asserted": 0}
+
+
+@dataclass(frozen=True)
+class StatusDecision:
+    status: str
+    rule: str  # rule id, for provenance and explain
+    cue: Optional[str] = None  # cue entry id
+
+
+def _applies(cue: CueMatch, pos: str) -> bool:
+    a = cue.entry.attrs
+    if a.get("imperfect_only") and pos not in (VERB_PRESENT, VERB_FUTURE):
+        return False
+    if a.get("past_only") and pos != VERB_PAST:
+        return False
+    if a.get("noun_only") and pos != NOUN:
+        return False
+    if a.get("verb_only") and pos not in VERB_POS:
+        return False
+    return True
+
+
+def decide_status(first: int, last: int, pos: str, clause: Clause, cues: Sequence[CueMatch],
+                  is_denial_trigger: bool = False) -> StatusDecision:
+    """Status of a trigger spanning sentence tokens [first, last] in ``clause``."""
+    best = StatusDecision("asserted", "status.default")
+    if pos == VERB_FUTURE:
+        best = StatusDecision("future", "status.future_prefix")
+    for cue in cues:
+        a = cue.entry.attrs
+        status, where, window = a.get("status"), a.get("where", "before"), int(a.get("window", 3))
+        if status not in RANK or RANK[status] <= RANK[best.status] or not _applies(cue, pos):
+            continue
+        if first <= cue.first_token <= last:
+            continue  # the cue is part of the trigger itself
+        if cue.prefix not in ("", "و", "ف"):
+            continue  # بما, لما, بعدم: a preposition before the particle makes it something else
+        if where == "before":
+            in_scope = 0 < first - cue.last_token <= window and (
+                cue.first_token >= clause.first or a.get("conditional"))
+        elif where == "after":
+            in_scope = pos == NOUN and 0 < cue.first_token - last <= window and cue.first_token <= clause.last
+        else:  # sentence: anywhere before the trigger in the sentence
+            in_scope = cue.last_token < first and not is_denial_trigger
+        if in_scope:
+            best = StatusDecision(status, f"status.{where}", cue.entry.id)
+    return best

@@ -1,0 +1,212 @@
+"""Find event triggers: words and phrases from the trigger lexicon, with Arabic inflection.
+
+A trigger form in ``data/lexicons/triggers/*.yaml`` is written once and expanded here:
+
+- ``{PAST/PRESENT}`` is a verb given by its 3rd person masculine singular perfect and imperfect
+  (``{هاجم/يهاجم}``); it expands to the perfect, imperfect and future (سـ) forms of every person
+  and number that news text uses, with object pronouns (``اعتقلوه``). ``{وعد/}`` has no imperfect
+  (يعد is far more often "is considered" than "promises").
+- a plain word is a noun: case ending (هجوما), dual, and possessive pronouns (حصارها, مطالبته);
+- ``=word`` is matched exactly as written;
+- several space-separated parts make a phrase (``{شن/يشن} هجوما``).
+
+Proclitics (و ف ب ل ك ال) are left to the shared ``Matcher``. Each match keeps the entry and the
+part of speech of the form that matched, which the role and status rules need.
+"""
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Optional, Sequence
+
+from ..lexicon import LexiconEntry, load_lexicon, text_view
+from ..lexicon.matcher import Matcher, normalize_form
+from ..normalize import normalize
+
+PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+                "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
+# Types whose trigger takes a complement that is demanded, offered, refused or threatened, not done.
+IRREALIS_TYPES = frozenset({"REQUEST", "AGREE", "REJECT", "THREATEN", "CONCEDE"})
+
+VERB_PAST, VERB_PRESENT, VERB_FUTURE, NOUN = "verb_past", "verb_present", "verb_future", "noun"
+VERB_POS = frozenset({VERB_PAST, VERB_PRESENT, VERB_FUTURE})
+
+_OBJECT_PRONOUNS = ("ه", "ها", "هم", "هما")
+_IMPERFECT_PREFIXES = ("ي", "ت", "ن")
+_MAX_VARIANTS = 400
+
+
+@dataclass(frozen=True)
+class TriggerEntry:
+    """One trigger lexicon entry, typed."""
+    id: str
+    type: str
+    name_en: str
+    mode: Optional[str] = None
+    recipient_preps: tuple[str, ...] = ()
+    symmetric: bool = False  # all parties are actors (meetings, clashes, agreements)
+    genitive: str = "actor"  # role of the participant right after a verbal noun
+    requires_participant: bool = False  # too ambiguous to code without an actor or recipient
+    casualty: bool = False  # a killing/injury word: the victims are the recipient
+    denial: bool = False  # a denial: events it governs are "denied"
+    acled: tuple[tuple[str, Any], ...] = ()
+    source: str = ""
+    file: str = ""
+    line: int = 0
+
+    @classmethod
+    def from_lexicon(cls, e: LexiconEntry) -> "TriggerEntry":
+        a = e.attrs
+        acled = a.get("acled") or {}
+        return cls(
+            id=e.id, type=str(a.get("type")), name_en=e.name_en or e.id, mode=a.get("mode"),
+            recipient_preps=tuple(normalize(p) for p in a.get("recipient_preps") or ()),
+            symmetric=bool(a.get("symmetric", False)), genitive=str(a.get("genitive", "actor")),
+            requires_participant=bool(a.get("requires_participant", False)),
+            casualty=bool(a.get("casualty", False)), denial=bool(a.get("denial", False)),
+            acled=tuple(sorted(acled.items())), source=e.source or "", file=e.file, line=e.line,
+        )
+
+
+@dataclass(frozen=True)
+class FormPayload:
+    entry: TriggerEntry
+    pos: str  # verb_past | verb_present | verb_future | noun (the head word's part of speech)
+    form: str  # the lexicon form it was expanded from
+
+
+@dataclass
+class TriggerHit:
+    """A trigger found in the text: original offsets, the matched payloads, the proclitics."""
+    start: int
+    end: int
+    text: str
+    prefix: str
+    candidates: list[FormPayload] = field(default_factory=list)
+
+    @property
+    def best(self) -> FormPayload:
+        return self.candidates[0]
+
+
+def conjugate(past: str, present: str) -> list[tuple[str, str]]:
+    """Perfect, imperfect and future forms (normalized) of a verb, with object pronouns."""
+    out: list[tuple[str, str]] = []
+    p = normalize(past)
+    if p:
+        if p[-1] in "اي":  # defective: نفى نفت نفوا ; دعا دعت دعوا
+            s = p[:-1]
+            out += [(x, VERB_PAST) for x in (p, s + "ت", s + "وا", s + "يا", s + "تا", s + "و")]
+            out += [(p[:-1] + "ا" + e, VERB_PAST) for e in _OBJECT_PRONOUNS]
+        else:
+            out += [(p + suf, VERB_PAST) for suf in ("", "ت", "وا", "ا", "تا", "ن", "نا", "تم")]
+            if p[0] != "و":  # وعده is also و + عدة ("several"): no object pronouns on و-initial verbs
+                out += [(p + mid + e, VERB_PAST) for mid in ("", "ت", "و") for e in _OBJECT_PRONOUNS]
+    i = normalize(present)
+    if i:
+        stem = i[1:] if i[0] in _IMPERFECT_PREFIXES + ("ا",) else i
+        if stem[-1] in "يو":  # ينفي ينفون ; يدعو يدعون
+            bodies = [stem, stem[:-1] + "ون", stem[:-1] + "وا", stem + "ان", stem[:-1] + "ين"]
+        else:
+            bodies = [stem, stem + "ون", stem + "ان", stem + "وا", stem + "ن", stem + "ين"]
+        bodies += [stem + e for e in _OBJECT_PRONOUNS]
+        for pre in _IMPERFECT_PREFIXES:
+            for b in bodies:
+                out.append((pre + b, VERB_PRESENT))
+                out.append(("س" + pre + b, VERB_FUTURE))
+    return out
+
+
+def inflect_noun(word: str) -> list[str]:
+    """Case ending, dual and possessive forms of a noun (normalized)."""
+    w = normalize(word)
+    out = [w]
+    if w.endswith("ه"):  # ta marbuta
+        s = w[:-1] + "ت"
+        out += [s + x for x in ("ان", "ين", "ه", "ها", "هم", "هما")]
+    elif w.endswith("ات"):
+        out += [w + e for e in _OBJECT_PRONOUNS]
+    elif w[-1] in "اءي":
+        out += [w + e for e in _OBJECT_PRONOUNS]
+    else:
+        out += [w + "ا", w + "ان", w + "ين"] + [w + e for e in _OBJECT_PRONOUNS]
+    return out
+
+
+def _accusative(word: str) -> str:
+    if word.endswith("ي"):
+        return word + "ا"
+    if word[-1] in "اهء" or word.endswith("ات"):
+        return word
+    return word + "ا"
+
+
+def expand_form(form: str) -> list[tuple[str, str]]:
+    """(surface, pos) variants of one lexicon form, normalized, in a stable order."""
+    parts = form.split()
+    options: list[list[tuple[str, str]]] = []
+    for k, part in enumerate(parts):
+        if part.startswith("{") and part.endswith("}"):
+            past, _, present = part[1:-1].partition("/")
+            options.append(conjugate(past, present))
+        elif part.startswith("="):
+            options.append([(normalize(part[1:]), NOUN)])
+        elif len(parts) == 1:
+            options.append([(v, NOUN) for v in inflect_noun(part)])
+        else:
+            w = normalize(part)
+            variants = [w] if k else [w, *inflect_noun(w)[1:]]
+            if _accusative(w) not in variants:
+                variants.append(_accusative(w))
+            options.append([(v, NOUN) for v in variants])
+    seen: dict[str, str] = {}
+    for combo in itertools.islice(itertools.product(*options), _MAX_VARIANTS):
+        surface = " ".join(c[0] for c in combo)
+        seen.setdefault(surface, combo[0][1])
+    return list(seen.items())
+
+
+class TriggerLexicon:
+    """The trigger entries and a matcher over all their expanded forms."""
+
+    def __init__(self, entries: Sequence[LexiconEntry]):
+        self.entries: dict[str, TriggerEntry] = {}
+        self.matcher = Matcher()
+        for e in entries:
+            entry = TriggerEntry.from_lexicon(e)
+            self.entries[entry.id] = entry
+            for form in e.forms:
+                for surface, pos in expand_form(form):
+                    self.matcher.add(surface, FormPayload(entry, pos, form))
+        self.matcher.build()
+
+    def find(self, text: str, offset_text: Optional[str] = None) -> list[TriggerHit]:
+        """Triggers in ``text`` (original), with original offsets."""
+        view = text_view(text)
+        hits = []
+        for m in self.matcher.find(view.text):
+            s, e = view.span_to_original(m.start, m.end)
+            hits.append(TriggerHit(s, e, text[s:e], m.prefix, _order(list(m.payloads), m.prefix)))
+        return hits
+
+
+def _order(payloads: list[FormPayload], prefix: str) -> list[FormPayload]:
+    """Prefer the noun reading after ال or a preposition, the verb reading otherwise."""
+    nominal = "ال" in prefix or any(p in prefix for p in "بلك")
+    return sorted(payloads, key=lambda p: (0 if (p.pos == NOUN) == nominal else 1))
+
+
+@lru_cache(maxsize=4)
+def _cached_lexicon(extra: tuple[str, ...]) -> TriggerLexicon:
+    return TriggerLexicon(load_lexicon("triggers", extra_dirs=[Path(p) for p in extra]))
+
+
+def trigger_lexicon(extra_dirs: Sequence[Path] = ()) -> TriggerLexicon:
+    return _cached_lexicon(tuple(str(p) for p in extra_dirs))
+
+
+__all__ = ["TriggerLexicon", "TriggerEntry", "TriggerHit", "FormPayload", "expand_form", "conjugate",
+           "inflect_noun", "trigger_lexicon", "normalize_form", "PLOVER_TYPES", "IRREALIS_TYPES",
+           "VERB_POS", "NOUN"]
