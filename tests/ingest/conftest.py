@@ -95,7 +95,7 @@ class LocalServer(ThreadingHTTPServer):
 @pytest.fixture
 def http_server():
     server = LocalServer()
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
     thread.start()
     yield server
     server.stopping.set()
