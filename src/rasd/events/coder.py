@@ -30,6 +30,8 @@ from .triggers import (IRREALIS_TYPES, NOUN, VERB_FUTURE, VERB_PAST, VERB_POS, V
                        expand_form, trigger_lexicon)
 
 PARTICIPANT_KINDS = frozenset({"actor", "person"})
+# A trigger word inside one of these names is part of the name (هيئة تحرير الشام, لجان التنسيق).
+NAME_KINDS = frozenset({"actor", "person", "place", "org"})
 LIGHT_VERB_WINDOW = 5
 # Words after which a verb is subordinate (أن ينسحب, بما اتفقوا عليه), not a new statement.
 COMPLEMENTIZERS = frozenset({"ان", "بان", "لان", "ما", "بما", "مما", "عما", "فيما", "كي", "لكي"})
@@ -66,6 +68,7 @@ class _Context:
     last_actor_paragraph: int = -1
     last_source: Optional[str] = None
     last_mentions: list[Mention] = field(default_factory=list)
+    event_paragraph: dict[str, int] = field(default_factory=dict)
 
 
 class EventCoder:
@@ -158,6 +161,8 @@ class EventCoder:
                        parts: list[Mention], places, dates, numbers, dateline, paragraph: tuple[int, int],
                        ctx: _Context, events_so_far: list[Event]) -> tuple[list[Event], list[Candidate]]:
         text = article.text
+        names = [m for m in article.mentions if m.field == "text" and m.kind in NAME_KINDS
+                 and sent.start <= m.start < sent.end]
         located = []
         for h in hits:
             first, last = token_range(sent, h.start, h.end)
@@ -196,8 +201,13 @@ class EventCoder:
                 irrealis_gate = None
             cand = Candidate(idx, h.text, entry.id, entry.type, p.pos, False)
             cands.append(cand)
+            inside = next((m for m in names if m.start <= h.start and h.end <= m.end and
+                           (m.start, m.end) != (h.start, h.end)), None)
+            if inside is not None:
+                cand.reason = f"part of the name '{inside.text}' ({inside.kind})"
+                continue
             gate = irrealis_gate
-            complement_like = p.pos == NOUN or (first > 0 and sent.tokens[first - 1].norm in COMPLEMENTIZERS)
+            complement_like = any(c.pos == NOUN for c in h.candidates) or (first > 0 and sent.tokens[first - 1].norm in COMPLEMENTIZERS)
             if gate is not None and first > gate[0] and denial_from is None and complement_like:
                 cand.reason = f"inside the complement of '{gate[1]}' (demanded, offered or refused, not done)"
                 continue
@@ -219,6 +229,12 @@ class EventCoder:
             if entry.requires_participant and not (roles.actor or roles.recipient):
                 cand.reason = "ambiguous trigger with no actor or recipient"
                 continue
+            if entry.casualty and not roles.actor:
+                attack = self._attack_just_told(events_so_far + events, sent, coded_in_sentence, ctx)
+                if attack is not None:
+                    cand.reason = f"casualties of the attack '{attack.trigger.text}' told just before"
+                    attack.mentions.append(Span(h.start, h.end, h.text))
+                    continue
             status_pos = lv_pos or p.pos
             status_first = lv_index if lv_index is not None else first
             status = decide_status(status_first, last, status_pos, clause, status_cues, entry.denial)
@@ -236,6 +252,7 @@ class EventCoder:
             if attribution:
                 ev.provenance.lexicon_entries.append(attribution.cue)
             events.append(ev)
+            ctx.event_paragraph[ev.id] = sent.paragraph
             cand.coded, cand.event_id, cand.rules = True, ev.id, ev.provenance.rules
             coded_in_clause[(clause.index, entry.type)] = ev
             coded_in_sentence.setdefault(entry.type, ev)
@@ -254,6 +271,17 @@ class EventCoder:
                 surface = normalize(text[cue.start:cue.end])
                 return cue.first_token, self.light_verb_pos.get(surface, VERB_PAST)
         return None, None
+
+    @staticmethod
+    def _attack_just_told(events: list[Event], sent: Sentence, in_sentence: dict[str, Event],
+                          ctx: _Context) -> Optional[Event]:
+        """The ASSAULT coded in this sentence or the paragraph's previous one: an agentless casualty
+        report right after an attack gives that attack's toll, not a new event."""
+        if "ASSAULT" in in_sentence:
+            return in_sentence["ASSAULT"]
+        if events and events[-1].type == "ASSAULT" and ctx.event_paragraph.get(events[-1].id) == sent.paragraph:
+            return events[-1]
+        return None
 
     @staticmethod
     def _coreferent(events: list[Event], h: TriggerHit, p) -> Optional[Event]:

@@ -101,7 +101,8 @@ def conjugate(past: str, present: str) -> list[tuple[str, str]]:
             out += [(x, VERB_PAST) for x in (p, s + "ت", s + "وا", s + "يا", s + "تا", s + "و")]
             out += [(p[:-1] + "ا" + e, VERB_PAST) for e in _OBJECT_PRONOUNS]
         else:
-            out += [(p + suf, VERB_PAST) for suf in ("", "ت", "وا", "ا", "تا", "ن", "نا", "تم")]
+            # no feminine plural -ن: rare in news, and أيدن would match inside بايدن
+            out += [(p + suf, VERB_PAST) for suf in ("", "ت", "وا", "ا", "تا", "نا", "تم")]
             if p[0] != "و":  # وعده is also و + عدة ("several"): no object pronouns on و-initial verbs
                 out += [(p + mid + e, VERB_PAST) for mid in ("", "ت", "و") for e in _OBJECT_PRONOUNS]
     i = normalize(present)
@@ -177,9 +178,12 @@ class TriggerLexicon:
         for e in entries:
             entry = TriggerEntry.from_lexicon(e)
             self.entries[entry.id] = entry
+            # expansions that are far more often another word (فجر "dawn", أجل in من أجل, تعرض ل)
+            excluded = {normalize(x) for x in e.attrs.get("exclude_forms") or ()}
             for form in e.forms:
                 for surface, pos in expand_form(form):
-                    self.matcher.add(surface, FormPayload(entry, pos, form))
+                    if surface not in excluded:
+                        self.matcher.add(surface, FormPayload(entry, pos, form))
         self.matcher.build()
 
     def find(self, text: str, offset_text: Optional[str] = None) -> list[TriggerHit]:
