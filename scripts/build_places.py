@@ -97,7 +97,7 @@ class Place:
         for form in forms:
             form = clean_arabic(form)
             key = normalize_form(form) if form else ""
-            if key and key not in seen and "\ufffd" not in form:
+            if key and key not in seen and "\ufffd" not in form and key not in GENERIC_NOUN_FORMS:
                 seen.add(key)
                 self.forms.append(form)
 
@@ -118,11 +118,25 @@ def clean_arabic(text: str) -> str:
 
 
 def joined_variants(name: str) -> list[str]:
-    """"دير الزور" -> "ديرالزور": news text often writes such two-word names as one."""
+    """"دير الزور" <-> "ديرالزور", "خانطومان" -> "خان طومان": both spellings occur in news text."""
     words = name.split()
     if len(words) == 2 and words[0] in JOINABLE_FIRST_WORDS:
         return [words[0] + words[1]]
+    if len(words) == 1:
+        for first in sorted(JOINABLE_FIRST_WORDS, key=len, reverse=True):
+            rest = name[len(first):]
+            if name.startswith(first) and len(rest) >= 3:
+                return [f"{first} {rest}"]
     return []
+
+
+# Generic nouns that some gazetteer lists give as alternate names ("المدينة" for Medina,
+# "القرية" for a village): in text they mean "the city", "the village" and are never used as names.
+GENERIC_NOUN_FORMS = {"المدينه", "مدينه", "البلده", "بلده", "القريه", "قريه", "المنطقه", "الحي", "المخيم",
+                      "البلاد", "بلاد"}
+CLITICS = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك")
+# Arabic forms the gazetteer lacks for an admin unit (P-code -> forms).
+EXTRA_ADMIN_FORMS = {"SY03": ["أرياف دمشق", "ريفي دمشق", "ريف العاصمة", "ريف العاصمة دمشق"]}
 
 
 class CommonWords:
@@ -134,9 +148,10 @@ class CommonWords:
         self.cue_words = cue_words
 
     def count(self, word: str) -> int:
-        return self.vocab.get(word, 0)
+        """How often the word occurs in news text, alone or with proclitics ("بصدد" for "صدد")."""
+        return self.vocab.get(word, 0) + sum(self.vocab.get(c + word, 0) for c in CLITICS)
 
-    def is_risky(self, form: str, small_place: bool, world_place: bool = False) -> bool:
+    def is_risky(self, form: str, small_place: bool, world_place: bool = False, big_place: bool = False) -> bool:
         key = normalize_form(form)
         if key in self.cue_words:
             return True  # "مدينة" (an alternate name of Medina) is the word "city"
@@ -147,7 +162,7 @@ class CommonWords:
         if len(bare.replace(" ", "")) <= 2:
             return True
         if len(words) == 1:
-            if key.startswith("ال") and self.count(bare) >= COMMON_INDEFINITE_COUNT:
+            if key.startswith("ال") and not big_place and self.count(bare) >= COMMON_INDEFINITE_COUNT:
                 return True  # "الباب": "باب" is an ordinary noun
             if (small_place or world_place) and self.count(key) >= COMMON_VILLAGE_COUNT:
                 return True  # a village name this frequent in news is an ordinary word
@@ -207,6 +222,7 @@ def syria_admin(shared: Path) -> tuple[list[Place], dict[str, str], dict[str, st
             )
             place.add_forms([rec["name"]["ar"]] + [a["value"] for a in rec.get("aliases", [])
                                                     if a.get("language") == "ar"])
+            place.add_forms(EXTRA_ADMIN_FORMS.get(pcode, []))
             place.add_forms(v for f in list(place.forms) for v in joined_variants(f))
             places.append(place)
     return places, admin1_by_pcode, admin2_by_pcode
@@ -387,9 +403,13 @@ def flag_common_forms(places: Iterable[Place], common: CommonWords) -> None:
     for p in places:
         small = p.type in ("village", "town", "subdistrict") and p.population < 100_000
         # Far-away cities are rarely news in Syria coverage unless large or a capital.
-        world = p.id.startswith("place.gn.") and p.country not in REGION_ISO3 \
-            and p.population < 1_000_000 and p.note != "capital"
-        p.needs_cue = [f for f in p.forms if common.is_risky(f, small, world)]
+        world = p.id.startswith("place.gn.") and p.population < 1_000_000
+        main_has_article = normalize_form(p.name_ar).startswith("ال")
+        big = p.population >= 200_000 and p.type == "city"
+        p.needs_cue = [f for f in p.forms if common.is_risky(f, small, world, big)
+                       # "رياض" for "الرياض": without its article the name is a person's name
+                       or (main_has_article and not normalize_form(f).startswith("ال")
+                           and common.is_risky(f, True))]
 
 
 def write_tsv(path: Path, places: list[Place]) -> None:
@@ -423,6 +443,7 @@ def main(argv: Optional[list[str]] = None) -> int:
                "syria_transport.tsv": crossings, "geonames.tsv": world}
     OUT_DIR.mkdir(parents=True, exist_ok=True)
     for name, places in outputs.items():
+        places = [p for p in places if p.forms]  # every name was a generic noun
         flag_common_forms(places, common)
         write_tsv(OUT_DIR / name, places)
         flagged = sum(1 for p in places if p.needs_cue)

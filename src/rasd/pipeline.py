@@ -14,6 +14,7 @@ from .language import check_language
 from .model import Article, DocumentError, RawDocument
 from .recognize.dates import DateRecognizer
 from .recognize.numbers import NumberRecognizer
+from .recognize.places import PlaceRecognizer
 from .segment import CliticAnalyzer, segment
 from .settings import DEFAULT_SETTINGS, Settings
 
@@ -37,6 +38,7 @@ def default_stages(settings: Settings) -> list[Stage]:
         Segmenter(settings),
         DateRecognizer(settings),
         NumberRecognizer(settings),  # after dates: numbers inside a date are not counted again
+        PlaceRecognizer(settings),
         EventCoder(settings),  # last: reads every mention the recognizers found
     ]
 

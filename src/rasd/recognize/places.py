@@ -40,6 +40,8 @@ TYPE_WEIGHT = {
     "village": 1.0,
 }
 POPULATED_TYPES = {"city", "town", "village"}
+# Proximity to the article's other places decides between same-named sites, not admin units.
+SITE_TYPES = POPULATED_TYPES | {"neighbourhood", "camp", "base", "airport", "crossing", "prison", "oilfield", "dam"}
 TYPE_PRECISION = {"country": 3, "governorate": 3, "region": 3, "sea": 3, "river": 3,
                   "district": 2, "subdistrict": 2, "road": 2}
 HOME_COUNTRY = "SYR"  # rasd's focus: a tie between countries goes to Syria
@@ -286,7 +288,7 @@ def _score(p: PlaceRecord, phrase: Phrase, ctx: Context) -> float:
         score += 3.0
     elif p.country == HOME_COUNTRY:
         score += 1.0
-    if p.type != "country" and p.located and nearest_km(p.lat, p.lon, ctx.points) <= NEAR_KM:
+    if p.type in SITE_TYPES and p.located and nearest_km(p.lat, p.lon, ctx.points) <= NEAR_KM:
         score += 5.0
     return score
 
@@ -295,6 +297,8 @@ def choose(phrase: Phrase, ctx: Context) -> tuple[Optional[PlaceRecord], bool]:
     """Best candidate and whether it is a clear choice (not a tie between distant places)."""
     if not phrase.candidates:
         return None, False
+    if len(phrase.candidates) == 1:
+        return phrase.candidates[0], True
     scored = sorted(((_score(p, phrase, ctx), p.id, p) for p in phrase.candidates), key=lambda t: (-t[0], t[1]))
     best_score, _, best = scored[0]
     for score, _, other in scored[1:]:
@@ -309,6 +313,8 @@ def _is_unambiguous(phrase: Phrase) -> bool:
     c = phrase.candidates
     if not c or not c[0].located:
         return False
+    if len(c) == 1:
+        return True
     return all(p.located and haversine_km(c[0].lat, c[0].lon, p.lat, p.lon) <= SAME_PLACE_KM for p in c[1:])
 
 
@@ -324,9 +330,11 @@ class PlaceRecognizer:
         view = text_view(article.text)
         phrases = find_phrases(view.text, self.gazetteer)
         ctx = Context([], set())
+        points = set()
         for ph in phrases:
-            if _is_unambiguous(ph) and ph.candidates[0].type not in ("sea", "region"):
-                ctx.points.append((ph.candidates[0].lat, ph.candidates[0].lon))
+            if _is_unambiguous(ph) and ph.candidates[0].type in SITE_TYPES:
+                points.add((round(ph.candidates[0].lat, 1), round(ph.candidates[0].lon, 1)))
+        ctx.points = sorted(points)
         for ph in phrases:
             if _is_unambiguous(ph) or len({p.country for p in ph.candidates}) == 1:
                 ctx.countries.update(p.country for p in ph.candidates if p.country)
@@ -364,6 +372,8 @@ class PlaceRecognizer:
             precision = max(precision, head.precision)
         if ph.direction or ph.adjective:
             precision = max(precision, 2)
+        if head is not None and head.type == "countryside":
+            precision = 2  # part of a governorate or district, not all of it
         mention.entity_id = place.id if clear else None
         mention.name_ar, mention.name_en = place.name_ar, self._name_en(place, ph)
         mention.country, mention.admin1, mention.pcode = place.country, place.admin1, place.pcode

@@ -1,0 +1,138 @@
+"""Place recognition: gazetteer names, cues, relative places, disambiguation, gold-dev locations."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from rasd.lexicon.lint import check_collisions, check_entries
+from rasd.lexicon import load_lexicon
+from rasd.model import Article
+from rasd.normalize import normalize
+from rasd.pipeline import Pipeline
+from rasd.model import RawDocument
+from rasd.recognize.geo import haversine_km
+from rasd.recognize.places import PlaceRecognizer
+from rasd.segment import segment
+from rasd.settings import DEFAULT_SETTINGS
+
+REPO = Path(__file__).resolve().parents[2]
+SEED = REPO / "samples" / "000_975059ba0d7fe3b3.txt"
+GOLD = REPO.parent / "shared" / "data" / "gold-dev"
+
+
+@pytest.fixture(scope="module")
+def recognizer() -> PlaceRecognizer:
+    return PlaceRecognizer(DEFAULT_SETTINGS)
+
+
+def places(recognizer: PlaceRecognizer, text: str):
+    article = Article(id="t", text=text)
+    article.sentences = segment(text)
+    return [m for m in recognizer(article).mentions if m.kind == "place"]
+
+
+def only(recognizer, text):
+    found = places(recognizer, text)
+    assert len(found) == 1, [(m.text, m.name_en) for m in found]
+    return found[0]
+
+
+def near(m, lat, lon, km=15.0) -> bool:
+    return m.lat is not None and haversine_km(m.lat, m.lon, lat, lon) <= km
+
+
+def test_haversine():
+    assert haversine_km(36.2, 37.16, 36.2, 37.16) == 0
+    assert 300 < haversine_km(33.51, 36.29, 36.2, 37.16) < 330  # Damascus - Aleppo
+
+
+def test_clitics_and_offsets(recognizer):
+    text = "وقع انفجار بالحسكة والقامشلي أمس."
+    found = places(recognizer, text)
+    assert [text[m.start:m.end] for m in found] == ["الحسكة", "القامشلي"]
+    assert near(found[0], 36.5, 40.75) and found[0].admin1 == "Al-Hasakah" and found[0].precision == 1
+    assert near(found[1], 37.05, 41.23) and found[1].sentence == 0
+
+
+def test_raqqa_is_syrian_not_kuwaiti(recognizer):
+    m = only(recognizer, "قصف على الرقة اليوم")
+    assert m.country == "SYR" and near(m, 35.96, 39.0)
+
+
+def test_relative_and_countryside(recognizer):
+    m = only(recognizer, "هجوم شمال الرقة")
+    assert m.text == "شمال الرقة" and m.precision == 2 and m.name_en.startswith("north of")
+    m = only(recognizer, "اشتباكات في ريف حلب الشمالي")
+    assert m.text == "ريف حلب الشمالي" and m.precision == 2 and m.admin1 == "Aleppo"
+    assert m.name_en == "northern Aleppo countryside"
+    m = only(recognizer, "في شمال شرق سوريا")
+    assert m.name_en == "north-east Syria" and m.precision == 3
+
+
+def test_country_reference(recognizer):
+    found = places(recognizer, "زار الوفد دمشق ثم توجه إلى جنوب غرب البلاد")
+    assert found[-1].text == "جنوب غرب البلاد" and found[-1].country == "SYR" and found[-1].precision == 3
+
+
+def test_unknown_village_with_cue(recognizer):
+    m = only(recognizer, "داهمت القوات قرية الزغيبة فجرا")
+    assert m.text == "قرية الزغيبة" and m.lat is None and m.rule == "place.unlisted.village"
+
+
+def test_common_words_need_a_cue(recognizer):
+    # الباب is a city, but also "the door"; حي and الشمال are ordinary words
+    assert places(recognizer, "فتح الباب أمام المفاوضات في الحي") == []
+    m = only(recognizer, "دخلت القوات مدينة الباب")
+    assert m.name_en and "Bab" in m.name_en and m.precision == 1
+
+
+def test_proximity_resolves_shared_names(recognizer):
+    # Rafah: the Gaza city by default; the Egyptian one beside Egyptian places
+    assert only(recognizer, "قصف على رفح").country == "PSE"
+    found = places(recognizer, "هجوم في العريش وفي رفح المصرية")
+    assert found[-1].country == "EGY"
+
+
+def test_seed_article():
+    pipeline = Pipeline()
+    article = pipeline(RawDocument(source=str(SEED), text=SEED.read_text(encoding="utf-8")))
+    found = [m for m in article.mentions if m.kind == "place"]
+    by_name = {normalize(m.name_ar or ""): m for m in found}
+    for name, (lat, lon) in {"القامشلي": (37.05, 41.23), "الحسكة": (36.5, 40.75), "الرقة": (35.96, 39.0)}.items():
+        assert near(by_name[normalize(name)], lat, lon), name
+    texts = [m.text for m in found]
+    assert "شمال شرق سوريا" in texts
+    assert any("عين عيسى" in t and near(m, 36.39, 38.86) for t, m in zip(texts, found))
+    square = next(m for m in found if m.text.startswith("المربع الأمني"))
+    assert square.admin1 == "Al-Hasakah" and near(square, 36.5, 40.75)
+
+
+def test_place_lexicons_lint_clean():
+    for kind in ("places", "place_cues"):
+        entries = load_lexicon(kind)
+        assert entries
+        assert [str(p) for p in check_entries(entries, kind) + check_collisions(entries, kind)] == []
+
+
+def test_gold_dev_locations(recognizer):
+    """Share of gold location texts recognised within 15 km or by English name (baseline 0.85)."""
+    total = hits = 0
+    for path in sorted(GOLD.glob("*.json")):
+        doc = json.loads(path.read_text(encoding="utf-8"))
+        found = places(recognizer, doc["text"])
+        seen = set()
+        for event in doc["events"]:
+            loc = event.get("location")
+            if not loc or loc["text"] in seen:
+                continue
+            seen.add(loc["text"])
+            total += 1
+            gold = normalize(loc["text"])
+            hits += any(
+                (gold in normalize(m.text) or normalize(m.text) in gold)
+                and (near(m, loc["lat"], loc["lon"]) or (m.name_en or "").lower() == (loc["name_en"] or "").lower())
+                for m in found)
+    assert total > 100
+    assert hits / total >= 0.85, f"{hits}/{total}"
