@@ -125,7 +125,7 @@ def _inside_sentence(lines: list[_Line], i: int) -> bool:
     if i == 0 or i + 1 >= len(lines):
         return False
     previous = lines[i - 1]
-    return previous.words >= 4 and not _ENDS_SENTENCE.search(previous.text) and not previous.text.endswith("؟")
+    return previous.reason is None and previous.words >= 4 and not _ENDS_SENTENCE.search(previous.text) and not previous.text.endswith("؟")
 
 
 def _headline_like(line: _Line, max_words: int) -> bool:

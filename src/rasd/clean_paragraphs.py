@@ -23,6 +23,7 @@ _HAS_WORD = re.compile(r"\w")
 _INNER_PUNCTUATION = re.compile(r"[،,(]|--")
 _SENTENCE_START = re.compile(
     r"^(?:كما|ثم|لكن|لكنّ|بينما|حيث|إلا|الا|يذكر|يشار|يُذكر|يُشار|قال|قالت|و\w{2,})\s")  # و + word: "ودخلت"
+_TRAILING_EMPTY_BRACKETS = re.compile(r"\s*(?:\(\s*\)|\[\s*\])$")
 _EMPTY_BRACKETS = re.compile(r"\s*\(\s*\)|\s*\[\s*\]")
 
 
@@ -33,7 +34,10 @@ def join_fragments(lines: list[str]) -> list[str]:
     for line in lines:
         if paragraphs and _continues(paragraphs[-1], line, in_fragment):
             glue = "" if _STARTS_WITH_CLOSING.match(line) else " "
-            paragraphs[-1] = paragraphs[-1] + glue + line
+            joined = paragraphs[-1] + glue + line
+            # "... الملاجئ. (" + ")" once "شاهد الفيديو" is gone: drop the pair, so the
+            # paragraph ends where its sentence does.
+            paragraphs[-1] = _TRAILING_EMPTY_BRACKETS.sub("", joined) if joined.endswith((")", "]")) else joined
             in_fragment = _is_fragment(line)
         else:
             paragraphs.append(line)
