@@ -269,5 +269,16 @@ ingest_errors = Table(
     Index("ix_ingest_errors_run", "run_id"),
 )
 
+# Saved alert filters (migration 0002): ``filter`` holds EventFilter fields as JSON; `rasd watch`
+# notifies about new events matching them, the HTTP API lists, creates and deletes them.
+saved_alerts = Table(
+    "saved_alerts", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", String(200), nullable=False),
+    Column("filter", JSON, nullable=False),
+    Column("created_at", DateTime, nullable=False),
+    UniqueConstraint("name", name="uq_saved_alerts_name"),
+)
+
 # Tables holding an article's analysis, in the order they must be deleted.
 ANALYSIS_TABLES = (event_participants, event_mentions, event_merges, events, mentions, sentences)
