@@ -80,6 +80,8 @@ class Mention:
     qualifier: Optional[str] = None  # numbers: about | at_least | more_than | less_than | vague | combined
     sentence: Optional[int] = None  # index into Article.sentences
     field: str = "text"
+    actor_id: Optional[str] = None  # person: the actor the person acts for (lexicon id)
+    role: Optional[str] = None  # person: the title or role words before the name
 
 
 @dataclass

@@ -12,8 +12,10 @@ from .errors import DocumentRejected
 from .events.coder import EventCoder
 from .language import check_language
 from .model import Article, DocumentError, RawDocument
+from .recognize.actors import ActorRecognizer
 from .recognize.dates import DateRecognizer
 from .recognize.numbers import NumberRecognizer
+from .recognize.persons import PersonRecognizer
 from .recognize.places import PlaceRecognizer
 from .segment import CliticAnalyzer, segment
 from .settings import DEFAULT_SETTINGS, Settings
@@ -36,6 +38,8 @@ def default_stages(settings: Settings) -> list[Stage]:
     """The stages after cleaning, in order. Each takes the settings and is built once."""
     return [
         Segmenter(settings),
+        ActorRecognizer(settings),
+        PersonRecognizer(settings),  # after actors: links a titled name to the actor its title names
         DateRecognizer(settings),
         NumberRecognizer(settings),  # after dates: numbers inside a date are not counted again
         PlaceRecognizer(settings),

@@ -1,0 +1,376 @@
+"""Actors: canonical entities named in the text, with country, sector, ACLED type and validity.
+
+Data (``data/lexicons/``):
+- ``actors/*.yaml``: canonical actors with ``forms`` (neutral names), ``partisan_forms`` (an
+  outlet's loaded names for the same actor: الاحتلال الأميركي, ميليشيا قسد), ``place_forms``
+  (forms that are also place names), ``parent``, ``not_before`` (next words that make a form mean
+  something else), ``resolves_to`` (era-neutral wording: the first listed entry valid on the
+  article's date), ``combines_with_demonym`` (generic roles such as الحكومة that take a demonym);
+- ``agents/*.yaml``: agent words (قوات، عناصر، ضباط، طائرات، قواعد) with a role and a sector,
+  connectors (من، في، التابعة ل) and modifiers (حربية، خاصة); person titles double as members;
+- ``demonyms/*.yaml``: nationality adjectives (الروسية) and capitals used as metonyms (موسكو).
+
+One Matcher pass finds all of them; adjacent pieces combine:
+
+    agent [connector] actor          قوات قسد, ضباط من الشرطة العسكرية الروسية, عناصر النظام
+    agent [modifier ...] demonym     القوات الروسية, طائرات حربية إسرائيلية, جنود أميركيين
+    generic-role demonym             الحكومة الإيرانية, قوات الأمن المصرية
+    actor | capital                  قسد, الروس, النظام السوري, موسكو (not after في/من/إلى)
+
+A demonym alone names no actor (الأراضي السورية is land). Sectors (PLOVER/POLECAT style) used in
+the lexicons: GOV government, MIL state military, COP police and internal security, SPY
+intelligence, LEG legislature, JUD courts, PARTY political party or political body, REB non-state
+armed group, MILITIA pro-government, political or identity militia, IGO intergovernmental body,
+NGO non-governmental organisation, MEDIA media outlet or journalists, CVL civilians, PRO
+protesters and rioters, REF refugees and displaced, REL religious group or leader. ``acled_type``
+is ACLED's inter code: 1 state forces, 2 rebels, 3 political militias, 4 identity militias,
+5 rioters, 6 protesters, 7 civilians, 8 external/other forces.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional, Sequence
+
+from ..errors import LexiconError
+from ..lexicon import LexiconEntry, load_lexicon, text_view
+from ..lexicon.matcher import Match, Matcher, normalize_form
+from ..model import Article, Mention
+from ..normalize import normalize
+from ..settings import Settings
+
+# Words that make a following country or capital a place, not an actor (في دمشق, شمال سوريا).
+LOCATIVE_WORDS = frozenset(normalize(w) for w in (
+    "في", "إلى", "الى", "من", "نحو", "قرب", "داخل", "خارج", "عبر", "حول", "أنحاء", "حدود", "أراضي",
+    "مناطق", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "وسط", "ريف",
+    "مدينة", "العاصمة", "عاصمة", "محافظة", "سفارة", "سفير", "زيارة", "قاعدة", "مطار", "لدى", "بين",
+))
+LOCATIVE_PROCLITICS = ("ب", "ك")  # بدمشق, كموسكو: in/like the place
+QUOTES = "\"'"
+_GAP_SPACE = re.compile(r"^[\s\"'()\-–]*$")
+_NEXT_WORD = re.compile(r"^[\s\"']*([\w]+)")
+_PREV_WORD = re.compile(r"([\w]+)[\s\"']*$")
+
+
+@dataclass(frozen=True)
+class ActorRecord:
+    id: str
+    name_en: str
+    name_ar: str
+    country: Optional[str]
+    sector: Optional[str]
+    acled_type: Optional[int]
+    parent: Optional[str]
+    valid_from: Optional[str]
+    valid_to: Optional[str]
+    resolves_to: tuple[str, ...] = ()
+    not_before: frozenset[str] = frozenset()
+    combines_with_demonym: bool = False
+
+    def valid_on(self, day: Optional[str]) -> bool:
+        if not day:
+            return True
+        day = day[:10]
+        return (not self.valid_from or self.valid_from <= day) and (not self.valid_to or day <= self.valid_to)
+
+
+@dataclass(frozen=True)
+class DemonymRecord:
+    id: str
+    name_en: str
+    country: Optional[str]
+    actors: tuple[str, ...]  # default actor(s), first valid wins
+    by_sector: dict = field(default_factory=dict, hash=False, compare=False)  # sector -> tuple of ids
+    capital: bool = False
+    valid_from: Optional[str] = None
+    valid_to: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class AgentRecord:
+    id: str
+    role: str  # group | member | materiel | modifier | connector | title
+    sector: Optional[str]
+    honorific: bool = False
+
+
+@dataclass(frozen=True)
+class Hit:
+    """What one matched form stands for; a form may stand for several things."""
+    kind: str  # actor | demonym | agent
+    id: str
+    partisan: bool = False
+    place: bool = False  # the form is also a place name (روسيا, دمشق)
+
+
+def _ids(value) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    return tuple(str(v) for v in value)
+
+
+def _int(value) -> Optional[int]:
+    return int(value) if value is not None else None
+
+
+class ActorLexicon:
+    """Actors, agents and demonyms, with one Matcher over all their forms."""
+
+    def __init__(self, actors: Sequence[LexiconEntry], agents: Sequence[LexiconEntry],
+                 demonyms: Sequence[LexiconEntry]):
+        self.actors: dict[str, ActorRecord] = {}
+        self.agents: dict[str, AgentRecord] = {}
+        self.demonyms: dict[str, DemonymRecord] = {}
+        self.matcher = Matcher()
+        for e in actors:
+            a = e.attrs
+            self.actors[e.id] = ActorRecord(
+                id=e.id, name_en=e.name_en or e.id, name_ar=e.forms[0] if e.forms else "",
+                country=a.get("country"), sector=a.get("sector"), acled_type=_int(a.get("acled_type")),
+                parent=a.get("parent"), valid_from=e.valid_from, valid_to=e.valid_to,
+                resolves_to=_ids(a.get("resolves_to")),
+                not_before=frozenset(normalize_form(w) for w in a.get("not_before") or ()),
+                combines_with_demonym=bool(a.get("combines_with_demonym")),
+            )
+            places = {normalize_form(f) for f in a.get("place_forms") or ()}
+            for form in e.forms:
+                self.matcher.add(form, Hit("actor", e.id, place=normalize_form(form) in places))
+            for form in a.get("partisan_forms") or ():
+                self.matcher.add(form, Hit("actor", e.id, partisan=True))
+        for e in agents:
+            role = str(e.attrs.get("role", "group"))
+            self.agents[e.id] = AgentRecord(e.id, role, e.attrs.get("sector"), bool(e.attrs.get("honorific")))
+            for form in e.forms:
+                self.matcher.add(form, Hit("agent", e.id))
+        for e in demonyms:
+            a = e.attrs
+            by_sector = {str(k): _ids(v) for k, v in (a.get("actor_by_sector") or {}).items()}
+            self.demonyms[e.id] = DemonymRecord(
+                e.id, e.name_en or e.id, a.get("country"), _ids(a.get("actor")), by_sector,
+                a.get("metonym") == "capital", e.valid_from, e.valid_to)
+            for form in e.forms:
+                self.matcher.add(form, Hit("demonym", e.id, place=a.get("metonym") == "capital"))
+        self._check_references()
+        self.matcher.build()
+
+    def _check_references(self) -> None:
+        for r in self.actors.values():
+            for ref in (r.parent, *r.resolves_to):
+                if ref and ref not in self.actors:
+                    raise LexiconError(f"actor {r.id}: unknown actor id {ref!r} (parent/resolves_to)")
+        for d in self.demonyms.values():
+            for ref in (*d.actors, *[i for ids in d.by_sector.values() for i in ids]):
+                if ref not in self.actors:
+                    raise LexiconError(f"demonym {d.id}: unknown actor id {ref!r}")
+
+    def resolve(self, ids: Sequence[str], day: Optional[str]) -> Optional[ActorRecord]:
+        """The first of ``ids`` valid on ``day`` (following resolves_to); failing that, the
+        nearest valid parent of the first; undated articles take the first listed."""
+        for actor_id in ids:
+            record = self.actors.get(actor_id)
+            if record is None:
+                continue
+            if record.resolves_to:
+                found = self.resolve(record.resolves_to, day)
+                if found is not None:
+                    return found
+            elif record.valid_on(day):
+                return record
+        record = self.actors.get(ids[0]) if ids else None
+        while record is not None and record.parent:
+            record = self.actors.get(record.parent)
+            if record is not None and not record.resolves_to and record.valid_on(day):
+                return record
+        return None
+
+    def ancestors(self, actor_id: str) -> list[str]:
+        """The actor and its parents, nearest first."""
+        chain, seen = [], set()
+        while actor_id and actor_id not in seen and actor_id in self.actors:
+            chain.append(actor_id)
+            seen.add(actor_id)
+            actor_id = self.actors[actor_id].parent or ""
+        return chain
+
+
+@lru_cache(maxsize=8)
+def actor_lexicon(extra_dirs: tuple[Path, ...] = ()) -> ActorLexicon:
+    return ActorLexicon(load_lexicon("actors", extra_dirs), load_lexicon("agents", extra_dirs),
+                        load_lexicon("demonyms", extra_dirs))
+
+
+@dataclass
+class _Piece:
+    """A match with its readings, as the combiner walks through them."""
+    match: Match
+    hits: tuple[Hit, ...]
+
+    def first(self, kind: str, roles: Optional[frozenset[str]] = None,
+              agents: Optional[dict[str, AgentRecord]] = None) -> Optional[Hit]:
+        for h in self.hits:
+            if h.kind == kind and (roles is None or (agents and agents[h.id].role in roles)):
+                return h
+        return None
+
+
+AGENT_HEADS = frozenset({"group", "member", "materiel", "title"})
+GAP_FILLERS = frozenset({"modifier", "materiel"})
+
+
+class ActorRecognizer:
+    """Pipeline stage: appends actor mentions (kind="actor") to the article."""
+
+    def __init__(self, settings: Settings):
+        self.lexicon = actor_lexicon(tuple(Path(d) for d in settings.extra_lexicon_dirs))
+
+    def __call__(self, article: Article) -> Article:
+        mentions = self.recognize(article.text, article.published)
+        if article.sentences:
+            starts = [s.start for s in article.sentences]
+            for m in mentions:
+                m.sentence = max(0, bisect.bisect_right(starts, m.start) - 1)
+        article.mentions.extend(mentions)
+        return article
+
+    # -- recognition -------------------------------------------------------------------------
+    def recognize(self, text: str, published: Optional[str] = None) -> list[Mention]:
+        view = text_view(text)
+        norm = view.text
+        pieces = [_Piece(m, m.payloads) for m in self.lexicon.matcher.find(norm)]
+        mentions: list[Mention] = []
+        i = 0
+        while i < len(pieces):
+            consumed, mention = self._combine(pieces, i, norm, published)
+            if mention is None:
+                consumed, mention = 1, self._single(pieces[i], norm, published)
+            if mention is not None:
+                mentions.append(self._to_original(mention, view))
+            i += consumed
+        return mentions
+
+    def _agent(self, piece: _Piece, roles: frozenset[str]) -> Optional[AgentRecord]:
+        for h in piece.hits:
+            if h.kind == "agent":
+                agent = self.lexicon.agents[h.id]
+                if agent.role in roles and not agent.honorific:
+                    return agent
+        return None
+
+    @staticmethod
+    def _gap(norm: str, left: Match, right: Match) -> str:
+        return norm[left.end:right.start - len(right.prefix)]
+
+    def _combine(self, pieces: list[_Piece], i: int, norm: str, published: Optional[str]):
+        """agent [connector] actor | agent [modifier..] demonym | generic-role demonym."""
+        head = pieces[i]
+        agent = self._agent(head, AGENT_HEADS)
+        generic = None
+        if agent is None:
+            hit = head.first("actor")
+            generic = self.lexicon.actors[hit.id] if hit else None
+            if generic is None or not generic.combines_with_demonym:
+                return 1, None
+        j, connector = i + 1, False
+        while j < len(pieces):
+            prev, cur = pieces[j - 1].match, pieces[j].match
+            if not _GAP_SPACE.match(self._gap(norm, prev, cur)):
+                return 1, None
+            demonym = pieces[j].first("demonym")
+            actor = pieces[j].first("actor")
+            if agent is not None and not connector and self._agent(pieces[j], frozenset({"connector"})):
+                connector, j = True, j + 1
+                continue
+            if demonym is not None and not connector and not self.lexicon.demonyms[demonym.id].capital:
+                sector = agent.sector if agent else generic.sector
+                record = self._from_demonym(demonym.id, sector, published)
+                if record is None:
+                    return 1, None
+                return j - i + 1, self._mention(head.match, pieces[j].match, norm, record,
+                                                sector, "actor:agent+demonym", False)
+            if agent is not None and actor is not None and (demonym is None or connector) \
+                    and not actor.place and not self._blocked(pieces[j].match, actor, norm):
+                record = self.lexicon.resolve([actor.id], published)
+                if record is None:
+                    return 1, None
+                rule = "actor:partisan" if actor.partisan else "actor:agent+actor"
+                return j - i + 1, self._mention(head.match, pieces[j].match, norm, record,
+                                                record.sector, rule, actor.partisan)
+            if not connector and self._agent(pieces[j], GAP_FILLERS) and j - i <= 3:
+                j += 1  # طائرات حربية إسرائيلية: modifiers between the agent and the demonym
+                continue
+            return 1, None
+        return 1, None
+
+    def _from_demonym(self, demonym_id: str, sector: Optional[str], published: Optional[str]):
+        d = self.lexicon.demonyms[demonym_id]
+        ids = d.by_sector.get(sector or "", ()) + d.actors
+        return self.lexicon.resolve(ids, published)
+
+    def _blocked(self, match: Match, hit: Hit, norm: str) -> bool:
+        record = self.lexicon.actors[hit.id]
+        if record.not_before:
+            nxt = _NEXT_WORD.match(norm, match.end)
+            if nxt and nxt.group(1) in record.not_before:
+                return True
+        return False
+
+    def _locative(self, match: Match, norm: str) -> bool:
+        if any(p in match.prefix for p in LOCATIVE_PROCLITICS):
+            return True
+        prev = _PREV_WORD.search(norm, 0, match.start - len(match.prefix))
+        return bool(prev and prev.group(1) in LOCATIVE_WORDS)
+
+    def _single(self, piece: _Piece, norm: str, published: Optional[str]) -> Optional[Mention]:
+        m = piece.match
+        actor = piece.first("actor")
+        demonym = piece.first("demonym")
+        if actor is not None:
+            if demonym is not None:
+                return None  # سورية: the adjective reading wins when the form is also a demonym
+            if actor.place and self._locative(m, norm):
+                return None
+            if self._blocked(m, actor, norm):
+                return None
+            record = self.lexicon.resolve([actor.id], published)
+            if record is None:
+                return None
+            rule = "actor:partisan" if actor.partisan else ("actor:place-metonym" if actor.place else "actor:name")
+            return self._mention(m, m, norm, record, record.sector, rule, actor.partisan)
+        if demonym is not None and self.lexicon.demonyms[demonym.id].capital:
+            d = self.lexicon.demonyms[demonym.id]
+            if self._locative(m, norm) or (published and not (
+                    (not d.valid_from or d.valid_from <= published[:10])
+                    and (not d.valid_to or published[:10] <= d.valid_to))):
+                return None
+            record = self.lexicon.resolve(d.actors, published)
+            if record is None:
+                return None
+            return self._mention(m, m, norm, record, record.sector, "actor:capital", False)
+        return None
+
+    def _mention(self, first: Match, last: Match, norm: str, record: ActorRecord,
+                 sector: Optional[str], rule: str, partisan: bool) -> Mention:
+        start = first.start
+        # Keep the article on the mention (القوات, not قوات) unless it is the ل of لل.
+        if first.prefix.endswith("ال"):
+            # ال written out, or the ل of لل standing for it (للنظام): keep it on the mention
+            start -= 2 if norm[start - 2:start] == "ال" else 1
+        end = last.end
+        gap = norm[first.end:last.start]
+        if any(q in gap for q in QUOTES) and end < len(norm) and norm[end] in QUOTES:
+            end += 1  # قوات "قسد": close the quotation the mention opened
+        return Mention(kind="actor", start=start, end=end, text="", entity_id=record.id,
+                       name_en=record.name_en, name_ar=record.name_ar, country=record.country,
+                       sector=sector or record.sector, acled_type=record.acled_type,
+                       source="lexicon", rule=rule)
+
+    @staticmethod
+    def _to_original(mention: Mention, view) -> Mention:
+        s, e = view.span_to_original(mention.start, mention.end)
+        mention.start, mention.end, mention.text = s, e, view.original[s:e]
+        return mention

@@ -1,0 +1,282 @@
+"""Persons: well-known persons from the lexicon, and names introduced by a title or role.
+
+Data: ``data/lexicons/persons/*.yaml`` (leaders, commanders, spokespeople, each with the
+``actor`` they act for) and the titles in ``data/lexicons/agents/titles.yaml``.
+
+    [title [qualifier]] known-name            الرئيس السوري بشار الأسد, لافروف
+    title [qualifier] [، ... ،] Name Name     مراسلة وكالة "ستيب الإخبارية" في المنطقة، نور الجاسم
+                                              المتحدث باسم قسد فرهاد شامي
+
+The qualifier is what the title says about the actor: a demonym (الروسي), an actor (في قسد,
+باسم الخارجية) or a short place phrase between commas. The person is linked to that actor
+(``Mention.actor_id``), else to the lexicon's actor for a known person. Runs after
+``ActorRecognizer`` and reads its mentions; names no title introduces are left to the
+statistical NER (``recognize/ner.py``).
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional, Sequence
+
+from ..lexicon import LexiconEntry, load_lexicon, text_view
+from ..lexicon.matcher import Match, Matcher
+from ..model import Article, Mention
+from ..normalize import normalize
+from ..settings import Settings
+from .actors import ActorLexicon, actor_lexicon
+
+MAX_NAME_TOKENS = 3
+MAX_QUALIFIER_WORDS = 4  # words allowed between a title and a known name (الرئيس السوري ...)
+# Tokens that continue a name (عبد الرحمن, أبو محمد, بن سلمان): one more token must follow.
+NAME_JOINERS = frozenset(normalize(w) for w in ("عبد", "عبد ال", "أبو", "أبي", "ابو", "ابي", "بن", "ابن", "أم", "ام", "آل", "ال"))
+# Words that end a name or cannot begin one: function words and reporting verbs.
+NOT_NAME = frozenset(normalize(w) for w in (
+    "في", "من", "إلى", "الى", "عن", "مع", "أن", "إن", "ان", "أنه", "إنه", "انه", "التي", "الذي",
+    "الذين", "هذا", "هذه", "ذلك", "تلك", "قال", "قالت", "أكد", "أكدت", "أعلن", "أعلنت", "أضاف",
+    "أضافت", "أشار", "أشارت", "أوضح", "أوضحت", "كشف", "كشفت", "نقل", "نقلت", "ذكر", "ذكرت", "لم",
+    "لن", "قد", "كان", "كانت", "يوم", "اليوم", "أمس", "خلال", "بعد", "قبل", "حول", "ضد", "بين",
+    "لدى", "عند", "حيث", "كما", "لكن", "وقال", "وقالت", "وأكد", "وأضاف", "ثم", "أو", "و", "هو",
+    "هي", "الذي", "باسم", "إنها", "أنها", "بأن", "بان", "إنّ", "ما", "لا", "ليس", "كل", "جميع",
+    "عدد", "بعض", "السابق", "الحالي", "الجديد", "المنتهية", "الأسبق", "الراحل", "المقال", "السيد",
+))
+_WORD = re.compile(r"[\u0621-\u064a]+")
+_SPACE_ONLY = re.compile(r"^[\s\"'()]*$")
+_LINK_WORDS = frozenset(normalize(w) for w in ("في", "باسم", "لدى", "ب", "التابع", "التابعة", "عن", "ل", "لـ"))
+_COMMA = "،,"
+_STOP_PUNCT = ".!?؟:;؛\n"
+
+
+@dataclass(frozen=True)
+class PersonRecord:
+    id: str
+    name_en: str
+    name_ar: str
+    actor: Optional[str]
+    role_en: Optional[str]
+
+
+@dataclass(frozen=True)
+class _Title:
+    id: str
+    sector: Optional[str]
+    honorific: bool
+
+
+class PersonLexicon:
+    def __init__(self, persons: Sequence[LexiconEntry], titles: Sequence[LexiconEntry], actors: ActorLexicon):
+        self.actors = actors
+        self.persons: dict[str, PersonRecord] = {}
+        self.matcher = Matcher()
+        for e in persons:
+            self.persons[e.id] = PersonRecord(e.id, e.name_en or e.id, e.forms[0] if e.forms else "",
+                                              e.attrs.get("actor"), e.attrs.get("role_en"))
+            for form in e.forms:
+                self.matcher.add(form, ("person", e.id))
+        for e in titles:
+            if e.attrs.get("role") != "title":
+                continue
+            for form in e.forms:
+                self.matcher.add(form, ("title", _Title(e.id, e.attrs.get("sector"), bool(e.attrs.get("honorific")))))
+        self.matcher.build()
+
+
+@lru_cache(maxsize=8)
+def person_lexicon(extra_dirs: tuple[Path, ...] = ()) -> PersonLexicon:
+    return PersonLexicon(load_lexicon("persons", extra_dirs), load_lexicon("agents", extra_dirs),
+                         actor_lexicon(extra_dirs))
+
+
+class PersonRecognizer:
+    """Pipeline stage: appends person mentions (kind="person"); run it after ActorRecognizer."""
+
+    def __init__(self, settings: Settings):
+        self.lexicon = person_lexicon(tuple(Path(d) for d in settings.extra_lexicon_dirs))
+
+    def __call__(self, article: Article) -> Article:
+        actors = [m for m in article.mentions if m.kind == "actor"]
+        mentions = self.recognize(article.text, actors, article.published)
+        if article.sentences:
+            starts = [s.start for s in article.sentences]
+            for m in mentions:
+                m.sentence = max(0, bisect.bisect_right(starts, m.start) - 1)
+        article.mentions.extend(mentions)
+        return article
+
+    def recognize(self, text: str, actor_mentions: Sequence[Mention] = (),
+                  published: Optional[str] = None) -> list[Mention]:
+        view = text_view(text)
+        norm = view.text
+        # actor mentions in normalized offsets, to read what a title says about its actor
+        to_norm = _OriginalToNormalized(view.to_original)
+        actor_spans = sorted((to_norm(m.start), to_norm(m.end), m) for m in actor_mentions)
+        matches = self.lexicon.matcher.find(norm)
+        found: list[Mention] = []
+        last_end = -1
+        for k, m in enumerate(matches):
+            if m.start < last_end:
+                continue
+            kind, payload = m.payloads[0]
+            for p in m.payloads:  # a form that is both a title and a name reads as a name
+                if p[0] == "person":
+                    kind, payload = p
+            if kind == "title" and self._introduces_known(matches, k, norm):
+                continue  # the known name after this title reads the title itself
+            if kind == "person":
+                title = self._title_before(matches, k, norm)
+                mention = self._known(m, title, norm, actor_spans, published, payload)
+            else:
+                mention = self._titled(m, payload, matches, k, norm, actor_spans, published)
+            if mention is not None:
+                last_end = mention.end
+                found.append(mention)
+        return [self._to_original(x, view) for x in found]
+
+    # -- known persons ---------------------------------------------------------------------
+    def _introduces_known(self, matches: list[Match], k: int, norm: str) -> bool:
+        for j in range(k + 1, min(len(matches), k + 4)):
+            if any(p[0] == "person" for p in matches[j].payloads):
+                return self._title_before(matches, j, norm) is matches[k]
+        return False
+
+    def _title_before(self, matches: list[Match], k: int, norm: str) -> Optional[Match]:
+        """The nearest title ending at most a few words before the name, same clause."""
+        name = matches[k]
+        for j in range(k - 1, max(-1, k - 4), -1):
+            cand = matches[j]
+            if not any(p[0] == "title" for p in cand.payloads):
+                continue
+            gap = norm[cand.end:name.start - len(name.prefix)]
+            if any(ch in _STOP_PUNCT for ch in gap) or len(_WORD.findall(gap)) > MAX_QUALIFIER_WORDS:
+                return None
+            return cand
+        return None
+
+    def _known(self, m: Match, title: Optional[Match], norm: str, actor_spans, published, person_id):
+        record = self.lexicon.persons[person_id]
+        start = title.start if title else m.start
+        actor = self._actor_between(actor_spans, start, m.start) if title else None
+        actor_id = actor.entity_id if actor else record.actor
+        role = (title.start, m.start) if title else None
+        person = self._person(start, m.end, record.name_en, record.id, actor_id, role, "person:lexicon", published)
+        person.name_ar = (m.start, m.end)
+        return person
+
+    # -- titled names -------------------------------------------------------------------------
+    def _titled(self, m: Match, title: _Title, matches, k, norm, actor_spans, published) -> Optional[Mention]:
+        pos = m.end
+        # Skip the qualifier: actor mentions, demonym-bearing actor phrases, link words.
+        for _ in range(MAX_QUALIFIER_WORDS):
+            pos = _skip_space(norm, pos)
+            span = _actor_at(actor_spans, pos)
+            if span is not None:
+                pos = span[1]
+                continue
+            word = _WORD.match(norm, pos)
+            if word and word.group() in _LINK_WORDS:
+                pos = word.end()
+                continue
+            if word and _actor_at(actor_spans, _skip_space(norm, word.end())) is not None:
+                pos = word.end()  # وكالة "ستيب الإخبارية": a head noun before the actor's name
+                continue
+            break
+        pos = _skip_space(norm, pos)
+        # A short insertion between commas before the name: "، في المنطقة، نور الجاسم"
+        if pos < len(norm) and norm[pos] in _COMMA:
+            pos = _skip_space(norm, pos + 1)
+        else:
+            rest = norm[pos:pos + 40]
+            comma = next((i for i, ch in enumerate(rest) if ch in _COMMA), -1)
+            if comma > 0 and not any(ch in _STOP_PUNCT for ch in rest[:comma]) \
+                    and (len(_WORD.findall(rest[:comma])) <= 2 or (
+                        len(_WORD.findall(rest[:comma])) <= 3 and _WORD.match(rest)
+                        and _WORD.match(rest).group() in _LINK_WORDS)):
+                pos = _skip_space(norm, pos + comma + 1)
+        name_start, name_end = _read_name(norm, pos)
+        if name_start is None:
+            return None
+        actor = self._actor_between(actor_spans, m.start, name_start)
+        role = (m.start, name_start)
+        person = self._person(m.start, name_end, None, None, actor.entity_id if actor else None,
+                              role, "person:title", published)
+        person.name_ar = (name_start, name_end)  # made original text in _to_original
+        person.sector = person.sector or (None if title.honorific else title.sector)
+        return person
+
+    @staticmethod
+    def _actor_between(actor_spans, start: int, end: int) -> Optional[Mention]:
+        for s, e, mention in actor_spans:
+            if start <= s and e <= end:
+                return mention
+        return None
+
+    def _person(self, start, end, name_en, entity_id, actor_id, role, rule, published) -> Mention:
+        country = sector = None
+        if actor_id and actor_id in self.lexicon.actors.actors:
+            record = self.lexicon.actors.resolve([actor_id], published) or self.lexicon.actors.actors[actor_id]
+            actor_id, country, sector = record.id, record.country, record.sector
+        return Mention(kind="person", start=start, end=end, text="", entity_id=entity_id, name_en=name_en,
+                       country=country, sector=sector, source="lexicon" if entity_id else "rule", rule=rule,
+                       actor_id=actor_id, role=role)
+
+    @staticmethod
+    def _to_original(mention: Mention, view) -> Mention:
+        s, e = view.span_to_original(mention.start, mention.end)
+        mention.start, mention.end, mention.text = s, e, view.original[s:e]
+        if isinstance(mention.role, tuple):  # (start, end) of the title words, normalized
+            mention.role = view.original_span_text(*mention.role).strip(" ،,\"“”") or None
+        if isinstance(mention.name_ar, tuple):
+            mention.name_ar = view.original_span_text(*mention.name_ar)
+        if mention.name_ar is None:
+            mention.name_ar = mention.text
+        return mention
+
+
+class _OriginalToNormalized:
+    """Maps an original offset to the normalized offset (the inverse of Normalized.to_original)."""
+
+    def __init__(self, to_original: Sequence[int]):
+        self.to_original = to_original
+
+    def __call__(self, offset: int) -> int:
+        return bisect.bisect_left(self.to_original, offset)
+
+
+def _skip_space(norm: str, pos: int) -> int:
+    while pos < len(norm) and norm[pos] in " \t\"'":
+        pos += 1
+    return pos
+
+
+def _actor_at(actor_spans, pos: int):
+    for s, e, mention in actor_spans:
+        if s <= pos < e:
+            return s, e
+        if s > pos:
+            break
+    return None
+
+
+def _read_name(norm: str, pos: int) -> tuple[Optional[int], int]:
+    """Two or three name tokens from ``pos``, stopping at punctuation or a function word."""
+    tokens: list[re.Match] = []
+    cur = pos
+    while len(tokens) < MAX_NAME_TOKENS + 1:
+        word = _WORD.match(norm, cur)
+        if not word or word.group() in NOT_NAME or len(word.group()) < 2 and word.group() not in NAME_JOINERS:
+            break
+        tokens.append(word)
+        nxt = word.end()
+        if nxt >= len(norm) or norm[nxt] != " ":
+            break
+        cur = nxt + 1
+    while tokens and tokens[-1].group() in NAME_JOINERS:
+        tokens.pop()
+    if len(tokens) > MAX_NAME_TOKENS and tokens[-2].group() not in NAME_JOINERS:
+        tokens = tokens[:MAX_NAME_TOKENS]
+    if len(tokens) < 2 or tokens[0].group().startswith("ال"):
+        return None, pos
+    return tokens[0].start(), tokens[-1].end()
