@@ -16,7 +16,7 @@ from .. import __version__
 from ..settings import Settings
 
 PACKAGE_ROOT = Path(__file__).resolve().parent.parent
-NOT_ANALYSIS = ("store", "commands", "cli.py", "progress.py", "output.py")
+NOT_ANALYSIS = ("store", "commands", "api", "dashboard", "cli.py", "progress.py", "output.py")
 
 
 def _hash_files(root: Path, files: Iterable[Path]) -> str:
