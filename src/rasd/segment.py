@@ -82,8 +82,8 @@ class CliticAnalyzer:
     def __init__(self, vocabulary: Optional[dict[str, int]] = None):
         self.vocab = dict(default_vocabulary() if vocabulary is None else vocabulary)
         self._cache: dict[str, tuple[tuple[str, ...], str, tuple[str, ...]]] = {}
-        # surface form -> (norm, proclitics, stem, enclitics), filled by tokenize
-        self._surface_cache: dict[str, tuple[str, tuple[str, ...], str, tuple[str, ...]]] = {}
+        # surface form -> (norm, stem, proclitics, enclitics), filled by tokenize
+        self._surface_cache: dict[str, tuple[str, str, tuple[str, ...], tuple[str, ...]]] = {}
 
     def add_words(self, words: Iterable[str], count: int = 1000) -> None:
         """Make words (e.g. lexicon names) known, so clitics attached to them split off."""
@@ -151,16 +151,17 @@ def tokenize(text: str, offset: int = 0, analyzer: Optional[CliticAnalyzer] = No
     analyzer = analyzer or default_analyzer()
     # News text repeats its words: analyse each distinct surface form once per analyzer.
     cache = analyzer._surface_cache
-    tokens = []
+    tokens: list[Token] = []
+    append = tokens.append
     for m in TOKEN_RE.finditer(text):
         surface = m.group()
         analysis = cache.get(surface)
         if analysis is None:
             norm = normalize(surface)
-            analysis = cache[surface] = (norm, *analyzer.analyze(norm))
-        norm, procs, stem, encs = analysis
+            procs, stem, encs = analyzer.analyze(norm)
+            analysis = cache[surface] = (norm, stem, procs, encs)  # Token's field order
         start, end = m.span()
-        tokens.append(Token(start + offset, end + offset, surface, norm, stem, procs, encs))
+        append(Token(start + offset, end + offset, surface, *analysis))
     return tokens
 
 
