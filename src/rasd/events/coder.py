@@ -69,6 +69,7 @@ class _Context:
     last_source: Optional[str] = None
     last_mentions: list[Mention] = field(default_factory=list)
     event_paragraph: dict[str, int] = field(default_factory=dict)
+    forms: dict[str, str] = field(default_factory=dict)  # event id -> the lexicon form of its trigger
 
 
 class EventCoder:
@@ -119,6 +120,7 @@ class EventCoder:
         boiler = self._boilerplate_paragraphs(sentences)
 
         ctx = _Context()
+        forms = ctx.forms
         events: list[Event] = []
         candidates: list[Candidate] = []
         for idx, sent in enumerate(sentences):
@@ -135,7 +137,7 @@ class EventCoder:
                 candidates += cand
             if sent_parts:
                 ctx.last_mentions = sent_parts
-        events, merges = merge_events(events)
+        events, merges = merge_events(events, forms)
         merges += self._merge_title(article, events)
         return CodingTrace(events, candidates, merges)
 
@@ -211,8 +213,7 @@ class EventCoder:
             if gate is not None and first > gate[0] and denial_from is None and complement_like:
                 cand.reason = f"inside the complement of '{gate[1]}' (demanded, offered or refused, not done)"
                 continue
-            twin = coded_in_clause.get((clause.index, entry.type)) or (
-                coded_in_sentence.get(entry.type) if p.pos == NOUN else None)
+            twin = coded_in_clause.get((clause.index, entry.type))
             if twin is not None:
                 cand.reason = f"same event as '{twin.trigger.text}' in this clause"
                 twin.provenance.lexicon_entries.append(entry.id) if entry.id not in twin.provenance.lexicon_entries else None
@@ -222,12 +223,21 @@ class EventCoder:
                 cand.reason = f"definite noun repeating the earlier event '{earlier.trigger.text}'"
                 earlier.mentions.append(Span(h.start, h.end, h.text))
                 continue
-            lv_index, lv_pos = self._light_verb(light, first, clause, text) if p.pos == NOUN else (None, None)
+            lv_index, lv_pos = self._light_verb(light, first, clauses, text) if p.pos == NOUN else (None, None)
+            if lv_index is not None and lv_index < clause.first:
+                lv_clause = clause_of(clauses, lv_index)
+                clause = Clause(clause.index, lv_clause.first, clause.last, lv_clause.start, clause.end,
+                                lv_clause.opens_statement)
             fallback = ctx.last_actor if ctx.last_actor_paragraph == sent.paragraph else \
                 self._previous_subject(ctx)
             roles = find_roles(entry, p.pos, first, last, sent, clause, slots, agents, lv_index, fallback)
             if entry.requires_participant and not (roles.actor or roles.recipient):
                 cand.reason = "ambiguous trigger with no actor or recipient"
+                continue
+            if p.pos == NOUN and lv_index is None and not (roles.actor or roles.recipient) \
+                    and entry.type in coded_in_sentence:
+                twin = coded_in_sentence[entry.type]
+                cand.reason = f"bare verbal noun restating '{twin.trigger.text}' of this sentence"
                 continue
             if entry.casualty and not roles.actor:
                 attack = self._attack_just_told(events_so_far + events, sent, coded_in_sentence, ctx)
@@ -253,21 +263,24 @@ class EventCoder:
                 ev.provenance.lexicon_entries.append(attribution.cue)
             events.append(ev)
             ctx.event_paragraph[ev.id] = sent.paragraph
+            ctx.forms[ev.id] = p.form
             cand.coded, cand.event_id, cand.rules = True, ev.id, ev.provenance.rules
             coded_in_clause[(clause.index, entry.type)] = ev
             coded_in_sentence.setdefault(entry.type, ev)
             if entry.denial:
                 denial_from = last
-            elif entry.type in IRREALIS_TYPES and irrealis_gate is None:
+            elif entry.type in IRREALIS_TYPES and irrealis_gate is None and (p.pos in VERB_POS or lv_index is not None):
                 irrealis_gate = (last, h.text)
             if roles.actor:
                 ctx.last_actor, ctx.last_actor_paragraph = roles.actor, sent.paragraph
         return events, cands
 
-    def _light_verb(self, light: list[CueMatch], first: int, clause: Clause,
+    def _light_verb(self, light: list[CueMatch], first: int, clauses: list[Clause],
                     text: str) -> tuple[Optional[int], Optional[str]]:
         for cue in reversed(light):
-            if clause.first <= cue.first_token < first and first - cue.last_token <= LIGHT_VERB_WINDOW:
+            # across commas (فرضت منذ أسابيع، حصارا) but not across a new statement
+            opener = any(c.opens_statement and cue.first_token < c.first <= first for c in clauses)
+            if cue.first_token < first and first - cue.last_token <= LIGHT_VERB_WINDOW and not opener:
                 surface = normalize(text[cue.start:cue.end])
                 return cue.first_token, self.light_verb_pos.get(surface, VERB_PAST)
         return None, None

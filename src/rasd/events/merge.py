@@ -1,6 +1,7 @@
 """In-article merging: the same event told twice becomes one event with several mentions.
 
-Two events are the same when they have the same type and trigger entry, the same actors and
+Two events are the same when they have the same type, trigger entry and trigger form (the same
+word, not two different verbs of one entry such as اقتحم and اعتقل), the same actors and
 recipients (by entity id, and at least one participant), and compatible places. A title event is
 merged into the body event of the same type and entry; a title event with no body counterpart is
 dropped (headlines compress and often misstate tense and roles; gold never codes them).
@@ -39,11 +40,12 @@ def same_event(a: Event, b: Event) -> bool:
     return True
 
 
-def merge_events(events: list[Event]) -> tuple[list[Event], list[MergeNote]]:
+def merge_events(events: list[Event], forms: dict[str, str]) -> tuple[list[Event], list[MergeNote]]:
+    """Merge repeated reports; ``forms`` maps event id to the lexicon form of its trigger."""
     kept: list[Event] = []
     notes = []
     for e in events:
-        twin = next((k for k in kept if same_event(k, e)), None)
+        twin = next((k for k in kept if same_event(k, e) and forms.get(k.id) == forms.get(e.id)), None)
         if twin is None:
             kept.append(e)
             continue

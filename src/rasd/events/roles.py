@@ -39,7 +39,8 @@ SUBJECT_GAP_WORDS = frozenset(normalize(w) for w in (
     "أمس", "اليوم", "مساء", "صباح", "فجر", "ظهر", "عصر", "ليل", "ليلة", "يوم", "الإثنين", "الاثنين",
     "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد", "أيضا", "كذلك", "مجددا", "بدورها",
     "بدوره", "قد", "فيه", "فيها", "الماضي", "الماضية", "الجاري", "الحالي", "اول", "أمس،", "مساء،"))
-JOINERS = frozenset({"و", "،", ",", "كل", "من"})
+JOINERS = frozenset({"و", "،", ","})
+MAX_OBJECT_GAP = 4  # a direct object stands within a few tokens of its verb (or the verb's subject)
 
 
 @dataclass
@@ -79,6 +80,9 @@ def place_slots(sentence: Sentence, text: str, mentions: Sequence[Mention]) -> l
     for s in slots:
         if kept and s.first <= kept[-1].last:
             continue
+        # a conjunct inherits its preposition: بين قسد والنظام, على قسد والنظام
+        if kept and not s.preposition and s.first == kept[-1].last + 1 and toks[s.first].norm.startswith("و"):
+            s.preposition = kept[-1].preposition
         kept.append(s)
     return kept
 
@@ -150,10 +154,13 @@ def find_roles(entry: TriggerEntry, pos: str, first: int, last: int, sentence: S
     head = light_verb if light_verb is not None else first
     verbal = pos in VERB_POS or light_verb is not None
     passive_tally = entry.casualty and last + 1 < len(toks) and (toks[last + 1].norm[:1].isdigit())
+    # A verb that agrees in the plural (أمهلوا، يطالبون) has its subject in it or before it: the noun
+    # after it is its object. Verb-subject order uses the singular verb.
+    plural_verb = pos in VERB_POS and light_verb is None and _plural_agreement(toks[first].norm)
     if not res.actor and verbal and not passive_tally:
         # 2a. VSO: subject right after the verb (or the light verb)
         after_verb = [k for k in in_clause if slots[k].first > head and not slots[k].preposition
-                      and _gap_ok(toks, head, slots[k].first)]
+                      and _gap_ok(toks, head, slots[k].first)] if not plural_verb else []
         if after_verb and (light_verb is None or slots[after_verb[0]].first < first):
             take(_chain(slots, after_verb[0], toks), res.actor)
             res.rules.append("roles.vso_subject")
@@ -178,11 +185,13 @@ def find_roles(entry: TriggerEntry, pos: str, first: int, last: int, sentence: S
     # 4. recipient: first later participant, direct object or after one of the entry's prepositions
     if not res.recipient:
         preps = set(entry.recipient_preps)
+        object_from = max([last] + [s.last for s in slots if id(s) in used and s.first > last])
         for k in in_clause:
             s = slots[k]
             if s.first <= last or id(s) in used:
                 continue
-            if s.preposition == "" or s.preposition in preps:
+            direct = s.preposition == "" and verbal and s.first - object_from <= MAX_OBJECT_GAP
+            if direct or (s.preposition and s.preposition in preps):
                 take(_chain(slots, k, toks), res.recipient)
                 res.rules.append("roles.object" if not s.preposition else f"roles.prep_{s.preposition}")
                 break
@@ -201,6 +210,14 @@ def find_roles(entry: TriggerEntry, pos: str, first: int, last: int, sentence: S
     ids = {(p.id or normalize(p.text)) for p in res.actor}
     res.recipient = [p for p in _dedupe(res.recipient) if (p.id or normalize(p.text)) not in ids]
     return res
+
+
+def _plural_agreement(norm: str) -> bool:
+    for enc in ("هم", "ها", "ه", "هما"):
+        if norm.endswith(enc) and len(norm) - len(enc) >= 4:
+            norm = norm[: -len(enc)]
+            break
+    return norm.endswith(("وا", "ون", "و")) and len(norm) >= 5
 
 
 def _joined_symmetrically(toks, slots: list[Slot], p: Participant) -> bool:
