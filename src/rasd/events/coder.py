@@ -34,10 +34,11 @@ PARTICIPANT_KINDS = frozenset({"actor", "person"})
 NAME_KINDS = frozenset({"actor", "person", "place", "org"})
 LIGHT_VERB_WINDOW = 5
 # Words after which a verb is subordinate (أن ينسحب, بما اتفقوا عليه), not a new statement.
-COMPLEMENTIZERS = frozenset({"ان", "بان", "لان", "ما", "بما", "مما", "عما", "فيما", "كي", "لكي"})
+COMPLEMENTIZERS = frozenset(normalize(w) for w in ("أن", "بأن", "لأن", "ما", "بما", "مما", "عما", "فيما", "كي", "لكي"))
 # Words after which a verb/noun homograph (فك، قصف، عرض) is the verbal noun.
-NOUN_GOVERNORS = frozenset({"مقابل", "بهدف", "اجل", "ضروره", "عدم", "اثر", "جراء", "بسبب", "خلال", "على",
-                            "عن", "من", "الى", "في", "بعد", "قبل", "ضد", "حول", "بشان", "منذ", "رغم", "لدى"})  # tokens between a light verb and its verbal noun (the subject sits there)
+NOUN_GOVERNORS = frozenset(normalize(w) for w in (
+    "مقابل", "بهدف", "أجل", "ضرورة", "عدم", "إثر", "جراء", "بسبب", "خلال", "على", "عن", "من", "إلى", "في", "بعد",
+    "قبل", "ضد", "حول", "بشأن", "منذ", "رغم", "لدى", "أمام"))  # tokens between a light verb and its verbal noun (the subject sits there)
 
 
 @dataclass
@@ -224,6 +225,9 @@ class EventCoder:
                 earlier.mentions.append(Span(h.start, h.end, h.text))
                 continue
             lv_index, lv_pos = self._light_verb(light, first, clauses, text) if p.pos == NOUN else (None, None)
+            if entry.needs_light_verb and lv_index is None:
+                cand.reason = "weapon noun without a verb of firing or launching"
+                continue
             if lv_index is not None and lv_index < clause.first:
                 lv_clause = clause_of(clauses, lv_index)
                 clause = Clause(clause.index, lv_clause.first, clause.last, lv_clause.start, clause.end,

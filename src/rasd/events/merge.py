@@ -2,7 +2,10 @@
 
 Two events are the same when they have the same type, trigger entry and trigger form (the same
 word, not two different verbs of one entry such as اقتحم and اعتقل), the same actors and
-recipients (by entity id, and at least one participant), and compatible places. A title event is
+recipients (by entity id, and at least one participant), and compatible places. Material events
+(attacks, raids, deployments, protests) are also merged when retold with other words: same type
+and status, no conflicting participants or date, and the same place of their own (or a shared
+participant where one report names no place). A title event is
 merged into the body event of the same type and entry; a title event with no body counterpart is
 dropped (headlines compress and often misstate tense and roles; gold never codes them).
 """
@@ -40,12 +43,49 @@ def same_event(a: Event, b: Event) -> bool:
     return True
 
 
+# Material events are told again and again in one article (the attack, its toll, its claim); a
+# statement is a new event each time it is made, so verbal events merge only by the strict rule.
+RETOLD_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST"})
+
+
+def _ids(parts) -> set:
+    return {p.id or normalize(p.text) for p in parts}
+
+
+def _compatible(a: set, b: set) -> bool:
+    return not a or not b or bool(a & b)
+
+
+def _own_place(e: Event) -> Optional[str]:
+    """The event's place when it comes from its own text, not the article's dateline."""
+    if e.location is None or "place.dateline" in e.provenance.rules:
+        return None
+    return e.location.pcode or e.location.name_en or e.location.text
+
+
+def same_retold_event(a: Event, b: Event) -> bool:
+    """The same material event retold: same type and status, no conflicting participants or date,
+    and the same place, or a shared participant when a place is missing."""
+    if a.type != b.type or a.type not in RETOLD_TYPES or a.status != b.status:
+        return False
+    if not (_compatible(_ids(a.actor), _ids(b.actor)) and _compatible(_ids(a.recipient), _ids(b.recipient))):
+        return False
+    if a.date and b.date and a.date.value != b.date.value:
+        return False
+    pa, pb = _own_place(a), _own_place(b)
+    if pa and pb:
+        return pa == pb
+    shared = (_ids(a.actor) | _ids(a.recipient)) & (_ids(b.actor) | _ids(b.recipient))
+    return bool(shared) and not (pa or pb) or (bool(shared) and (pa is None) != (pb is None))
+
+
 def merge_events(events: list[Event], forms: dict[str, str]) -> tuple[list[Event], list[MergeNote]]:
     """Merge repeated reports; ``forms`` maps event id to the lexicon form of its trigger."""
     kept: list[Event] = []
     notes = []
     for e in events:
-        twin = next((k for k in kept if same_event(k, e) and forms.get(k.id) == forms.get(e.id)), None)
+        twin = next((k for k in kept if (same_event(k, e) and forms.get(k.id) == forms.get(e.id))
+                     or same_retold_event(k, e)), None)
         if twin is None:
             kept.append(e)
             continue

@@ -51,6 +51,7 @@ class TriggerEntry:
     requires_participant: bool = False  # too ambiguous to code without an actor or recipient
     casualty: bool = False  # a killing/injury word: the victims are the recipient
     denial: bool = False  # a denial: events it governs are "denied"
+    needs_light_verb: bool = False  # a noun that is an event only after a light verb (أطلقت ... صاروخا)
     acled: tuple[tuple[str, Any], ...] = ()
     source: str = ""
     file: str = ""
@@ -66,6 +67,7 @@ class TriggerEntry:
             symmetric=bool(a.get("symmetric", False)), genitive=str(a.get("genitive", "actor")),
             requires_participant=bool(a.get("requires_participant", False)),
             casualty=bool(a.get("casualty", False)), denial=bool(a.get("denial", False)),
+            needs_light_verb=bool(a.get("needs_light_verb", False)),
             acled=tuple(sorted(acled.items())), source=e.source or "", file=e.file, line=e.line,
         )
 
