@@ -51,7 +51,7 @@ LOCATIVE_WORDS = frozenset(normalize(w) for w in (
 LOCATIVE_PROCLITICS = ("ب", "ك")  # بدمشق, كموسكو: in/like the place
 QUOTES = "\"'"
 _GAP_SPACE = re.compile(r"^[\s\"'()\-–]*$")
-_NEXT_WORD = re.compile(r"^[\s\"']*([\w]+)")
+_NEXT_WORD = re.compile(r"[\s\"']*([\w]+)")  # used with match(text, pos): anchored at pos
 _PREV_WORD = re.compile(r"([\w]+)[\s\"']*$")
 
 
@@ -69,6 +69,7 @@ class ActorRecord:
     resolves_to: tuple[str, ...] = ()
     not_before: frozenset[str] = frozenset()
     combines_with_demonym: bool = False
+    coreferent: Optional[str] = None  # optional | required: refers back to a named actor
 
     def valid_on(self, day: Optional[str]) -> bool:
         if not day:
@@ -136,17 +137,26 @@ class ActorLexicon:
                 resolves_to=_ids(a.get("resolves_to")),
                 not_before=frozenset(normalize_form(w) for w in a.get("not_before") or ()),
                 combines_with_demonym=bool(a.get("combines_with_demonym")),
+                coreferent=a.get("coreferent"),
             )
             places = {normalize_form(f) for f in a.get("place_forms") or ()}
             for form in e.forms:
                 self.matcher.add(form, Hit("actor", e.id, place=normalize_form(form) in places))
             for form in a.get("partisan_forms") or ():
                 self.matcher.add(form, Hit("actor", e.id, partisan=True))
+        connectors: list[str] = []
         for e in agents:
             role = str(e.attrs.get("role", "group"))
             self.agents[e.id] = AgentRecord(e.id, role, e.attrs.get("sector"), bool(e.attrs.get("honorific")))
+            if role == "connector":  # read from the gap between two matches (frequent words)
+                connectors.extend(normalize_form(f) for f in e.forms)
+                continue
             for form in e.forms:
                 self.matcher.add(form, Hit("agent", e.id))
+        alternatives = "|".join(re.escape(c) for c in sorted(set(connectors), key=len, reverse=True))
+        # a gap of spaces and quotes with at most one connector; a trailing ل/ب joins the next word
+        self.connector_gap = re.compile(rf"^[\s\"'()\-–]*(?:(?:{alternatives})(?:\s+|(?=[لب]?$)))?[\s\"'()\-–]*$"
+                                        if alternatives else r"^[\s\"'()\-–]*$")
         for e in demonyms:
             a = e.attrs
             by_sector = {str(k): _ids(v) for k, v in (a.get("actor_by_sector") or {}).items()}
@@ -218,8 +228,9 @@ class _Piece:
         return None
 
 
-AGENT_HEADS = frozenset({"group", "member", "materiel", "title"})
+AGENT_HEADS = frozenset({"group", "member", "materiel", "title", "action"})
 GAP_FILLERS = frozenset({"modifier", "materiel"})
+GENERIC_PREFIX = "actor.gen."  # generic roles (civilians, militants ...) are no antecedent
 
 
 class ActorRecognizer:
@@ -251,7 +262,28 @@ class ActorRecognizer:
             if mention is not None:
                 mentions.append(self._to_original(mention, view))
             i += consumed
-        return mentions
+        return self._corefer(mentions)
+
+    def _corefer(self, mentions: list[Mention]) -> list[Mention]:
+        """Generic roles (الجيش, الحكومة, التنظيم) take the nearest preceding named actor of the
+        same sector, or failing that the nearest following one."""
+        named = [m for m in mentions if not self.lexicon.actors[m.entity_id].coreferent]
+        kept = []
+        for m in mentions:
+            record = self.lexicon.actors[m.entity_id]
+            if not record.coreferent:
+                kept.append(m)
+                continue
+            same = [n for n in named if n.sector == record.sector and not n.entity_id.startswith(GENERIC_PREFIX)]
+            before = [n for n in same if n.start < m.start]
+            ref = before[-1] if before else (same[0] if same else None)
+            if ref is not None:
+                m.entity_id, m.name_en, m.name_ar = ref.entity_id, ref.name_en, ref.name_ar
+                m.country, m.acled_type, m.rule = ref.country, ref.acled_type, "actor:coreference"
+            elif record.coreferent == "required":
+                continue
+            kept.append(m)
+        return kept
 
     def _agent(self, piece: _Piece, roles: frozenset[str]) -> Optional[AgentRecord]:
         for h in piece.hits:
@@ -278,21 +310,25 @@ class ActorRecognizer:
         j, connector = i + 1, False
         while j < len(pieces):
             prev, cur = pieces[j - 1].match, pieces[j].match
-            if not _GAP_SPACE.match(self._gap(norm, prev, cur)):
-                return 1, None
+            gap = self._gap(norm, prev, cur)
+            if not _GAP_SPACE.match(gap):
+                if agent is None or j != i + 1 or not self.lexicon.connector_gap.match(gap):
+                    return 1, None
+                connector = True  # ضباط من الشرطة العسكرية الروسية
             demonym = pieces[j].first("demonym")
             actor = pieces[j].first("actor")
-            if agent is not None and not connector and self._agent(pieces[j], frozenset({"connector"})):
-                connector, j = True, j + 1
-                continue
             if demonym is not None and not connector and not self.lexicon.demonyms[demonym.id].capital:
                 sector = agent.sector if agent else generic.sector
                 record = self._from_demonym(demonym.id, sector, published)
                 if record is None:
                     return 1, None
+                if agent is not None and agent.role == "action":  # غارة أمريكية: the adjective
+                    return j - i + 1, self._mention(pieces[j].match, pieces[j].match, norm, record,
+                                                    record.sector, "actor:action+demonym", False)
                 return j - i + 1, self._mention(head.match, pieces[j].match, norm, record,
                                                 sector, "actor:agent+demonym", False)
-            if agent is not None and actor is not None and (demonym is None or connector) \
+            if agent is not None and agent.role != "action" and actor is not None \
+                    and (demonym is None or connector) \
                     and not actor.place and not self._blocked(pieces[j].match, actor, norm):
                 record = self.lexicon.resolve([actor.id], published)
                 if record is None:
@@ -322,7 +358,8 @@ class ActorRecognizer:
     def _locative(self, match: Match, norm: str) -> bool:
         if any(p in match.prefix for p in LOCATIVE_PROCLITICS):
             return True
-        prev = _PREV_WORD.search(norm, 0, match.start - len(match.prefix))
+        end = match.start - len(match.prefix)
+        prev = _PREV_WORD.search(norm, max(0, end - 40), end)  # a short window keeps this O(1)
         return bool(prev and prev.group(1) in LOCATIVE_WORDS)
 
     def _single(self, piece: _Piece, norm: str, published: Optional[str]) -> Optional[Mention]:

@@ -42,6 +42,8 @@ NOT_NAME = frozenset(normalize(w) for w in (
     "لدى", "عند", "حيث", "كما", "لكن", "وقال", "وقالت", "وأكد", "وأضاف", "ثم", "أو", "و", "هو",
     "هي", "الذي", "باسم", "إنها", "أنها", "بأن", "بان", "إنّ", "ما", "لا", "ليس", "كل", "جميع",
     "عدد", "بعض", "السابق", "الحالي", "الجديد", "المنتهية", "الأسبق", "الراحل", "المقال", "السيد",
+    "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد", "صباح", "مساء",
+    "كلمة", "أمام", "عقب", "إثر", "دون", "سوف", "حتى", "إذ", "إذا", "لأن", "منذ", "لقد", "لقاء", "خلال", "وفق", "حسب", "بحسب", "نحو", "ضمن", "بشأن",
 ))
 _WORD = re.compile(r"[\u0621-\u064a]+")
 _SPACE_ONLY = re.compile(r"^[\s\"'()]*$")
@@ -82,6 +84,14 @@ class PersonLexicon:
             for form in e.forms:
                 self.matcher.add(form, ("title", _Title(e.id, e.attrs.get("sector"), bool(e.attrs.get("honorific")))))
         self.matcher.build()
+        # One-word forms of titles, agents and demonyms end a name (وزراء, الروسي, قوات).
+        self.stops = set(NOT_NAME)
+        for e in titles:
+            for form in e.forms:
+                if " " not in form.strip():
+                    key = normalize(form.strip())
+                    self.stops.update({key, key[2:] if key.startswith("ال") else "ال" + key})
+        self.stops = frozenset(self.stops)
 
 
 @lru_cache(maxsize=8)
@@ -184,9 +194,10 @@ class PersonRecognizer:
                 continue
             break
         pos = _skip_space(norm, pos)
+        after_comma = False
         # A short insertion between commas before the name: "، في المنطقة، نور الجاسم"
         if pos < len(norm) and norm[pos] in _COMMA:
-            pos = _skip_space(norm, pos + 1)
+            pos, after_comma = _skip_space(norm, pos + 1), True
         else:
             rest = norm[pos:pos + 40]
             comma = next((i for i, ch in enumerate(rest) if ch in _COMMA), -1)
@@ -194,10 +205,17 @@ class PersonRecognizer:
                     and (len(_WORD.findall(rest[:comma])) <= 2 or (
                         len(_WORD.findall(rest[:comma])) <= 3 and _WORD.match(rest)
                         and _WORD.match(rest).group() in _LINK_WORDS)):
-                pos = _skip_space(norm, pos + comma + 1)
-        name_start, name_end = _read_name(norm, pos)
+                pos, after_comma = _skip_space(norm, pos + comma + 1), True
+        name_start, name_end = _read_name(norm, pos, self.lexicon.stops)
         if name_start is None:
             return None
+        if after_comma and name_end < len(norm) and norm[name_end] not in _COMMA + _STOP_PUNCT + " ":
+            return None
+        if after_comma:  # "، نور الجاسم، عن": an apposition closes with punctuation or a function word
+            nxt = _skip_space(norm, name_end)
+            word = _WORD.match(norm, nxt)
+            if nxt < len(norm) and norm[nxt] not in _COMMA + _STOP_PUNCT and not (word and word.group() in self.lexicon.stops):
+                return None
         actor = self._actor_between(actor_spans, m.start, name_start)
         role = (m.start, name_start)
         person = self._person(m.start, name_end, None, None, actor.entity_id if actor else None,
@@ -260,13 +278,14 @@ def _actor_at(actor_spans, pos: int):
     return None
 
 
-def _read_name(norm: str, pos: int) -> tuple[Optional[int], int]:
-    """Two or three name tokens from ``pos``, stopping at punctuation or a function word."""
+def _read_name(norm: str, pos: int, stops: frozenset[str]) -> tuple[Optional[int], int]:
+    """Two or three name tokens from ``pos``, stopping at punctuation or a function word; a
+    third token counts only when a boundary (punctuation, function word) follows it."""
     tokens: list[re.Match] = []
     cur = pos
     while len(tokens) < MAX_NAME_TOKENS + 1:
         word = _WORD.match(norm, cur)
-        if not word or word.group() in NOT_NAME or len(word.group()) < 2 and word.group() not in NAME_JOINERS:
+        if not word or word.group() in stops or len(word.group()) < 2 and word.group() not in NAME_JOINERS:
             break
         tokens.append(word)
         nxt = word.end()
@@ -277,6 +296,15 @@ def _read_name(norm: str, pos: int) -> tuple[Optional[int], int]:
         tokens.pop()
     if len(tokens) > MAX_NAME_TOKENS and tokens[-2].group() not in NAME_JOINERS:
         tokens = tokens[:MAX_NAME_TOKENS]
+    if len(tokens) == MAX_NAME_TOKENS and tokens[1].group() not in NAME_JOINERS:
+        after = _WORD.match(norm, tokens[-1].end() + 1)
+        boundary = tokens[-1].end() >= len(norm) or norm[tokens[-1].end()] != " " or (
+            after is not None and after.group() in stops)
+        if not boundary:
+            tokens = tokens[:2]
     if len(tokens) < 2 or tokens[0].group().startswith("ال"):
         return None, pos
+    first = tokens[0].group()
+    if first[0] in "وفلب" and (first[1:] in stops or first[1:3] == "ال"):
+        return None, pos  # وإنها, لميليشيا, والقوات: a clitic on a function word is no name
     return tokens[0].start(), tokens[-1].end()
