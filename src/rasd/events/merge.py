@@ -79,13 +79,20 @@ def same_retold_event(a: Event, b: Event) -> bool:
     return bool(shared) and not (pa or pb) or (bool(shared) and (pa is None) != (pb is None))
 
 
+def _retelling(a: Event, b: Event, forms: dict[str, str]) -> bool:
+    """Told again with the same word, or named again by a verbal noun (the attack, the raid); two
+    different verbs (اقتحمت ... واعتقلت) are two actions."""
+    nominal = "trigger.noun" in a.provenance.rules or "trigger.noun" in b.provenance.rules
+    return nominal or forms.get(a.id) == forms.get(b.id)
+
+
 def merge_events(events: list[Event], forms: dict[str, str]) -> tuple[list[Event], list[MergeNote]]:
     """Merge repeated reports; ``forms`` maps event id to the lexicon form of its trigger."""
     kept: list[Event] = []
     notes = []
     for e in events:
-        twin = next((k for k in kept if (same_event(k, e) and forms.get(k.id) == forms.get(e.id))
-                     or same_retold_event(k, e)), None)
+        twin = next((k for k in kept if (same_event(k, e) or same_retold_event(k, e)) and _retelling(k, e, forms)),
+                    None)
         if twin is None:
             kept.append(e)
             continue
