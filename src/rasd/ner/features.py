@@ -1,0 +1,127 @@
+"""What the CRF sees of each token: word, stem, clitics, affixes, shape, frequency, gazetteers.
+
+Features of a word depend only on the word (its matching form, stem and proclitics), so they
+are computed once per distinct word and cached; a sentence's features are the cached features
+of each token and of its neighbours (window -2..+2) with the neighbour's offset as prefix.
+That keeps tagging at a few microseconds per token.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Mapping, Optional, Sequence
+
+from ..normalize import normalize
+from ..segment import CliticAnalyzer, default_analyzer, default_vocabulary
+from .gazetteer import Gazetteer
+
+WINDOW = 2
+# Neighbours contribute fewer features than the token itself: enough to see a title word
+# (الرئيس), a cue (مدينة، شركة) or a verb of saying (قال) without bloating the model.
+CONTEXT_KINDS = ("w", "s", "sh", "g", "p", "c")
+
+
+@dataclass(frozen=True)
+class Word:
+    """The parts of a token the features use."""
+    norm: str
+    stem: str
+    proclitics: tuple[str, ...] = ()
+
+
+def word_of(token: str, analyzer: Optional[CliticAnalyzer] = None) -> Word:
+    """A Word from raw token text, analysed the way ``rasd.segment.tokenize`` does it."""
+    norm = normalize(token)
+    procs, stem, _ = (analyzer or default_analyzer()).analyze(norm)
+    return Word(norm, stem, procs)
+
+
+def shape(text: str) -> str:
+    """Coarse character class of a word: ar, digit, latin, punct or mixed."""
+    if not text:
+        return "empty"
+    kinds = set()
+    for ch in text:
+        if "\u0621" <= ch <= "\u064a" or "\u0671" <= ch <= "\u06d3":
+            kinds.add("ar")
+        elif ch.isdigit():
+            kinds.add("digit")
+        elif ch.isalpha():
+            kinds.add("latin")
+        else:
+            kinds.add("punct")
+    return kinds.pop() if len(kinds) == 1 else "mixed"
+
+
+class Featurizer:
+    """Turns a sentence (a sequence of Words) into CRF feature lists."""
+
+    def __init__(self, gazetteer: Gazetteer, clusters: Optional[Mapping[str, tuple[str, ...]]] = None,
+                 vocabulary: Optional[Mapping[str, int]] = None):
+        self.gazetteer = gazetteer
+        self.clusters = clusters or {}
+        self.vocab = default_vocabulary() if vocabulary is None else vocabulary
+        self._cache: dict[Word, tuple[list[str], dict[int, list[str]]]] = {}
+
+    def _frequency_band(self, stem: str) -> str:
+        # How common the stem is in news (vocab.tsv): names are mostly rare words.
+        count = self.vocab.get(stem, 0) + self.vocab.get("ال" + stem, 0)
+        return str(min(int(math.log2(count + 1)), 12))
+
+    def _cluster_features(self, norm: str, stem: str) -> list[str]:
+        ids = self.clusters.get(norm) or self.clusters.get(stem) or self.clusters.get("ال" + stem)
+        if ids is None:
+            return ["c=none"]
+        return [f"c{level}={cid}" for level, cid in enumerate(ids)]
+
+    def _word_features(self, word: Word) -> dict[str, list[str]]:
+        norm, stem = word.norm, word.stem
+        by_kind: dict[str, list[str]] = {
+            "w": ["w=" + norm],
+            "s": ["s=" + stem],
+            "p": ["p=" + "+".join(word.proclitics)],
+            "sh": ["sh=" + shape(norm)],
+            "g": ["g=" + g for g in self.gazetteer.lookup(norm, stem)],
+            "c": self._cluster_features(norm, stem),
+        }
+        by_kind["own"] = [
+            "pre2=" + stem[:2], "pre3=" + stem[:3],
+            "suf1=" + stem[-1:], "suf2=" + stem[-2:], "suf3=" + stem[-3:],
+            "len=" + str(min(len(stem), 10)),
+            "freq=" + self._frequency_band(stem),
+            "al=" + str("ال" in word.proclitics),
+        ]
+        return by_kind
+
+    def _features(self, word: Word) -> tuple[list[str], dict[int, list[str]]]:
+        cached = self._cache.get(word)
+        if cached is None:
+            by_kind = self._word_features(word)
+            own = [f for kind in ("w", "s", "p", "sh", "g", "c", "own") for f in by_kind[kind]]
+            context = {
+                offset: [f"{offset}:{f}" for kind in CONTEXT_KINDS for f in by_kind[kind]]
+                for offset in (-2, -1, 1, 2)
+            }
+            cached = self._cache[word] = (own, context)
+        return cached
+
+    def sentence(self, words: Sequence[Word]) -> list[list[str]]:
+        """CRF features for every word of one sentence."""
+        per_word = [self._features(w) for w in words]
+        n = len(words)
+        result = []
+        for i in range(n):
+            feats = ["bias"]
+            feats.extend(per_word[i][0])
+            for offset in (-2, -1, 1, 2):
+                j = i + offset
+                if 0 <= j < n:
+                    feats.extend(per_word[j][1][offset])
+                elif j == -1 or j == n:
+                    feats.append("BOS" if j < 0 else "EOS")
+            if i > 0:
+                feats.append(f"w-1|w={words[i - 1].norm}|{words[i].norm}")
+            if i + 1 < n:
+                feats.append(f"w|w+1={words[i].norm}|{words[i + 1].norm}")
+            result.append(feats)
+        return result

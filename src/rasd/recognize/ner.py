@@ -1,0 +1,73 @@
+"""Stage: statistical NER. Tags each sentence with the shipped CRF and adds the persons,
+organisations, places and other names (Mention source "ner") that no earlier stage found.
+
+Entities overlapping a mention already on the article (lexicon actors, places, persons ...) are
+skipped: the lexicon's answer, with its canonical id, wins. Leading conjunctions and prepositions
+(و ف ب ل ك) are trimmed off an entity's span, so ``وألفا عمر كوناري`` marks ``ألفا عمر كوناري``.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left
+from typing import Optional
+
+from ..model import Article, Mention, Token
+from ..ner.bio import chunks
+from ..ner.model import NerModel, default_model
+from ..normalize import DROP
+from ..settings import Settings
+
+KIND_OF_TYPE = {"PERS": "person", "ORG": "org", "LOC": "place", "MISC": "misc"}
+RULE = "ner.crf"
+_DETACHABLE = frozenset({"و", "ف", "ب", "ل", "ك"})
+
+
+def name_start(token: Token) -> int:
+    """Offset where the name in ``token`` begins: after its conjunction and preposition clitics."""
+    letters = [p for p in token.proclitics if p in _DETACHABLE]
+    if "ل" in letters and "ال" in token.proclitics:
+        letters.remove("ل")  # ل + ال is written لل: the second ل belongs to the name's article
+    skip = len(letters)
+    i = 0
+    while skip and i < len(token.text):
+        if token.text[i] not in DROP:
+            skip -= 1
+        i += 1
+    while i < len(token.text) and token.text[i] in DROP:
+        i += 1  # diacritics of the clitic stay with the clitic
+    return token.start + i if i < len(token.text) else token.start
+
+
+class NerRecognizer:
+    """Callable ``Article -> Article`` adding NER mentions; ``pipe`` is the batch path."""
+
+    def __init__(self, settings: Settings, model: Optional[NerModel] = None):
+        self.model = model or default_model()
+
+    def __call__(self, article: Article) -> Article:
+        taken = sorted((m.start, m.end) for m in article.mentions if m.field == "text")
+        starts = [s for s, _ in taken]
+        found: list[Mention] = []
+        for index, sentence in enumerate(article.sentences):
+            tokens = sentence.tokens
+            if not tokens:
+                continue
+            for chunk in chunks(self.model.tag_tokens(tokens)):
+                start = name_start(tokens[chunk.start])
+                end = tokens[chunk.end - 1].end
+                if _overlaps(taken, starts, start, end):
+                    continue
+                found.append(Mention(kind=KIND_OF_TYPE[chunk.type], start=start, end=end,
+                                     text=article.text[start:end], source="ner", rule=RULE, sentence=index))
+        article.mentions.extend(found)
+        return article
+
+    def pipe(self, articles):
+        for article in articles:
+            yield self(article)
+
+
+def _overlaps(taken: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps any span in ``taken`` (sorted by start)."""
+    i = bisect_left(starts, end)  # spans starting at or after ``end`` cannot overlap
+    # Earlier spans can overlap only if they reach past ``start``; mentions are few per article.
+    return any(e > start for _, e in taken[:i])

@@ -1,0 +1,65 @@
+"""The NER pipeline stage: offsets, clitic trimming, and respect for earlier mentions."""
+from rasd.model import Article, Mention
+from rasd.recognize.ner import NerRecognizer, name_start
+from rasd.segment import segment, tokenize
+from rasd.settings import DEFAULT_SETTINGS
+
+
+class FixedTags:
+    """A stand-in model that tags given words, to test the stage without the CRF's judgement."""
+
+    def __init__(self, tags_by_word):
+        self.tags_by_word = tags_by_word
+
+    def tag_tokens(self, tokens):
+        return [self.tags_by_word.get(t.text, "O") for t in tokens]
+
+
+def _article(text):
+    return Article(id="t", text=text, sentences=segment(text))
+
+
+def test_name_start_trims_conjunctions_and_prepositions_only():
+    assert name_start(tokenize("وبيروت")[0]) == 1
+    assert name_start(tokenize("بالحسكة")[0]) == 1  # ب goes, the article ال stays with the name
+    assert name_start(tokenize("للأمم")[0]) == 0  # ل + ال written لل: kept whole, "لأمم" is no name
+    assert name_start(tokenize("لبنان")[0]) == 0
+    assert name_start(tokenize("وَبيروت")[0]) == 2  # the clitic's diacritic goes with it
+
+
+def test_stage_adds_entities_with_offsets_and_skips_covered_spans():
+    text = "قال جورج بوش في واشنطن إن شركة تويوتا ستفتح مصنعا.\nوزار باريس."
+    article = _article(text)
+    article.mentions.append(Mention(kind="place", start=text.index("واشنطن"), end=text.index("واشنطن") + 6,
+                                    text="واشنطن", entity_id="place.washington"))
+    model = FixedTags({"جورج": "B-PERS", "بوش": "I-PERS", "واشنطن": "B-LOC", "تويوتا": "B-ORG",
+                       "وزار": "O", "باريس": "B-LOC"})
+    NerRecognizer(DEFAULT_SETTINGS, model=model)(article)
+    ner = [m for m in article.mentions if m.source == "ner"]
+    assert [(m.kind, m.text, m.sentence) for m in ner] == [
+        ("person", "جورج بوش", 0), ("org", "تويوتا", 0), ("place", "باريس", 1)]
+    for m in ner:
+        assert text[m.start:m.end] == m.text and m.rule == "ner.crf"
+    assert len(article.mentions) == 4  # the lexicon's واشنطن stays, no NER duplicate
+
+
+def test_stage_trims_clitic_from_entity_span():
+    text = "التقى الرئيس وألفا كوناري"
+    article = _article(text)
+    NerRecognizer(DEFAULT_SETTINGS, model=FixedTags({"وألفا": "B-PERS", "كوناري": "I-PERS"}))(article)
+    assert [m.text for m in article.mentions] == ["ألفا كوناري"]
+
+
+def test_shipped_model_finds_names_no_lexicon_needs():
+    text = ("وقال وزير الخارجية الفرنسي فيليب دوست بلازي في مؤتمر صحفي في باريس ان الاتحاد الاوروبي "
+            "سيرسل مساعدات الى لبنان.")
+    article = NerRecognizer(DEFAULT_SETTINGS)(_article(text))
+    found = {(m.kind, m.text) for m in article.mentions}
+    assert ("place", "باريس") in found and ("place", "لبنان") in found
+    assert any(kind == "person" and "بلازي" in name for kind, name in found)
+    assert ("org", "الاتحاد الاوروبي") in found
+
+
+def test_empty_article_gets_no_mentions():
+    article = NerRecognizer(DEFAULT_SETTINGS)(_article(""))
+    assert article.mentions == []
