@@ -16,8 +16,8 @@ Dates are ISO strings (``YYYY-MM-DD``), which sort and compare the same on every
 """
 from __future__ import annotations
 
-from sqlalchemy import (JSON, Boolean, Column, DateTime, Float, ForeignKey, Index, Integer, MetaData,
-                        String, Table, Text, UniqueConstraint)
+from sqlalchemy import (JSON, BigInteger, Boolean, Column, DateTime, Float, ForeignKey, Index, Integer, LargeBinary, MetaData,
+                        String, Table, Text, UniqueConstraint, true)
 
 metadata = MetaData()
 
@@ -198,6 +198,8 @@ events = Table(
     Column("extra", JSON(none_as_null=True)),  # Event fields newer than this schema
     Column("n_sources", Integer, nullable=False, default=1),  # articles supporting it
     Column("cluster_id", ID, ForeignKey("event_clusters.id")),
+    # False for the other members of a cluster: one row per happening (migration 0003, rasd.store.dedupe)
+    Column("cluster_head", Boolean, nullable=False, default=True, server_default=true()),
     Column("run_id", Integer, ForeignKey("runs.id")),
     Index("ix_events_article", "article_id"),
     Index("ix_events_type_admin1_date", "type", "admin1_key", "event_date"),
@@ -207,6 +209,7 @@ events = Table(
     Index("ix_events_location_norm", "location_norm"),
     Index("ix_events_cluster", "cluster_id"),
     Index("ix_events_rank", "n_sources", "fatalities", "event_date"),
+    Index("ix_events_cluster_head_date", "cluster_head", "event_date"),
 )
 
 event_participants = Table(
@@ -278,6 +281,63 @@ saved_alerts = Table(
     Column("filter", JSON, nullable=False),
     Column("created_at", DateTime, nullable=False),
     UniqueConstraint("name", name="uq_saved_alerts_name"),
+)
+
+# Duplicates (migration 0003, rasd.store.dedupe): MinHash signatures and LSH band buckets of
+# articles, so near-duplicate links are found across restarts and processes; events whose
+# clusters must be recomputed before the batch commits.
+article_signatures = Table(
+    "article_signatures", metadata,
+    Column("article_id", ID, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("signature", LargeBinary, nullable=False),
+)
+
+article_lsh = Table(
+    "article_lsh", metadata,
+    Column("bucket", BigInteger, primary_key=True),
+    Column("article_id", ID, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Index("ix_article_lsh_article", "article_id"),
+)
+
+recluster_queue = Table(
+    "recluster_queue", metadata,
+    Column("event_id", ID, primary_key=True),
+)
+
+# Watch state (migration 0004, rasd.watch): sources polled, links seen, and the alert outbox.
+watch_sources = Table(
+    "watch_sources", metadata,
+    Column("url", Text, primary_key=True),
+    Column("etag", Text),
+    Column("last_modified", Text),
+    Column("checked_at", DateTime),
+    Column("status", Integer),
+    Column("error", Text),
+)
+
+watch_links = Table(
+    "watch_links", metadata,
+    Column("url", Text, primary_key=True),
+    Column("source_url", Text, nullable=False),
+    Column("seen_at", DateTime, nullable=False),
+    Column("outcome", String(64), nullable=False),  # stored | unchanged | duplicate | <error reason>
+    Column("article_id", ID),
+)
+
+watch_deliveries = Table(
+    "watch_deliveries", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("alert_id", Integer, ForeignKey("saved_alerts.id", ondelete="CASCADE"), nullable=False),
+    Column("event_id", ID, nullable=False),  # no foreign key: the alert outlives a reprocess
+    Column("channel", String(300), nullable=False),
+    Column("payload", JSON, nullable=False),
+    Column("status", String(16), nullable=False),  # pending | sent
+    Column("attempts", Integer, nullable=False),
+    Column("last_error", Text),
+    Column("created_at", DateTime, nullable=False),
+    Column("sent_at", DateTime),
+    UniqueConstraint("alert_id", "event_id", "channel", name="uq_watch_deliveries"),
+    Index("ix_watch_deliveries_status", "status"),
 )
 
 # Tables holding an article's analysis, in the order they must be deleted.
