@@ -10,7 +10,8 @@ from click.testing import CliRunner
 from rasd.cli import main
 from rasd.ingest import read_sources
 from rasd.model import Article, DocumentError
-from rasd.pipeline import Pipeline
+from rasd.pipeline import Pipeline, Segmenter  # the article layer only: later stages have their own tests
+from rasd.settings import Settings
 
 ENGLISH = ("The Syrian Observatory said fighting resumed near the town on Monday, "
            "and that several people were wounded in the shelling of residential areas.")
@@ -51,7 +52,7 @@ EXPECTED = {
 
 
 def test_each_bad_document_is_one_named_error(batch):
-    results = list(Pipeline().pipe(read_sources(batch)))
+    results = list(Pipeline(Settings(), [Segmenter(Settings())]).pipe(read_sources(batch)))
     assert len(results) == len(batch)
     for path, result in zip(batch, results):
         name = path.rsplit("/", 1)[1]

@@ -11,7 +11,7 @@ import pytest
 from rasd.ingest import read_sources
 from rasd.ingest.html import html_document, read_html_file
 from rasd.model import Article, DocumentError
-from rasd.pipeline import Pipeline
+from rasd.pipeline import Pipeline, Segmenter  # the article layer only: later stages have their own tests
 from rasd.settings import Settings
 
 from pathlib import Path
@@ -49,7 +49,7 @@ def manifest_results():
     """Every page of the manifest through the readers and the pipeline, once: {file: result}."""
     with (HTML / "manifest.csv").open(encoding="utf-8") as fh:
         rows = [r for r in csv.DictReader(fh) if (HTML / r["file"]).is_file()]
-    results = list(Pipeline().pipe(read_sources([str(HTML / r["file"]) for r in rows])))
+    results = list(Pipeline(Settings(), [Segmenter(Settings())]).pipe(read_sources([str(HTML / r["file"]) for r in rows])))
     return {r["file"]: (r["language"], result) for r, result in zip(rows, results)}
 
 
