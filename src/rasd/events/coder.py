@@ -8,6 +8,7 @@ status, attribution, mode, place, date and size; finally merge repeated reports 
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -113,27 +114,34 @@ class EventCoder:
                 by_sentence.setdefault(si, []).append(h)
         body_mentions = [m for m in article.mentions if m.field == "text"]
         participants = sorted((m for m in body_mentions if m.kind in PARTICIPANT_KINDS), key=lambda m: m.start)
+        part_starts = [m.start for m in participants]
         places = [m for m in body_mentions if m.kind == "place" and m.lat is not None]
         dates = [m for m in body_mentions if m.kind == "date"]
         numbers = [m for m in body_mentions if m.kind in ("casualty", "number")]
         dateline = places[0] if places else None
         paragraphs = _paragraph_ranges(sentences)
-        boiler = self._boilerplate_paragraphs(sentences)
+        boiler = self._boilerplate_paragraphs(text, sentences) if hits else set()
 
+        cue_sets = (self.status_cues, self.attribution_cues, self.mode_cues, self.light_verbs,
+                    self.agent_markers, self.anaphors)
+        cues = [c.find_in_article(text, sentences) if hits else {} for c in cue_sets]
         ctx = _Context()
         forms = ctx.forms
         events: list[Event] = []
         candidates: list[Candidate] = []
         for idx, sent in enumerate(sentences):
-            sent_parts = [m for m in participants if sent.start <= m.start and m.end <= sent.end]
+            lo = bisect.bisect_left(part_starts, sent.start)
+            hi = bisect.bisect_left(part_starts, sent.end)
+            sent_parts = [m for m in participants[lo:hi] if m.end <= sent.end]
             sent_hits = by_sentence.get(idx, [])
             if sent.paragraph in boiler:
                 candidates += [Candidate(idx, h.text, h.best.entry.id, h.best.entry.type, h.best.pos, False,
                                          "page furniture (related topics / see also line)") for h in sent_hits]
                 continue
             if sent_hits:
+                sent_cues = [c.get(idx, []) for c in cues]
                 ev, cand = self._code_sentence(article, idx, sent, sent_hits, sent_parts, places, dates, numbers,
-                                               dateline, paragraphs[sent.paragraph], ctx, events)
+                                               dateline, paragraphs[sent.paragraph], ctx, events, sent_cues)
                 events += ev
                 candidates += cand
             if sent_parts:
@@ -151,18 +159,18 @@ class EventCoder:
             title_hits.append((Span(h.start, h.end, h.text, field="title"), p.entry.type, p.entry.id))
         return merge_title(events, title_hits)
 
-    def _boilerplate_paragraphs(self, sentences: list[Sentence]) -> set[int]:
+    def _boilerplate_paragraphs(self, text: str, sentences: list[Sentence]) -> set[int]:
         out = set()
-        for s in sentences:
-            for cue in self.boilerplate.find(s):
-                if cue.first_token <= 1 and s.paragraph not in out:
-                    out.add(s.paragraph)
+        for si, found in self.boilerplate.find_in_article(text, sentences).items():
+            if any(cue.first_token <= 1 for cue in found):
+                out.add(sentences[si].paragraph)
         return out
 
     # ------------------------------------------------------------------ sentence
     def _code_sentence(self, article: Article, idx: int, sent: Sentence, hits: list[TriggerHit],
                        parts: list[Mention], places, dates, numbers, dateline, paragraph: tuple[int, int],
-                       ctx: _Context, events_so_far: list[Event]) -> tuple[list[Event], list[Candidate]]:
+                       ctx: _Context, events_so_far: list[Event],
+                       sent_cues: list[list[CueMatch]]) -> tuple[list[Event], list[Candidate]]:
         text = article.text
         names = [m for m in article.mentions if m.field == "text" and m.kind in NAME_KINDS
                  and sent.start <= m.start < sent.end]
@@ -174,18 +182,14 @@ class EventCoder:
                     h.candidates.sort(key=lambda c: c.pos != NOUN)
                 located.append((h, first, last))
         verb_starts = [f for h, f, _ in located if h.best.pos in VERB_POS and h.prefix[:1] in ("و", "ف")]
-        attribution_cues = self.attribution_cues.find(sent)
+        status_cues, attribution_cues, modes, light, agents, anaphors = sent_cues
         verb_starts += [c.first_token for c in attribution_cues
                         if c.entry.attrs.get("attribution") == "speaker" and c.prefix[:1] in ("و", "ف")]
         clauses = split_clauses(sent, verb_starts)
-        status_cues = self.status_cues.find(sent)
-        light = self.light_verbs.find(sent)
-        agents = self.agent_markers.find(sent)
-        modes = self.mode_cues.find(sent)
         attributions = find_attributions(sent, attribution_cues, text, ctx.last_source)
         if attributions:
             ctx.last_source = attributions[-1].text
-        slots = place_slots(sent, text, parts) + self._anaphor_slots(sent, text, parts, ctx)
+        slots = place_slots(sent, text, parts) + self._anaphor_slots(sent, text, parts, ctx, anaphors)
         slots.sort(key=lambda s: s.first)
         denial_from: Optional[int] = None
 
@@ -310,10 +314,11 @@ class EventCoder:
                 return e
         return None
 
-    def _anaphor_slots(self, sent: Sentence, text: str, parts: list[Mention], ctx: _Context) -> list[Slot]:
+    def _anaphor_slots(self, sent: Sentence, text: str, parts: list[Mention], ctx: _Context,
+                       anaphors: list[CueMatch]) -> list[Slot]:
         """الأخيرة and the like, standing for the last actor named before them."""
         out = []
-        for cue in self.anaphors.find(sent):
+        for cue in anaphors:
             before = [m for m in parts if m.end <= cue.start] or ctx.last_mentions
             if not before:
                 continue

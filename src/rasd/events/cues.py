@@ -5,12 +5,13 @@ A cue match is reported with the indexes of the sentence tokens it covers, so ru
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Optional, Sequence
 
-from ..lexicon import LexiconEntry, load_lexicon
+from ..lexicon import LexiconEntry, load_lexicon, text_view
 from ..lexicon.matcher import Matcher
 from ..model import Sentence
 from ..normalize import normalize_with_map
@@ -42,6 +43,22 @@ class CueSet:
                     self.matcher.add(form, e)
         self.matcher.build()
 
+    def find_in_article(self, text: str, sentences: list[Sentence]) -> dict[int, list[CueMatch]]:
+        """Cue matches per sentence index, matching the article text once."""
+        view = text_view(text)
+        out: dict[int, list[CueMatch]] = {}
+        starts = [s.start for s in sentences]
+        for m in self.matcher.find(view.text):
+            s, e = view.span_to_original(m.start, m.end)
+            si = bisect.bisect_right(starts, s) - 1
+            if si < 0 or e > sentences[si].end:
+                continue
+            first, last = token_range(sentences[si], s, e)
+            if first is None:
+                continue
+            out.setdefault(si, []).extend(CueMatch(entry, s, e, first, last, m.prefix) for entry in m.payloads)
+        return out
+
     def find(self, sentence: Sentence) -> list[CueMatch]:
         view = normalize_with_map(sentence.text)
         out = []
@@ -58,15 +75,29 @@ class CueSet:
 
 def token_range(sentence: Sentence, start: int, end: int) -> tuple[Optional[int], Optional[int]]:
     """Indexes of the first and last sentence tokens overlapping [start, end)."""
-    first = last = None
-    for i, t in enumerate(sentence.tokens):
-        if t.end > start and t.start < end:
-            if first is None:
-                first = i
-            last = i
-        elif t.start >= end:
-            break
+    toks = sentence.tokens
+    if not toks:
+        return None, None
+    ends = _token_ends(sentence)
+    first = bisect.bisect_right(ends, start)  # first token ending after start
+    if first >= len(toks) or toks[first].start >= end:
+        return None, None
+    last = first
+    while last + 1 < len(toks) and toks[last + 1].start < end:
+        last += 1
     return first, last
+
+
+_ENDS_CACHE: dict[int, tuple[Sentence, list[int]]] = {}
+
+
+def _token_ends(sentence: Sentence) -> list[int]:
+    cached = _ENDS_CACHE.get(id(sentence))
+    if cached is None or cached[0] is not sentence:
+        if len(_ENDS_CACHE) > 4096:
+            _ENDS_CACHE.clear()
+        cached = _ENDS_CACHE[id(sentence)] = (sentence, [t.end for t in sentence.tokens])
+    return cached[1]
 
 
 @lru_cache(maxsize=8)
