@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .errors import DocumentRejected
 from .model import Article
@@ -9,23 +10,32 @@ from .settings import Settings
 
 ARABIC_LETTER = re.compile(r"[\u0621-\u064a\u0671-\u06d3\u06fa-\u06ff]")
 LETTER = re.compile(r"[^\W\d_]")
-PERSIAN_ONLY = set("پچژگکی")
+# Letters of Persian (and Urdu) script. Some Arabic sites typeset ی and ک too, so their presence
+# only sends the text to the statistical identifier instead of deciding by itself.
+PERSIAN_HINT = re.compile(r"[پچژگکیۀ]")
+SAMPLE = 5000
+
+
+@lru_cache(maxsize=2)
+def _identifier(arabic_script_only: bool = False):
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+    identifier = LanguageIdentifier.from_model_file(MODEL_FILE)
+    if arabic_script_only:
+        identifier.set_languages(["ar", "fa", "ur", "ps", "ku"])
+    return identifier
 
 
 def detect_language(text: str) -> str:
-    sample = text[:5000]
-    letters = len(LETTER.findall(sample))
+    sample = text[:SAMPLE]
+    letters = LETTER.subn("", sample)[1]
     if not letters:
         return "und"
-    arabic = len(ARABIC_LETTER.findall(sample))
+    arabic = ARABIC_LETTER.subn("", sample)[1]
     if arabic / letters < 0.5:
-        try:
-            import py3langid
-            return py3langid.classify(sample)[0]
-        except Exception:  # pragma: no cover - langid is optional
-            return "und"
-    persian = sum(1 for ch in sample if ch in PERSIAN_ONLY)
-    return "fa" if persian / max(arabic, 1) > 0.02 else "ar"
+        return _identifier().classify(sample)[0]
+    if PERSIAN_HINT.search(sample) is None:
+        return "ar"
+    return _identifier(arabic_script_only=True).classify(sample)[0]
 
 
 def check_language(article: Article, settings: Settings) -> None:

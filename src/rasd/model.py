@@ -27,7 +27,7 @@ class RemovedLine:
     line_no: int  # 1-based line number in the raw input text
 
 
-@dataclass
+@dataclass(slots=True)
 class Span:
     start: int
     end: int
@@ -35,7 +35,7 @@ class Span:
     field: str = "text"  # "text" (body) or "title"
 
 
-@dataclass
+@dataclass(slots=True)
 class Token:
     start: int
     end: int
