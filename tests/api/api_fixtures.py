@@ -18,6 +18,7 @@ from rasd.store import Store, schema
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT.parent / "shared/data/corpus-dev/almayadeen_2023_2024_syria.jsonl"
+TOKEN = "test-token-0123456789"
 PG_SERVER = os.environ.get("RASD_TEST_PG", "postgresql://root@127.0.0.1:5432/postgres")
 HOSTILE_TITLE = 'عنوان <img src=x onerror="window.__pwned=1">'
 HOSTILE_BODY = ('هاجم مسلحون حاجزاً في درعا <script>window.__pwned=2</script> '

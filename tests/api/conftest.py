@@ -1,15 +1,19 @@
 """API tests run on SQLite and on PostgreSQL (127.0.0.1:5432, own database, dropped at the end)."""
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import pytest
 from fastapi.testclient import TestClient
 
 from rasd.api import create_app
 from rasd.store import Store
 
-from api_fixtures import constructed_articles, create_pg_database, drop_pg_database, pg_admin, real_articles
+sys.path.insert(0, str(Path(__file__).parent))  # the helper module next to this file (import mode: importlib)
 
-TOKEN = "test-token-0123456789"
+from api_fixtures import (TOKEN, constructed_articles, create_pg_database, drop_pg_database,  # noqa: E402
+                          pg_admin, real_articles)
 
 
 @pytest.fixture(scope="session")
