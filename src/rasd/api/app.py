@@ -14,7 +14,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from .. import __version__
 from ..settings import DEFAULT_SETTINGS, Settings
 from .database import Database
-from .errors import install_error_handlers
+from .errors import describe_errors_in_openapi, install_error_handlers
 from .ingest import Ingester
 from .routers import ROUTERS
 from .security import BodySizeLimit, SecurityHeaders
@@ -44,6 +44,7 @@ def create_app(db_url: Optional[str] = None, token: Optional[str] = None, read_o
     app.state.settings = settings
     app.state.ingester = Ingester(pipeline_settings)
     install_error_handlers(app)
+    describe_errors_in_openapi(app)
     for router in ROUTERS:
         app.include_router(router, prefix="/api")
     if dashboard:

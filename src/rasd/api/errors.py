@@ -44,3 +44,21 @@ def install_error_handlers(app: FastAPI) -> None:
         log.exception("%s %s failed", request.method, request.url.path)
         return JSONResponse({"error": "internal-error", "detail": "internal server error (logged on the server)"},
                             500)
+
+
+def describe_errors_in_openapi(app: FastAPI) -> None:
+    """Validation errors are answered as ``{"error", "detail"}``: say so in /openapi.json."""
+    generate = app.openapi
+
+    def openapi() -> dict:
+        if app.openapi_schema is None:
+            schema = generate()
+            schemas = schema.get("components", {}).get("schemas", {})
+            if "HTTPValidationError" in schemas:
+                schemas["HTTPValidationError"] = {
+                    "title": "HTTPValidationError", "type": "object", "required": ["error", "detail"],
+                    "properties": {"error": {"type": "string"}, "detail": {}}}
+            app.openapi_schema = schema
+        return app.openapi_schema
+
+    app.openapi = openapi

@@ -9,7 +9,7 @@ from fastapi import Depends, HTTPException, Query, Request
 from ..store import EventFilter, Store
 from .queries import SORTS, BoundingBox, EventQuery
 from .schemas import DATE_PATTERN, Status
-from .settings import ApiSettings
+from .settings import DEFAULT_API_SETTINGS, ApiSettings
 
 Text = Annotated[Optional[str], Query(min_length=1, max_length=200)]
 Sort = Literal["-date", "date", "-sources", "-fatalities"]
@@ -56,8 +56,10 @@ class Page:
 
 
 def page(request: Request,
-         limit: Annotated[Optional[int], Query(ge=1, description="Page size (the server caps it).")] = None,
-         offset: Annotated[int, Query(ge=0, description="Items to skip.")] = 0) -> Page:
+         limit: Annotated[Optional[int], Query(ge=1, le=DEFAULT_API_SETTINGS.max_page_size,
+                                               description="Page size (a server may cap it lower).")] = None,
+         offset: Annotated[int, Query(ge=0, le=DEFAULT_API_SETTINGS.max_offset, description="Items to skip.")] = 0,
+         ) -> Page:
     settings: ApiSettings = request.app.state.settings
     if limit is not None and limit > settings.max_page_size:
         raise HTTPException(422, f"limit must be at most {settings.max_page_size}")
