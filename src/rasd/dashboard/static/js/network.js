@@ -25,8 +25,9 @@ export function drawNetwork(container, pairs, onPickActor) {
     return [key, [CENTER + RADIUS * Math.cos(angle), CENTER + RADIUS * Math.sin(angle)]];
   }));
   const max = Math.max(...pairs.map((p) => p.count));
-  const chart = svg("svg", { viewBox: `0 0 ${SIZE} ${SIZE}`, class: "network-svg", role: "img", "aria-label": t("network") });
-  chart.appendChild(svg("defs", {}, svg("marker", { id: "arrow", viewBox: "0 0 10 10", refX: 18, refY: 5, markerWidth: 6, markerHeight: 6, orient: "auto-start-reverse" },
+  const chart = svg("svg", { viewBox: `0 0 ${SIZE} ${SIZE}`, class: "network-svg", role: "img", "aria-label": t("network"), direction: "ltr" });
+  chart.appendChild(svg("defs", {}, svg("marker", { id: "arrow", viewBox: "0 0 10 10", refX: 24, refY: 5, markerWidth: 10, markerHeight: 10,
+                                   markerUnits: "userSpaceOnUse", orient: "auto" },
     svg("path", { d: "M0,0 L10,5 L0,10 z", class: "arrow-head" }))));
   for (const p of pairs) {
     const [x1, y1] = at.get(p.actor_key), [x2, y2] = at.get(p.recipient_key);
