@@ -5,10 +5,12 @@ diacritics, spelling variants of alef/ya/ta marbuta and punctuation do not hide 
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from typing import Iterable, Optional
 
 from datasketch import LeanMinHash, MinHash, MinHashLSH
+from datasketch.lsh import _optimal_param
 
 from ..normalize import normalize
 
@@ -16,6 +18,8 @@ NUM_PERM = 64
 SHINGLE = 4  # words per shingle
 THRESHOLD = 0.8  # estimated Jaccard above which two articles are copies
 _WORD = re.compile(r"\w+")
+# The band layout datasketch's MinHashLSH picks for THRESHOLD: a pair sharing one band is a candidate.
+BANDS, ROWS = _optimal_param(THRESHOLD, NUM_PERM, 0.5, 0.5)
 
 
 def fingerprint(text: str) -> LeanMinHash:
@@ -27,6 +31,24 @@ def fingerprint(text: str) -> LeanMinHash:
         shingles = [" ".join(words[i:i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)]
     m.update_batch([s.encode("utf-8") for s in shingles])
     return LeanMinHash(m)
+
+
+def article_fingerprint(title: Optional[str], text: str) -> LeanMinHash:
+    """What near-duplicate detection compares: the title and the body."""
+    return fingerprint(f"{title or ''}\n{text}")
+
+
+def lsh_buckets(signature: LeanMinHash) -> list[int]:
+    """One signed 64-bit bucket per LSH band, the same in every process and database.
+
+    Two articles are candidate copies when they share a bucket; a table of (bucket, article)
+    rows is an LSH index that survives restarts and needs no memory (rasd.store.dedupe)."""
+    values = signature.hashvalues.astype(">u8")
+    buckets = []
+    for band in range(BANDS):
+        data = band.to_bytes(2, "big") + values[band * ROWS:(band + 1) * ROWS].tobytes()
+        buckets.append(int.from_bytes(hashlib.blake2b(data, digest_size=8).digest(), "big", signed=True))
+    return buckets
 
 
 def to_bytes(signature: LeanMinHash) -> bytes:

@@ -1,8 +1,9 @@
 """The same happening reported by several articles becomes one event cluster.
 
 ACLED counts one event per actors, place and day; rasd merges two events when they have the same
-type and either (a) compatible actors, places within 15 km and dates within a day, or (b) highly
-similar evidence text. Each merge keeps the rule that made it, so a merge can be explained, and
+type and status and either (a) compatible actors, places within 15 km and dates within a day,
+(b) the same trigger words in two near-duplicate articles (a wire copy: its relative dates may
+resolve to another day), or (c) highly similar evidence text. Each merge keeps the rule that made it, so a merge can be explained, and
 clusters are recomputed from scratch (never edited in place), so a reprocess can undo them.
 """
 from __future__ import annotations
@@ -11,7 +12,7 @@ import datetime as dt
 import math
 import re
 from dataclasses import dataclass, field
-from typing import Optional, Sequence
+from typing import Mapping, Optional, Sequence
 
 from ..model import Event
 from ..normalize import normalize
@@ -32,7 +33,7 @@ class EventKey:
 class MergeEdge:
     a: EventKey
     b: EventKey
-    rule: str  # "actors+place+date" | "text-similarity"
+    rule: str  # "actors+place+date" | "article-copy" | "text-similarity"
     detail: str
 
 
@@ -78,14 +79,18 @@ def _evidence_tokens(event: Event) -> set[str]:
     return set(_WORD.findall(normalize(" ".join(m.text for m in event.mentions))))
 
 
-def same_happening(a: Event, b: Event) -> Optional[tuple[str, str]]:
-    """(rule, detail) when a and b describe the same happening, else None."""
+def same_happening(a: Event, b: Event, copies: bool = False) -> Optional[tuple[str, str]]:
+    """(rule, detail) when a and b describe the same happening, else None.
+
+    ``copies``: a and b come from near-duplicate articles (one links to the other as canonical)."""
     if a.type != b.type or a.status != b.status:
         return None
     distance, gap = _place_distance(a, b), _day_gap(a, b)
     if _actors_compatible(a, b) and distance is not None and distance <= PLACE_KM \
             and gap is not None and gap <= DATE_DAYS:
         return "actors+place+date", f"{a.type}, places {distance:.1f} km apart, dates {gap} day(s) apart"
+    if copies and _actors_compatible(a, b) and normalize(a.trigger.text) == normalize(b.trigger.text):
+        return "article-copy", f"{a.type}, trigger «{a.trigger.text}» in near-duplicate articles"
     ta, tb = _evidence_tokens(a), _evidence_tokens(b)
     if ta and tb:
         similarity = len(ta & tb) / len(ta | tb)
@@ -94,12 +99,24 @@ def same_happening(a: Event, b: Event) -> Optional[tuple[str, str]]:
     return None
 
 
-def _candidate_pairs(ordered: Sequence[tuple[EventKey, Event]]) -> list[tuple[int, int]]:
+def place_key(event: Event) -> Optional[str]:
+    """Where an undated event happened, for pairing undated events (None: no place)."""
+    if not event.location:
+        return None
+    return event.location.pcode or normalize(event.location.name_en or event.location.text)
+
+
+def _candidate_pairs(ordered: Sequence[tuple[EventKey, Event]],
+                     copy_group: Mapping[str, str]) -> list[tuple[int, int]]:
     """Pairs worth comparing: same type and dates within a day (a sorted sweep), or, for events
-    without a date, same type and same place. Keeps merging near-linear on large stores."""
+    without a date, same type and same place, or same type in near-duplicate articles. Keeps
+    merging near-linear on large stores."""
     dated: dict[str, list[tuple[dt.date, int]]] = {}
     undated: dict[tuple[str, str], list[int]] = {}
-    for i, (_, event) in enumerate(ordered):
+    copied: dict[tuple[str, str], list[int]] = {}
+    for i, (key, event) in enumerate(ordered):
+        if key.article_id in copy_group:
+            copied.setdefault((event.type, copy_group[key.article_id]), []).append(i)
         day = None
         if event.date:
             try:
@@ -109,8 +126,7 @@ def _candidate_pairs(ordered: Sequence[tuple[EventKey, Event]]) -> list[tuple[in
         if day is not None:
             dated.setdefault(event.type, []).append((day, i))
         elif event.location:
-            place = event.location.pcode or normalize(event.location.name_en or event.location.text)
-            undated.setdefault((event.type, place), []).append(i)
+            undated.setdefault((event.type, place_key(event)), []).append(i)
     pairs = []
     window = dt.timedelta(days=DATE_DAYS)
     for items in dated.values():
@@ -120,13 +136,18 @@ def _candidate_pairs(ordered: Sequence[tuple[EventKey, Event]]) -> list[tuple[in
                 if later - day > window:
                     break
                 pairs.append((min(i, j), max(i, j)))
-    for indices in undated.values():
+    for indices in [*undated.values(), *copied.values()]:
         pairs.extend((i, j) for x, i in enumerate(indices) for j in indices[x + 1:])
-    return sorted(pairs)
+    return sorted(set(pairs))
 
 
-def cluster_events(events: Sequence[tuple[EventKey, Event]]) -> list[MergeCluster]:
-    """Union-find over pairwise merges, only across different articles; deterministic order."""
+def cluster_events(events: Sequence[tuple[EventKey, Event]],
+                   copy_group: Optional[Mapping[str, str]] = None) -> list[MergeCluster]:
+    """Union-find over pairwise merges, only across different articles; deterministic order.
+
+    ``copy_group`` maps an article id to its near-duplicate group (the canonical article's id),
+    for articles that have copies or are one."""
+    copy_group = copy_group or {}
     ordered = sorted(events, key=lambda ke: (ke[0].article_id, ke[0].event_id))
     parent = list(range(len(ordered)))
 
@@ -137,11 +158,12 @@ def cluster_events(events: Sequence[tuple[EventKey, Event]]) -> list[MergeCluste
         return i
 
     edges: list[tuple[int, MergeEdge]] = []
-    for i, j in _candidate_pairs(ordered):
+    for i, j in _candidate_pairs(ordered, copy_group):
         (ka, ea), (kb, eb) = ordered[i], ordered[j]
         if ka.article_id == kb.article_id:
             continue  # in-article merging is the event coder's job
-        found = same_happening(ea, eb)
+        group = copy_group.get(ka.article_id)
+        found = same_happening(ea, eb, copies=group is not None and group == copy_group.get(kb.article_id))
         if found:
             edges.append((i, MergeEdge(ka, kb, *found)))
             ri, rj = root(i), root(j)

@@ -37,7 +37,7 @@ class AlertExists(StoreError):
 def filter_to_json(flt: EventFilter) -> dict[str, Any]:
     values = asdict(flt)
     return {k: list(values[k]) if k in TUPLE_FIELDS else values[k] for k in FILTER_FIELDS
-            if values[k] not in (None, (), "")}
+            if values[k] not in (None, (), "", False)}
 
 
 def filter_from_json(values: dict[str, Any]) -> EventFilter:

@@ -24,11 +24,13 @@ def filter_options(function):
     @click.option("--status", "statuses", multiple=True,
                   type=click.Choice(["asserted", "future", "hypothetical", "negated", "denied"]),
                   help="Event status (repeatable).")
+    @click.option("--one-per-cluster", is_flag=True, default=False,
+                  help="One row per happening: only the head event of each cluster of merged reports.")
     @click.option("--query", "text", default=None,
                   help="Text in the supporting sentences; Arabic spelling variants match (normalized).")
     @functools.wraps(function)
-    def wrapper(*args, date_from, date_to, types, actor, place, admin1, statuses, text, **kwargs):
+    def wrapper(*args, date_from, date_to, types, actor, place, admin1, statuses, text, one_per_cluster, **kwargs):
         flt = EventFilter(date_from=date_from, date_to=date_to, types=tuple(types), actor=actor, place=place,
-                          admin1=admin1, statuses=tuple(statuses), text=text)
+                          admin1=admin1, statuses=tuple(statuses), text=text, one_per_cluster=one_per_cluster)
         return function(*args, flt=flt, **kwargs)
     return wrapper

@@ -29,7 +29,8 @@ def summarize_batch(summary: RunSummary, writer: BatchWriter) -> None:
     summary.stored += c["stored"]
     summary.updated += c["updated"]
     summary.unchanged += c["unchanged"]
-    summary.duplicates += c["duplicate"]
+    summary.duplicates += c["duplicate"] + c["near_duplicate"]
+    summary.merges += c["merges"]
     summary.events += c["events"]
     summary.failed.update(writer.failed)
 
@@ -93,6 +94,7 @@ def ingest_sources(store: Store, sources: list[str], settings: Settings = DEFAUL
                     writer = BatchWriter(conn, run_id, *versions)
                     for item, result in zip(batch, results):
                         writer.write(_as_stored(item, result))
+                    writer.finish()
                 summarize_batch(summary, writer)
                 summary.read += len(batch)
                 bar.advance(len(batch))

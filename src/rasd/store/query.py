@@ -31,6 +31,7 @@ class EventFilter:
     statuses: tuple[str, ...] = ()  # asserted, future, hypothetical, negated, denied
     text: Optional[str] = None  # words in the supporting text, any spelling variant
     article_id: Optional[str] = None
+    one_per_cluster: bool = False  # only each merged cluster's head event (one row per happening)
 
 
 def text_query(value: str) -> str:
@@ -81,6 +82,8 @@ def event_select(flt: EventFilter, dialect: str, has_text_index: bool, actor_key
         conditions.append(_text_condition(flt.text, dialect, has_text_index))
     if flt.article_id:
         conditions.append(e.c.article_id == flt.article_id)
+    if flt.one_per_cluster:
+        conditions.append(e.c.cluster_head.is_(True))
     if conditions:
         stmt = stmt.where(and_(*conditions))
     if order == "top":

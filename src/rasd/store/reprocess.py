@@ -22,6 +22,7 @@ from .parallel import Analyser, reanalyse_article
 from .rows import store_event_id
 from .store import Store
 from .versions import code_version, lexicon_version
+from .dedupe import merge_pending
 from .writer import delete_analysis, utcnow, write_analysis
 
 EVENT_FINGERPRINT = ("id", "type", "mode", "status", "trigger_start", "trigger_end", "admin1", "pcode",
@@ -94,6 +95,7 @@ def reprocess(store: Store, settings: Settings = DEFAULT_SETTINGS, everything: b
                         conn.execute(update(t.articles).where(t.articles.c.id == old.id).values(
                             code_version=versions[0], lexicon_version=versions[1], run_id=run_id,
                             updated_at=utcnow()))
+                    summary.merges += merge_pending(conn, run_id)  # clusters recomputed, not edited
                 bar.advance(len(batch))
                 summary.extra = {k: changes[k] for k in ("changed", "events_added", "events_removed",
                                                          "mentions_added", "mentions_removed")}

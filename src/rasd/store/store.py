@@ -144,6 +144,7 @@ class Store:
                 writer = BatchWriter(conn, run_id, code_version(), lexicon_version(settings))
                 for item in batch:
                     writer.write(item)
+                writer.finish()
             summarize_batch(summary, writer)
             batch.clear()
 

@@ -19,6 +19,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from ..model import Article, DocumentError, RawDocument, content_id
 from . import schema as t
+from .dedupe import link_near_duplicate, merge_pending, queue_events, release_clusters
 from .rows import Row, analysis_rows, article_rows
 
 
@@ -77,6 +78,7 @@ def delete_analysis(conn: Connection, article_ids: list[str]) -> None:
     """Remove sentences, mentions and events (with their spans, participants, merges)."""
     if not article_ids:
         return
+    release_clusters(conn, article_ids)  # their clusters are recomputed without these events
     event_ids = select(t.events.c.id).where(t.events.c.article_id.in_(article_ids)).scalar_subquery()
     for table in (t.event_participants, t.event_mentions, t.event_merges):
         conn.execute(delete(table).where(table.c.event_id.in_(event_ids)))
@@ -117,6 +119,7 @@ def _write_analysis(conn: Connection, analysis: dict[str, list[Row]], actor_rows
     upsert_rows(conn, t.places, place_rows, ["id"])
     for table in (t.sentences, t.mentions, t.events, t.event_participants, t.event_mentions):
         insert_rows(conn, table, analysis[table.name])
+    queue_events(conn, [row["id"] for row in analysis["events"]])  # merged in finish()
 
 
 class BatchWriter:
@@ -158,6 +161,8 @@ class BatchWriter:
             insert_rows(conn, t.articles, [rows.article])
             insert_rows(conn, t.removed_lines, rows.removed_lines)
             _write_analysis(conn, rows.analysis, rows.actors, rows.places)
+            if link_near_duplicate(conn, article.id, article.title, article.text):
+                self.counts["near_duplicate"] += 1
             self.counts["events"] += len(article.events)
         if doc is None:
             conn.execute(t.documents.insert().values(
@@ -172,6 +177,10 @@ class BatchWriter:
             outcome = "updated" if doc.article_id != article.id else "unchanged"
         conn.execute(delete(t.ingest_errors).where(t.ingest_errors.c.document == article.source))
         return outcome
+
+    def finish(self) -> None:
+        """End of the batch: merge the events written with the stored ones (rasd.store.dedupe)."""
+        self.counts["merges"] += merge_pending(self.conn, self.run_id)
 
     def _drop_if_orphan(self, article_id: str) -> None:
         held = self.conn.execute(select(t.documents.c.key).where(t.documents.c.article_id == article_id)

@@ -36,8 +36,9 @@ def upgrade() -> None:
         sa.Column("event_id", sa.String(length=64), nullable=False),
         sa.PrimaryKeyConstraint("event_id"),
     )
-    with op.batch_alter_table("events") as batch:
-        batch.add_column(sa.Column("cluster_head", sa.Boolean(), nullable=False, server_default=sa.true()))
+    # A plain ADD COLUMN (not a batch table copy): copying ``events`` on SQLite would drop the
+    # FTS5 triggers of migration 0001 and leave the text index silently stale.
+    op.add_column("events", sa.Column("cluster_head", sa.Boolean(), nullable=False, server_default=sa.true()))
     op.create_index("ix_events_cluster_head_date", "events", ["cluster_head", "event_date"])
 
 

@@ -1,0 +1,358 @@
+"""Duplicates in the store: near-duplicate articles and events merged across articles.
+
+Articles. A new article's MinHash signature and its LSH band buckets are stored
+(``article_signatures``, ``article_lsh``); an article sharing a bucket with a canonical article
+and similar above the threshold gets ``canonical_article_id`` (it is linked, never deleted). The
+index lives in the database, so it survives restarts and needs no memory on any corpus size.
+
+Events. The writer queues the events it inserts (``recluster_queue``); before an article's events
+are deleted, their clusters are dissolved and the surviving members queued. At the end of the
+batch, in the same transaction, ``merge_pending`` compares the queued events with the stored
+events that could merge with them (same type and status, dates within a day, same place when
+undated, or in a near-duplicate article), takes in every member of the clusters they touch and
+recomputes those clusters with ``rasd.dedupe.cluster_events``. Clusters are rewritten, never
+edited: a reprocess dissolves and rebuilds them. The result equals clustering the whole store
+at once (a cluster is a connected component, and every component touched is recomputed whole),
+so it does not depend on batch order, on workers or on the Dask path.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Iterable, Optional
+
+from sqlalchemy import Connection, bindparam, delete, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+
+from ..dedupe import EventKey, MergeCluster, cluster_events, same_happening
+from ..dedupe.articles import THRESHOLD, article_fingerprint, from_bytes, lsh_buckets, to_bytes
+from ..dedupe.events import DATE_DAYS, place_key
+from ..model import Event, EventDate, Location, Participant, Span, content_id
+from . import schema as t
+
+CHUNK = 500
+
+
+def _chunks(items: Iterable, size: int = CHUNK) -> Iterable[list]:
+    items = list(items)
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
+
+
+def _insert_ignore(conn: Connection, table, rows: list[dict]) -> None:
+    if rows:
+        dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
+        conn.execute(dialect.insert(table).on_conflict_do_nothing(), rows)
+
+
+# ---- articles ------------------------------------------------------------------------------
+
+def link_near_duplicate(conn: Connection, article_id: str, title: Optional[str],
+                        text: str) -> Optional[tuple[str, float]]:
+    """Index a newly stored article; link it to the canonical article it copies, if any.
+
+    Returns (canonical id, estimated Jaccard similarity) for a copy, None for an original. Only
+    canonical articles are candidates, so every copy links to the first article seen."""
+    signature = article_fingerprint(title, text)
+    buckets = lsh_buckets(signature)
+    s, lsh, a = t.article_signatures, t.article_lsh, t.articles
+    rows = conn.execute(
+        select(s.c.article_id, s.c.signature).distinct()
+        .join(lsh, lsh.c.article_id == s.c.article_id).join(a, a.c.id == s.c.article_id)
+        .where(lsh.c.bucket.in_(buckets), a.c.canonical_article_id.is_(None), a.c.id != article_id)
+    ).all()
+    best: Optional[tuple[str, float]] = None
+    for candidate, data in sorted(rows):
+        similarity = signature.jaccard(from_bytes(data))
+        if similarity >= THRESHOLD and (best is None or similarity > best[1]):
+            best = (candidate, similarity)
+    conn.execute(delete(lsh).where(lsh.c.article_id == article_id))
+    conn.execute(delete(s).where(s.c.article_id == article_id))
+    conn.execute(s.insert().values(article_id=article_id, signature=to_bytes(signature)))
+    conn.execute(lsh.insert(), [{"bucket": b, "article_id": article_id} for b in sorted(set(buckets))])
+    if best is not None:
+        conn.execute(update(a).where(a.c.id == article_id).values(
+            canonical_article_id=best[0], duplicate_similarity=round(best[1], 4)))
+    return best
+
+
+def _copy_groups(conn: Connection, article_ids: Iterable[str]) -> dict[str, str]:
+    """article id -> its near-duplicate group (the canonical id), for articles in a group."""
+    a = t.articles
+    ids = set(article_ids)
+    groups: dict[str, str] = {}
+    for chunk in _chunks(ids):
+        for aid, canonical in conn.execute(select(a.c.id, a.c.canonical_article_id).where(a.c.id.in_(chunk))):
+            if canonical:
+                groups[aid] = canonical
+        for (canonical,) in conn.execute(select(a.c.canonical_article_id).distinct()
+                                         .where(a.c.canonical_article_id.in_(chunk))):
+            groups[canonical] = canonical
+    return groups
+
+
+def _group_articles(conn: Connection, group_ids: Iterable[str]) -> set[str]:
+    a = t.articles
+    found: set[str] = set()
+    for chunk in _chunks(set(group_ids)):
+        found.update(conn.execute(select(a.c.id).where(a.c.canonical_article_id.in_(chunk))).scalars())
+        found.update(chunk)
+    return found
+
+
+# ---- events: loading -----------------------------------------------------------------------
+
+@dataclass
+class ClusterMember:
+    """What merging needs of a stored event (the fields ``same_happening`` reads, and a few
+    that choose the cluster's head)."""
+    key: EventKey
+    event: Event
+    cluster_id: Optional[str]
+
+
+def load_members(conn: Connection, event_ids: Iterable[str]) -> dict[str, ClusterMember]:
+    e, p, m = t.events, t.event_participants, t.event_mentions
+    found: dict[str, ClusterMember] = {}
+    for chunk in _chunks(sorted(set(event_ids))):
+        rows = conn.execute(select(
+            e.c.id, e.c.article_id, e.c.type, e.c.mode, e.c.status, e.c.trigger_start, e.c.trigger_end,
+            e.c.trigger_text, e.c.trigger_field, e.c.location_text, e.c.location_name_en, e.c.latitude,
+            e.c.longitude, e.c.pcode, e.c.geo_precision, e.c.event_date, e.c.date_precision, e.c.fatalities,
+            e.c.cluster_id).where(e.c.id.in_(chunk))).all()
+        people: dict[str, list] = defaultdict(list)
+        for r in conn.execute(select(p.c.event_id, p.c.role, p.c.idx, p.c.text, p.c.actor_id)
+                              .where(p.c.event_id.in_(chunk)).order_by(p.c.event_id, p.c.role, p.c.idx)):
+            people[r.event_id].append(r)
+        spans: dict[str, list[Span]] = defaultdict(list)
+        for r in conn.execute(select(m.c.event_id, m.c.start, m.c.end, m.c.text, m.c.field)
+                              .where(m.c.event_id.in_(chunk), m.c.kind == "support")
+                              .order_by(m.c.event_id, m.c.idx)):
+            spans[r.event_id].append(Span(r.start, r.end, r.text, r.field))
+        for r in rows:
+            event = Event(
+                id=r.id, type=r.type, mode=r.mode, status=r.status,
+                trigger=Span(r.trigger_start, r.trigger_end, r.trigger_text, r.trigger_field),
+                mentions=spans[r.id],
+                actor=[Participant(text=x.text, id=x.actor_id) for x in people[r.id] if x.role == "actor"],
+                recipient=[Participant(text=x.text, id=x.actor_id) for x in people[r.id] if x.role == "recipient"],
+                location=None if r.location_text is None else Location(
+                    text=r.location_text, name_en=r.location_name_en, lat=r.latitude, lon=r.longitude,
+                    pcode=r.pcode, precision=r.geo_precision),
+                date=EventDate(r.event_date, r.date_precision or "day") if r.event_date else None,
+                fatalities=r.fatalities)
+            found[r.id] = ClusterMember(EventKey(r.article_id, r.id), event, r.cluster_id)
+    return found
+
+
+def _day(event: Event) -> Optional[dt.date]:
+    try:
+        return dt.date.fromisoformat(event.date.value) if event.date else None
+    except ValueError:
+        return None
+
+
+def _window_ids(conn: Connection, seeds: dict[str, ClusterMember]) -> set[str]:
+    """Stored events that could merge with a seed: same type and status, and a date within a
+    day of the seed's, or no date and the seed's place."""
+    e = t.events
+    days: dict[tuple[str, str], set[str]] = defaultdict(set)
+    places: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for member in seeds.values():
+        ev = member.event
+        day = _day(ev)
+        if day is not None:
+            days[(ev.type, ev.status)].update(
+                (day + dt.timedelta(days=k)).isoformat() for k in range(-DATE_DAYS, DATE_DAYS + 1))
+        elif ev.location is not None:
+            places[(ev.type, ev.status)].add(place_key(ev))
+    found: set[str] = set()
+    for (type_, status), wanted in sorted(days.items()):
+        for chunk in _chunks(sorted(wanted)):
+            found.update(conn.execute(select(e.c.id).where(
+                e.c.type == type_, e.c.status == status, e.c.event_date.in_(chunk))).scalars())
+    for (type_, status), wanted in sorted(places.items()):
+        rows = conn.execute(select(e.c.id, e.c.pcode, e.c.location_name_en, e.c.location_text).where(
+            e.c.type == type_, e.c.status == status, e.c.event_date.is_(None), e.c.location_text.is_not(None)))
+        for r in rows:
+            key = r.pcode or place_key(Event(id="", type=type_, mode=None, status=status, trigger=Span(0, 0, ""),
+                                             mentions=[], location=Location(text=r.location_text,
+                                                                            name_en=r.location_name_en)))
+            if key in wanted:
+                found.add(r.id)
+    return found
+
+
+def _group_event_ids(conn: Connection, article_ids: set[str], types: set[str]) -> set[str]:
+    e = t.events
+    found: set[str] = set()
+    for chunk in _chunks(sorted(article_ids)):
+        found.update(conn.execute(select(e.c.id).where(e.c.article_id.in_(chunk), e.c.type.in_(sorted(types))))
+                     .scalars())
+    return found
+
+
+def _cluster_member_ids(conn: Connection, cluster_ids: set[str]) -> set[str]:
+    e = t.events
+    found: set[str] = set()
+    for chunk in _chunks(sorted(cluster_ids)):
+        found.update(conn.execute(select(e.c.id).where(e.c.cluster_id.in_(chunk))).scalars())
+    return found
+
+
+# ---- events: the queue and the recomputation ---------------------------------------------------
+
+def queue_events(conn: Connection, event_ids: Iterable[str]) -> None:
+    """Events just written: their clusters are computed at the end of the batch."""
+    _insert_ignore(conn, t.recluster_queue, [{"event_id": i} for i in sorted(set(event_ids))])
+
+
+def release_clusters(conn: Connection, article_ids: list[str]) -> None:
+    """Before these articles' events are deleted: dissolve their clusters and queue the other
+    members, so the clusters are recomputed without them (a reprocess can undo a merge)."""
+    e = t.events
+    cluster_ids: set[str] = set()
+    for chunk in _chunks(article_ids):
+        cluster_ids.update(conn.execute(select(e.c.cluster_id).distinct().where(
+            e.c.article_id.in_(chunk), e.c.cluster_id.is_not(None))).scalars())
+    if not cluster_ids:
+        return
+    members = _cluster_member_ids(conn, cluster_ids)
+    gone = set(article_ids)
+    survivors = [i for i, a in _article_of(conn, members).items() if a not in gone]
+    _dissolve(conn, cluster_ids, members)
+    queue_events(conn, survivors)
+
+
+def _article_of(conn: Connection, event_ids: set[str]) -> dict[str, str]:
+    e = t.events
+    found: dict[str, str] = {}
+    for chunk in _chunks(sorted(event_ids)):
+        found.update(conn.execute(select(e.c.id, e.c.article_id).where(e.c.id.in_(chunk))).all())
+    return found
+
+
+def _dissolve(conn: Connection, cluster_ids: set[str], members: set[str]) -> None:
+    e = t.events
+    for chunk in _chunks(sorted(cluster_ids)):
+        conn.execute(delete(t.event_merges).where(t.event_merges.c.cluster_id.in_(chunk)))
+    for chunk in _chunks(sorted(members)):
+        conn.execute(update(e).where(e.c.id.in_(chunk)).values(cluster_id=None, n_sources=1, cluster_head=True))
+    for chunk in _chunks(sorted(cluster_ids)):
+        conn.execute(delete(t.event_clusters).where(t.event_clusters.c.id.in_(chunk)))
+
+
+def _neighbours(seeds: dict[str, ClusterMember], window: dict[str, ClusterMember],
+                copy_group: dict[str, str]) -> set[str]:
+    """Window events that merge with at least one seed (compared by date, so near-linear)."""
+    by_day: dict[tuple[str, str, Optional[dt.date]], list[ClusterMember]] = defaultdict(list)
+    by_group: dict[tuple[str, str], list[ClusterMember]] = defaultdict(list)
+    for member in window.values():
+        ev = member.event
+        by_day[(ev.type, ev.status, _day(ev))].append(member)
+        if member.key.article_id in copy_group:
+            by_group[(ev.type, copy_group[member.key.article_id])].append(member)
+    found: set[str] = set()
+    for seed in seeds.values():
+        ev, day = seed.event, _day(seed.event)
+        days = [None] if day is None else [day + dt.timedelta(days=k) for k in range(-DATE_DAYS, DATE_DAYS + 1)]
+        candidates = [m for d in days for m in by_day.get((ev.type, ev.status, d), ())]
+        group = copy_group.get(seed.key.article_id)
+        if group is not None:
+            candidates += by_group.get((ev.type, group), [])
+        for other in candidates:
+            if other.key.article_id == seed.key.article_id or other.key.event_id in found:
+                continue
+            copies = group is not None and copy_group.get(other.key.article_id) == group
+            if same_happening(ev, other.event, copies=copies):
+                found.add(other.key.event_id)
+    return found
+
+
+def merge_pending(conn: Connection, run_id: Optional[int]) -> int:
+    """Recompute the clusters of the queued events; returns how many events joined another
+    article's event in a cluster (the run summary's "merges")."""
+    q = t.recluster_queue
+    queued = list(conn.execute(select(q.c.event_id)).scalars())
+    if not queued:
+        return 0
+    conn.execute(delete(q))
+    seeds = load_members(conn, queued)
+    if not seeds:
+        return 0
+    copy_group = _copy_groups(conn, {m.key.article_id for m in seeds.values()})
+    window_ids = _window_ids(conn, seeds)
+    seed_groups = {copy_group[m.key.article_id] for m in seeds.values() if m.key.article_id in copy_group}
+    if seed_groups:
+        window_ids |= _group_event_ids(conn, _group_articles(conn, seed_groups),
+                                       {m.event.type for m in seeds.values()})
+    window = load_members(conn, window_ids - set(seeds))
+    copy_group.update(_copy_groups(conn, {m.key.article_id for m in window.values()}))
+    touched = set(seeds) | _neighbours(seeds, window, copy_group)
+    old_clusters = {m.cluster_id for i in touched for m in [seeds.get(i) or window[i]] if m.cluster_id}
+    everyone = touched | _cluster_member_ids(conn, old_clusters)
+    members = {**{i: seeds.get(i) or window.get(i) for i in touched},
+               **load_members(conn, everyone - touched)}
+    copy_group.update(_copy_groups(conn, {m.key.article_id for m in members.values()}))
+    clusters = cluster_events([(m.key, m.event) for m in members.values()], copy_group)
+    _dissolve(conn, old_clusters, everyone)
+    return _write_clusters(conn, clusters, members, run_id)
+
+
+def _head(members: list[ClusterMember]) -> ClusterMember:
+    """The member that represents the cluster: located, dated, with the most participants."""
+    def rank(m: ClusterMember):
+        ev = m.event
+        return (ev.location is None or ev.location.lat is None, ev.date is None,
+                -(len(ev.actor) + len(ev.recipient)), -(ev.fatalities or 0), m.key.article_id, m.key.event_id)
+    return min(members, key=rank)
+
+
+def _write_clusters(conn: Connection, clusters: list[MergeCluster], members: dict[str, ClusterMember],
+                    run_id: Optional[int]) -> int:
+    from .writer import utcnow  # the store's clock (writer imports this module)
+    merged = 0
+    event_updates, merge_rows, cluster_rows = [], [], []
+    for cluster in clusters:
+        if len(cluster.members) < 2:
+            continue
+        ids = sorted(k.event_id for k in cluster.members)
+        cluster_id = content_id("cluster", *ids)
+        head = _head([members[i] for i in ids])
+        n_sources = len({k.article_id for k in cluster.members})
+        merged += len(ids) - 1
+        cluster_rows.append({"id": cluster_id, "canonical_event_id": head.key.event_id, "run_id": run_id,
+                             "created_at": utcnow()})
+        event_updates += [{"eid": i, "cid": cluster_id, "n": n_sources, "head": i == head.key.event_id}
+                          for i in ids]
+        merge_rows += [{"cluster_id": cluster_id, "event_id": event_id, "rule": rule, "score": None,
+                        "detail": detail, "run_id": run_id}
+                       for event_id, rule, detail in _explanations(cluster, head.key.event_id)]
+    if cluster_rows:
+        conn.execute(t.event_clusters.insert(), cluster_rows)
+        conn.execute(update(t.events).where(t.events.c.id == bindparam("eid")).values(
+            cluster_id=bindparam("cid"), n_sources=bindparam("n"), cluster_head=bindparam("head")), event_updates)
+        conn.execute(t.event_merges.insert(), merge_rows)
+    return merged
+
+
+def _explanations(cluster: MergeCluster, head_id: str) -> list[tuple[str, str, dict]]:
+    """For each member, the merge that joined it to the cluster: a spanning tree from the head
+    over the merge edges (breadth first, edges in their deterministic order)."""
+    links: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+    for edge in cluster.edges:
+        links[edge.a.event_id].append((edge.b.event_id, edge.rule, edge.detail))
+        links[edge.b.event_id].append((edge.a.event_id, edge.rule, edge.detail))
+    out = [(head_id, "head", {"edges": len(cluster.edges)})]
+    seen, frontier = {head_id}, [head_id]
+    while frontier:
+        following = []
+        for current in frontier:
+            for other, rule, detail in links[current]:
+                if other not in seen:
+                    seen.add(other)
+                    following.append(other)
+                    out.append((other, rule, {"with": current, "detail": detail}))
+        frontier = following
+    return out
