@@ -7,7 +7,6 @@ at a word end, so a name inside an unrelated longer word never matches.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Any, Iterable
 
@@ -23,7 +22,6 @@ PREFIXES = frozenset(c + p + d for c in _CONJ for p in _PREP for d in ("", "ال
 PREFIXES_BEFORE_DET = frozenset(c + p for c in _CONJ for p in _PREP)
 _EDGE_PUNCT = re.compile(r"^[\s\"'«»()\[\]:،,.\-]+|[\s\"'«»()\[\]:،,.\-]+$")
 _SPACES = re.compile(r"\s+")
-_WORD = re.compile(r"\w+")
 
 
 def is_word_char(ch: str) -> bool:
@@ -84,21 +82,21 @@ class Matcher:
             self.build()
         if not self._forms:
             return []
-        # Word boundaries computed once per text: most automaton hits fall inside longer words
-        # and are rejected by a set lookup, without walking the text in Python.
-        word_starts, word_ends = [], set()
-        for w in _WORD.finditer(text):
-            word_starts.append(w.start())
-            word_ends.add(w.end())
+        # Boundary checks inline, cheapest first: most automaton hits end inside a longer word.
+        n = len(text)
         candidates = []
         for end_index, (surface, form, payloads) in self._automaton.iter(text):
             end = end_index + 1
-            if end not in word_ends:
+            if end < n and (text[end].isalnum() or text[end] == "_"):
                 continue
             start = end - len(surface)
-            word_start = word_starts[bisect_right(word_starts, start) - 1] if word_starts else start
-            if word_start > start:
-                word_start = start
+            word_start = start
+            while word_start > 0 and (text[word_start - 1].isalnum() or text[word_start - 1] == "_"):
+                word_start -= 1
+                if start - word_start > 4:  # longer than any proclitic sequence: inside a word
+                    break
+            if start - word_start > 4:
+                continue
             prefix = text[word_start:start]
             if surface is not form:  # the لل spelling: a ل must come before, from the word start
                 if not prefix.endswith("ل") or prefix[:-1] not in PREFIXES_BEFORE_DET:
