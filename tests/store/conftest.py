@@ -6,12 +6,17 @@ starts from empty tables.
 from __future__ import annotations
 
 import os
+import sys
 import uuid
+from pathlib import Path
 
 import pytest
 
 from rasd.store import Store
 from rasd.store import schema
+
+# Helper modules (store_gold, test_ingest) are imported by name; pytest runs in importlib mode.
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 PG_SERVER = os.environ.get("RASD_TEST_PG", "postgresql://root@127.0.0.1:5432/postgres")
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Optional
 
 from rasd.model import Article, Event, EventDate, Location, Participant, Provenance, Span
-from rasd.pipeline import Pipeline, default_stages
+from rasd.pipeline import Pipeline, Segmenter
 from rasd.settings import Settings
 
 GOLD = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "gold-dev"
@@ -85,7 +85,8 @@ class GoldEvents:
 
 
 def gold_pipeline(settings: Settings) -> Pipeline:
-    return Pipeline(settings, stages=default_stages(settings) + [GoldEvents(settings)])
+    # Segmentation only, then the gold events: fast, and independent of the coder's progress.
+    return Pipeline(settings, stages=[Segmenter(settings), GoldEvents(settings)])
 
 
 def write_gold_jsonl(path: Path, limit: Optional[int] = None) -> list[dict]:
