@@ -21,8 +21,17 @@ from ..store.ingest import ingest_sources
               help="Local processes computing articles (the main process writes to the store).")
 @click.option("--progress/--no-progress", default=None,
               help="Progress bar on stderr (default: only when stderr is a terminal).")
+@click.option("--dask", "dask_address", default=None, metavar="ADDRESS",
+              help="Run the pipeline on a Dask cluster (scheduler address, or 'local' for --workers local "
+                   "processes); workers write Parquet, then the database is bulk-loaded (docs/scale.md).")
+@click.option("--staging", default=None, type=click.Path(file_okay=False),
+              help="With --dask: folder for the Parquet partitions, reachable by the workers under the same "
+                   "path (default: .rasd-dask/<corpus hash>; a rerun reuses finished partitions).")
+@click.option("--keep-staging", is_flag=True, default=False,
+              help="With --dask: keep the Parquet partitions after a completed run.")
 def command(sources: tuple[str, ...], db: Optional[str], batch_size: int, workers: int,
-            progress: Optional[bool]) -> None:
+            progress: Optional[bool], dask_address: Optional[str], staging: Optional[str],
+            keep_staging: bool) -> None:
     """Analyse SOURCES and store articles, mentions and events in the database.
 
     SOURCES are anything `rasd extract` reads. Re-running is safe: stored documents are skipped,
@@ -31,11 +40,16 @@ def command(sources: tuple[str, ...], db: Optional[str], batch_size: int, worker
     """
     try:
         with Store.open(db) as store:
-            summary = ingest_sources(store, list(sources), batch_size=batch_size, workers=workers,
-                                     progress=progress)
+            if dask_address:
+                from ..distributed import ingest_dask  # imports dask only when asked for
+                summary = ingest_dask(store, list(sources), dask_address, batch_size=batch_size, workers=workers,
+                                      staging=staging, progress=progress, keep_staging=keep_staging)
+            else:
+                summary = ingest_sources(store, list(sources), batch_size=batch_size, workers=workers,
+                                         progress=progress)
             click.echo(f"database: {store.url}")
             click.echo(summary.format())
-    except StoreError as e:
+    except (StoreError, ValueError) as e:
         raise click.ClickException(str(e))
     if summary.failed_total:
         sys.exit(1)
