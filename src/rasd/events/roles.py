@@ -21,13 +21,14 @@ joined by مع or و.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Optional, Sequence
 
 from ..model import Mention, Participant, Sentence
 from ..normalize import normalize
-from .clauses import Clause
-from .cues import CueMatch, token_range
-from .triggers import NOUN, TriggerEntry, VERB_POS
+from .clauses import CONNECTIVES, Clause
+from .cues import CueMatch, cue_set, token_range
+from .triggers import NOUN, TriggerEntry, VERB_POS, expand_form
 
 PREPOSITIONS = frozenset(normalize(p) for p in (
     "على", "ضد", "مع", "من", "إلى", "الى", "في", "عن", "بين", "تجاه", "نحو", "لدى", "عند", "حول", "بحق",
@@ -41,6 +42,16 @@ SUBJECT_GAP_WORDS = frozenset(normalize(w) for w in (
     "بدوره", "قد", "فيه", "فيها", "الماضي", "الماضية", "الجاري", "الحالي", "اول", "أمس،", "مساء،"))
 JOINERS = frozenset({"و", "،", ","})
 MAX_OBJECT_GAP = 4  # a direct object stands within a few tokens of its verb (or the verb's subject)
+# Events done to something someone owns: the owner after ل is the recipient (قصفت مواقع لقوات النظام).
+OWNER_TYPES = frozenset({"ASSAULT", "COERCE"})
+OWNER_WORDS = frozenset(normalize(w) for w in ("التابعة", "التابع", "التابعين", "التابعتين", "تابعة", "تابع",
+                                               "المحسوبة", "الموالية", "الموالي"))
+RELATIVES = frozenset(normalize(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي"))
+# Words a carrier verb cannot reach across to a verbal noun (a new statement or complement).
+CARRIER_BARRIERS = frozenset(normalize(w) for w in (".", "؛", ";", ":", "أن", "إن", "بأن", "لأن", "ما", "لا", "لم"))
+CARRIER_WINDOW = 14  # tokens back from a verbal noun to its carrier verb (long subjects: قوات الأمن والجيش في مصر)
+CARRIER_OTHER_TOKENS = 3  # tokens between carrier and noun that are neither participants nor time words
+ENCLITIC_PRONOUNS = ("ه", "ها", "هم", "هما")
 
 
 @dataclass
@@ -58,6 +69,21 @@ class RoleResult:
     actor: list[Participant] = field(default_factory=list)
     recipient: list[Participant] = field(default_factory=list)
     rules: list[str] = field(default_factory=list)
+
+
+@lru_cache(maxsize=8)
+def verb_surfaces(key: str) -> frozenset[str]:
+    """Normalized surface forms of the cue verbs whose attribute ``key`` is set (light_verb ...)."""
+    out = set()
+    for e in cue_set(key).entries:
+        for form in e.forms:
+            out.update(sf for sf, _pos in expand_form(form)) if "{" in form else out.add(normalize(form))
+    return frozenset(out)
+
+
+def _is_verb(tok, surfaces: frozenset[str]) -> bool:
+    norm = tok.norm
+    return norm in surfaces or (norm[:1] in ("و", "ف") and norm[1:] in surfaces)
 
 
 def participant(m: Mention, text: Optional[str] = None) -> Participant:
@@ -132,12 +158,21 @@ def find_roles(entry: TriggerEntry, pos: str, first: int, last: int, sentence: S
     toks = sentence.tokens
     res = RoleResult()
     used: set[int] = set()
-    in_clause = [k for k, s in enumerate(slots) if clause.first <= s.first <= clause.last]
+    experiencer = False  # تعرضت القوات لهجوم: the subject suffered the event
 
     def take(chain: list[Slot], role: list[Participant]) -> None:
         for s in chain:
             used.add(id(s))
             role.append(participant(s.mention, s.resolved_from))
+
+    if pos == NOUN and light_verb is None:
+        carrier = _carrier_before(toks, slots, first)
+        if carrier is not None:
+            light_verb = carrier
+            experiencer = _is_verb(toks[carrier], verb_surfaces("experiencer_verb"))
+            res.rules.append("roles.carrier_verb")
+    floor = min(clause.first, light_verb) if light_verb is not None else clause.first
+    in_clause = [k for k, s in enumerate(slots) if floor <= s.first <= clause.last]
 
     # 1. agent phrase after the trigger
     for cue in agent_cues:
@@ -157,12 +192,13 @@ def find_roles(entry: TriggerEntry, pos: str, first: int, last: int, sentence: S
     # A verb that agrees in the plural (أمهلوا، يطالبون) has its subject in it or before it: the noun
     # after it is its object. Verb-subject order uses the singular verb.
     plural_verb = pos in VERB_POS and light_verb is None and _plural_agreement(toks[first].norm)
+    subject: list[Participant] = res.recipient if experiencer else res.actor
     if not res.actor and verbal and not passive_tally:
         # 2a. VSO: subject right after the verb (or the light verb)
         after_verb = [k for k in in_clause if slots[k].first > head and not slots[k].preposition
                       and _gap_ok(toks, head, slots[k].first)] if not plural_verb else []
         if after_verb and (light_verb is None or slots[after_verb[0]].first < first):
-            take(_chain(slots, after_verb[0], toks), res.actor)
+            take(_chain(slots, after_verb[0], toks), subject)
             res.rules.append("roles.vso_subject")
         else:
             # 2b. SVO: nearest participant before the verb in its clause, not after a preposition
@@ -171,10 +207,16 @@ def find_roles(entry: TriggerEntry, pos: str, first: int, last: int, sentence: S
                 k = before[-1]
                 while k > 0 and slots[k] in _chain(slots, k - 1, toks):
                     k -= 1  # the whole coordinated subject: الروس وقوات قسد
-                take(_chain(slots, k, toks), res.actor)
+                take(_chain(slots, k, toks), subject)
                 res.rules.append("roles.svo_subject")
     if not res.actor and pos == NOUN and light_verb is None:
-        # 3. genitive right after a verbal noun
+        # 3a. a relative clause after the noun names its doer: العدوان الذي شنّه الاحتلال
+        doer = _relative_doer(toks, slots, last)
+        if doer is not None:
+            take(_chain(slots, doer, toks), res.actor)
+            res.rules.append("roles.relative_doer")
+    if not res.actor and not res.recipient and pos == NOUN and light_verb is None:
+        # 3b. genitive right after a verbal noun
         gen = [k for k in in_clause if slots[k].first > last and slots[k].preposition in ("", "ل")
                and slots[k].first - last <= 3 and id(slots[k]) not in used]
         if gen:
@@ -191,18 +233,23 @@ def find_roles(entry: TriggerEntry, pos: str, first: int, last: int, sentence: S
             if s.first <= last or id(s) in used:
                 continue
             direct = s.preposition == "" and verbal and s.first - object_from <= MAX_OBJECT_GAP
-            if direct or (s.preposition and s.preposition in preps):
+            owner = s.preposition == "ل" and verbal and entry.type in OWNER_TYPES and (
+                s.first - object_from <= MAX_OBJECT_GAP + 2 or toks[s.first - 1].norm in OWNER_WORDS)
+            if direct or owner or (s.preposition and s.preposition in preps):
                 take(_chain(slots, k, toks), res.recipient)
-                res.rules.append("roles.object" if not s.preposition else f"roles.prep_{s.preposition}")
+                res.rules.append("roles.object" if not s.preposition else
+                                 "roles.owner" if owner and s.preposition not in preps else f"roles.prep_{s.preposition}")
                 break
 
-    # 6. implicit actor from the discourse (verbs only: a noun without an agent stays agentless)
-    if not res.actor and verbal and fallback_actor and not passive_tally:
-        res.actor = list(fallback_actor)
-        res.rules.append("roles.discourse_actor")
+    # 6. implicit actor from the discourse: verbs, and nouns with a possessive pronoun (محادثاته)
+    possessed = pos == NOUN and bool(set(toks[first].enclitics) & set(ENCLITIC_PRONOUNS))
+    if not res.actor and (verbal or possessed) and fallback_actor and not passive_tally and not experiencer:
+        res.actor = [p for p in fallback_actor if p.sector != "MEDIA"]
+        if res.actor:
+            res.rules.append("roles.discourse_actor")
 
     if entry.symmetric and res.recipient and any(
-            _joined_symmetrically(toks, slots, p) for p in res.recipient):
+            _joined_symmetrically(toks, slots, p, entry.type == "ASSAULT" or pos == NOUN) for p in res.recipient):
         res.actor += res.recipient
         res.recipient = []
         res.rules.append("roles.symmetric")
@@ -210,6 +257,44 @@ def find_roles(entry: TriggerEntry, pos: str, first: int, last: int, sentence: S
     ids = {(p.id or normalize(p.text)) for p in res.actor}
     res.recipient = [p for p in _dedupe(res.recipient) if (p.id or normalize(p.text)) not in ids]
     return res
+
+
+def _carrier_before(toks, slots: list[Slot], first: int) -> Optional[int]:
+    """The verb a verbal noun is the object of, when its subject lies between them:
+    ``تبنّت المقاومة الإسلامية في العراق، استهداف``, ``تمكّن مجاهدو القسّام من قنص``."""
+    covered = {i for s in slots for i in range(s.first, s.last + 1)}
+    carriers = verb_surfaces("light_verb") | verb_surfaces("experiencer_verb")
+    others = 0
+    for k in range(first - 1, max(-1, first - 1 - CARRIER_WINDOW), -1):
+        t = toks[k]
+        if _is_verb(t, carriers):
+            return k
+        if k in covered or t.norm in SUBJECT_GAP_WORDS or t.norm in JOINERS or t.norm.isdigit():
+            continue
+        if t.norm in CARRIER_BARRIERS or t.norm in CONNECTIVES:
+            return None
+        if t.norm in PREPOSITIONS and k != first - 1 and t.norm != "في":
+            return None  # أعلن عن إصابة جنود في هجوم: the noun is not the verb's object
+        others += 1
+        if others > CARRIER_OTHER_TOKENS:
+            return None
+    return None
+
+
+def _relative_doer(toks, slots: list[Slot], last: int) -> Optional[int]:
+    """Index of the slot naming who did a verbal noun in a relative clause after it:
+    ``العدوان الذي شنّه الاحتلال``, ``هجوم نفّذته هيئة تحرير الشام``."""
+    carriers = verb_surfaces("light_verb")
+    for k in range(last + 1, min(len(toks), last + 5)):
+        t = toks[k]
+        if t.norm in CARRIER_BARRIERS or t.norm in JOINERS:
+            return None
+        if _is_verb(t, carriers) and t.norm.endswith(ENCLITIC_PRONOUNS):
+            for j, s in enumerate(slots):
+                if s.first > k and not s.preposition and _gap_ok(toks, k, s.first):
+                    return j
+            return None
+    return None
 
 
 def _plural_agreement(norm: str) -> bool:
@@ -220,10 +305,15 @@ def _plural_agreement(norm: str) -> bool:
     return norm.endswith(("وا", "ون", "و")) and len(norm) >= 5
 
 
-def _joined_symmetrically(toks, slots: list[Slot], p: Participant) -> bool:
+def _joined_symmetrically(toks, slots: list[Slot], p: Participant, joint_event: bool) -> bool:
+    """Whether the other party is a co-actor: coordinated with و or after بين; after مع (or as a
+    direct object) only for a clash or a noun (اجتماع مع) — a verb's مع-object is its recipient
+    (أبرمته إيران مع القوى الدولية)."""
     for s in slots:
         if s.mention.start == p.start:
-            return s.preposition in ("مع", "") or toks[s.first].norm.startswith("و")
+            if toks[s.first].norm.startswith("و") and s.preposition in ("", "و") or s.preposition == "بين":
+                return True
+            return joint_event and s.preposition in ("مع", "")
     return False
 
 
