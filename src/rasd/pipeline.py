@@ -14,6 +14,7 @@ from .language import check_language
 from .model import Article, DocumentError, RawDocument
 from .recognize.actors import ActorRecognizer
 from .recognize.dates import DateRecognizer
+from .recognize.ner import NerRecognizer
 from .recognize.numbers import NumberRecognizer
 from .recognize.persons import PersonRecognizer
 from .recognize.places import PlaceRecognizer
@@ -43,6 +44,7 @@ def default_stages(settings: Settings) -> list[Stage]:
         DateRecognizer(settings),
         NumberRecognizer(settings),  # after dates: numbers inside a date are not counted again
         PlaceRecognizer(settings),
+        NerRecognizer(settings),  # after the lexicon recognizers: adds only names they did not cover
         EventCoder(settings),  # last: reads every mention the recognizers found
     ]
 

@@ -11,8 +11,8 @@ class FixedTags:
     def __init__(self, tags_by_word):
         self.tags_by_word = tags_by_word
 
-    def tag_tokens(self, tokens):
-        return [self.tags_by_word.get(t.text, "O") for t in tokens]
+    def tag_sentences(self, sentences):
+        return [[self.tags_by_word.get(t.text, "O") for t in tokens] for tokens in sentences]
 
 
 def _article(text):

@@ -34,6 +34,11 @@ def chunks(tags: Sequence[str]) -> list[Chunk]:
     result: list[Chunk] = []
     start, current = -1, ""
     for i, tag in enumerate(tags):
+        if tag == "O":  # most tags: close the open entity, if any
+            if current:
+                result.append(Chunk(start, i, current))
+                current = ""
+            continue
         prefix, etype = _split(tag)
         begins = prefix == "B" or (prefix == "I" and etype != current)
         if current and (prefix == "O" or begins):

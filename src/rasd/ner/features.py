@@ -8,22 +8,21 @@ That keeps tagging at a few microseconds per token.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
-from typing import Mapping, Optional, Sequence
+from typing import Mapping, NamedTuple, Optional, Sequence
 
 from ..normalize import normalize
 from ..segment import CliticAnalyzer, default_analyzer, default_vocabulary
 from .gazetteer import Gazetteer
 
 WINDOW = 2
+MAX_CACHED_WORDS = 200_000  # a long batch sees ever new words: bound the cache
 # Neighbours contribute fewer features than the token itself: enough to see a title word
 # (الرئيس), a cue (مدينة، شركة) or a verb of saying (قال) without bloating the model.
 CONTEXT_KINDS = ("w", "s", "sh", "g", "p", "c")
 
 
-@dataclass(frozen=True)
-class Word:
-    """The parts of a token the features use."""
+class Word(NamedTuple):
+    """The parts of a token the features use (a tuple: hashing it is cheap, it keys caches)."""
     norm: str
     stem: str
     proclitics: tuple[str, ...] = ()
@@ -93,9 +92,12 @@ class Featurizer:
         ]
         return by_kind
 
-    def _features(self, word: Word) -> tuple[list[str], dict[int, list[str]]]:
+    def word_features(self, word: Word) -> tuple[list[str], dict[int, list[str]]]:
+        """(features of the word itself, {offset: features it gives a token at that offset})."""
         cached = self._cache.get(word)
         if cached is None:
+            if len(self._cache) >= MAX_CACHED_WORDS:
+                self._cache.clear()
             by_kind = self._word_features(word)
             own = [f for kind in ("w", "s", "p", "sh", "g", "c", "own") for f in by_kind[kind]]
             context = {
@@ -107,7 +109,7 @@ class Featurizer:
 
     def sentence(self, words: Sequence[Word]) -> list[list[str]]:
         """CRF features for every word of one sentence."""
-        per_word = [self._features(w) for w in words]
+        per_word = [self.word_features(w) for w in words]
         n = len(words)
         result = []
         for i in range(n):

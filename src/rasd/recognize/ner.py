@@ -47,11 +47,10 @@ class NerRecognizer:
         taken = sorted((m.start, m.end) for m in article.mentions if m.field == "text")
         starts = [s for s, _ in taken]
         found: list[Mention] = []
-        for index, sentence in enumerate(article.sentences):
+        all_tags = self.model.tag_sentences([sentence.tokens for sentence in article.sentences])
+        for index, (sentence, tags) in enumerate(zip(article.sentences, all_tags)):
             tokens = sentence.tokens
-            if not tokens:
-                continue
-            for chunk in chunks(self.model.tag_tokens(tokens)):
+            for chunk in chunks(tags):
                 start = name_start(tokens[chunk.start])
                 end = tokens[chunk.end - 1].end
                 if _overlaps(taken, starts, start, end):
