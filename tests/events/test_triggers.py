@@ -51,3 +51,30 @@ def test_every_trigger_entry_has_a_plover_type_and_forms():
              "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
     assert {e.type for e in lex.entries.values()} == types
     assert len(lex.matcher) > 1000
+
+
+def test_excluded_whole_words_are_not_triggers():
+    lex = trigger_lexicon()
+    found = {(h.text, h.best.entry.type) for h in lex.find("وأعلنت وزارة الصحة أن الوفد زاره أمس.")}
+    assert not any(t == "وزارة" for t, _ in found)
+    assert ("زاره", "CONSULT") in found
+
+
+def test_homographs_of_half_areas_achieving_and_price():
+    lex = trigger_lexicon()
+    text = "قتل نصف الضحايا في مختلف أرجاء المدينة مع تحقيق إصابات مباشرة، وارتفع ثمن الخبز."
+    types = {h.best.entry.type for h in lex.find(text)}
+    assert not types & {"ACCUSE", "REJECT", "SUPPORT"}
+
+
+def test_circumstantial_participles_read_as_verbs_but_not_with_the_article():
+    lex = trigger_lexicon()
+    hits = {h.text: h for h in lex.find("أعلنت الأمم المتحدة احتجاز مراقبيها، داعية إلى إطلاق سراحهم.")}
+    assert hits["داعية"].best.entry.type == "REQUEST" and hits["داعية"].best.pos == VERB_PAST
+    assert not any(h.best.entry.type == "ACCUSE" for h in lex.find("وأحيل بقية المتهمين إلى القضاء."))
+
+
+def test_investigation_needs_its_preposition():
+    lex = trigger_lexicon()
+    assert [h.best.entry.type for h in lex.find("وفتحت النيابة تحقيقا في الحادث")] == ["ACCUSE"]
+    assert not [h for h in lex.find("بعد وعود بتحقيق تقدم") if h.best.entry.type == "ACCUSE"]

@@ -213,6 +213,10 @@ class EventCoder:
             if inside is not None:
                 cand.reason = f"part of the name '{inside.text}' ({inside.kind})"
                 continue
+            if entry.needs_word and not _word_follows(sent, last, min(clause.last, last + entry.needs_word_window),
+                                                      entry.needs_word):
+                cand.reason = f"'{h.text}' without its complement ({', '.join(entry.needs_word)})"
+                continue
             gate = irrealis_gate
             complement_like = any(c.pos == NOUN for c in h.candidates) or (first > 0 and sent.tokens[first - 1].norm in COMPLEMENTIZERS)
             if gate is not None and first > gate[0] and denial_from is None and complement_like:
@@ -381,3 +385,11 @@ def _paragraph_ranges(sentences: list[Sentence]) -> dict[int, tuple[int, int]]:
         a, b = out.get(s.paragraph, (s.start, s.end))
         out[s.paragraph] = (min(a, s.start), max(b, s.end))
     return out
+
+
+def _word_follows(sent: Sentence, after: int, until: int, words: tuple[str, ...]) -> bool:
+    """One of ``words`` (normalized, without proclitics) among tokens after..until (inclusive)."""
+    for t in sent.tokens[after + 1:until + 1]:
+        if t.norm in words or t.stem in words or (t.stem.startswith("ال") and t.stem[2:] in words):
+            return True
+    return False

@@ -8,6 +8,8 @@ A trigger form in ``data/lexicons/triggers/*.yaml`` is written once and expanded
   (يعد is far more often "is considered" than "promises").
 - a plain word is a noun: case ending (هجوما), dual, and possessive pronouns (حصارها, مطالبته);
 - ``=word`` is matched exactly as written;
+- ``+word`` is an active participle in a circumstantial clause (``داعيا``، ``مطالبة``، ``منددا``),
+  matched exactly as written and read as a verb: its subject is the clause's actor;
 - several space-separated parts make a phrase (``{شن/يشن} هجوما``).
 
 Proclitics (و ف ب ل ك ال) are left to the shared ``Matcher``. Each match keeps the entry and the
@@ -52,6 +54,10 @@ class TriggerEntry:
     casualty: bool = False  # a killing/injury word: the victims are the recipient
     denial: bool = False  # a denial: events it governs are "denied"
     needs_light_verb: bool = False  # a noun that is an event only after a light verb (أطلقت ... صاروخا)
+    # words one of which must follow the trigger in its clause (حمّلت سوريا الجماعات المسؤولية):
+    # a verb that is an event only with this complement, wherever the object puts it
+    needs_word: tuple[str, ...] = ()
+    needs_word_window: int = 6
     acled: tuple[tuple[str, Any], ...] = ()
     source: str = ""
     file: str = ""
@@ -68,6 +74,8 @@ class TriggerEntry:
             requires_participant=bool(a.get("requires_participant", False)),
             casualty=bool(a.get("casualty", False)), denial=bool(a.get("denial", False)),
             needs_light_verb=bool(a.get("needs_light_verb", False)),
+            needs_word=tuple(normalize(w) for w in a.get("needs_word") or ()),
+            needs_word_window=int(a.get("needs_word_window", 6)),
             acled=tuple(sorted(acled.items())), source=e.source or "", file=e.file, line=e.line,
         )
 
@@ -156,6 +164,8 @@ def expand_form(form: str) -> list[tuple[str, str]]:
             options.append(conjugate(past, present))
         elif part.startswith("="):
             options.append([(normalize(part[1:]), NOUN)])
+        elif part.startswith("+"):
+            options.append([(normalize(part[1:]), VERB_PAST)])
         elif len(parts) == 1:
             options.append([(v, NOUN) for v in inflect_noun(part)])
         else:
@@ -177,11 +187,16 @@ class TriggerLexicon:
     def __init__(self, entries: Sequence[LexiconEntry]):
         self.entries: dict[str, TriggerEntry] = {}
         self.matcher = Matcher()
+        # whole words (proclitics included) that are another word, not this trigger: وزارة is
+        # و + زارة "visited her" only in theory
+        self.excluded_words: dict[str, frozenset[str]] = {}
         for e in entries:
             entry = TriggerEntry.from_lexicon(e)
             self.entries[entry.id] = entry
             # expansions that are far more often another word (فجر "dawn", أجل in من أجل, تعرض ل)
             excluded = {normalize(x) for x in e.attrs.get("exclude_forms") or ()}
+            if e.attrs.get("exclude_words"):
+                self.excluded_words[entry.id] = frozenset(normalize(x) for x in e.attrs["exclude_words"])
             for form in e.forms:
                 for surface, pos in expand_form(form):
                     if surface not in excluded:
@@ -192,9 +207,18 @@ class TriggerLexicon:
         """Triggers in ``text`` (original), with original offsets."""
         view = text_view(text)
         hits = []
+        excluded = self.excluded_words
         for m in self.matcher.find(view.text):
+            payloads = list(m.payloads)
+            if excluded:
+                word = m.prefix + m.form
+                payloads = [p for p in payloads if word not in excluded.get(p.entry.id, ())]
+            if "ال" in m.prefix:  # a participle with the article is a noun (المتهمين "the accused")
+                payloads = [p for p in payloads if not p.form.startswith("+")]
+            if not payloads:
+                continue
             s, e = view.span_to_original(m.start, m.end)
-            hits.append(TriggerHit(s, e, text[s:e], m.prefix, _order(list(m.payloads), m.prefix)))
+            hits.append(TriggerHit(s, e, text[s:e], m.prefix, _order(payloads, m.prefix)))
         return hits
 
 

@@ -1,0 +1,16 @@
+"""Event coder filters: discontinuous complements, duplicates, background mentions."""
+from conftest import article_with
+
+SYRIA = {"entity_id": "actor.syria", "name_en": "Syria"}
+GROUPS = {"entity_id": "actor.terrorists", "name_en": "terrorist groups"}
+
+
+def test_hold_responsible_needs_its_complement(coder):
+    text = "وحملت سوريا الجماعات الإرهابية المسؤولية عن التفجير."
+    art = article_with(text, [("actor", "سوريا", SYRIA), ("actor", "الجماعات الإرهابية", GROUPS)])
+    events = coder.code_article(art).events
+    assert [(e.type, e.trigger.text) for e in events] == [("ACCUSE", "حملت")]
+    assert [p.name_en for p in events[0].actor] == ["Syria"]
+    plain = "وحملت سوريا الجرحى إلى المستشفى."
+    art = article_with(plain, [("actor", "سوريا", SYRIA)])
+    assert not [e for e in coder.code_article(art).events if e.type == "ACCUSE"]
