@@ -21,8 +21,12 @@ from ..normalize import normalize
 from .clauses import Clause
 
 VERBAL_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
-BACKGROUND_CUES = frozenset(normalize(w) for w in ("سابقا", "سابق", "منذ", "وكان", "وكانت", "كان", "كانت",
-                                                   "مؤخرا"))
+# Background told without a time word: "previously", "earlier". The pluperfect (وكان ... قد) alone is
+# not background: news uses it for the same day's earlier events (وكانت قوات الاحتلال قد اقتحمت أيضاً).
+BACKGROUND_CUES = frozenset(normalize(w) for w in ("سابقا", "سابق", "مؤخرا", "قبلا", "آنذاك", "حينها", "حينذاك"))
+# A date after منذ starts a period that runs to now (قتل 589 منذ 7 أكتوبر): not the date of the event.
+PERIOD_START = frozenset(normalize(w) for w in ("منذ", "ومنذ"))
+NEWSROOM_SPAN = 60  # characters: a credit line opens the body
 LOWER_PRECISION = {"day": "week", "week": "month", "month": "year", "year": "year"}
 KILLED_UNITS = frozenset({"killed", "dead", "fatalities", "death", "deaths", "killed_min"})
 INJURED_UNITS = frozenset({"injured", "wounded", "injuries"})
@@ -44,6 +48,27 @@ def _specificity(m: Mention) -> int:
     return m.precision if m.precision is not None else 2
 
 
+# Words after which a country name is where something happened (في سوريا، إلى إيران، داخل العراق),
+# not the state acting or targeted (أطلقت الولايات المتحدة، السلطات الفرنسية).
+LOCATIVES = frozenset(normalize(w) for w in (
+    "في", "وفي", "داخل", "إلى", "الى", "نحو", "أراضي", "الأراضي", "قرب", "عند", "شمال", "جنوب", "شرق", "غرب",
+    "شمالي", "جنوبي", "شرقي", "غربي", "عمق", "حدود", "من"))
+
+
+def _is_country(m: Mention) -> bool:
+    return (m.entity_id or "").startswith("place.country.")
+
+
+def _located(text: str, m: Mention) -> bool:
+    """Whether a place mention is introduced as a location (a locative word or an attached ب)."""
+    head = normalize(text[max(0, m.start - 3):m.start]).split()
+    attached = head[-1] if head and not text[m.start - 1:m.start].isspace() else ""
+    if attached.endswith(("ب", "وب", "فب")) and len(attached) <= 2:
+        return True
+    before = normalize(text[max(0, m.start - 14):m.start]).split()
+    return bool(before) and before[-1] in LOCATIVES
+
+
 def _introduced_by_fi(text: str, m: Mention) -> bool:
     before = normalize(text[max(0, m.start - 12):m.start]).split()
     return bool(before) and before[-1] in ("في", "وفي", "بمدينه", "مدينه", "بلده", "قريه") or (
@@ -58,6 +83,10 @@ def to_location(m: Mention) -> Location:
 def choose_place(event_type: str, trigger_at: int, scope: Scope, places: Sequence[Mention], text: str,
                  dateline: Optional[Mention]) -> tuple[Optional[Location], str]:
     """(location, rule id)."""
+    # a country named without a locative word is the state acting or targeted, not the place
+    located = [m for m in places if not _is_country(m) or _located(text, m)]
+    dateline = _article_place(places, text) if dateline is not None else None
+    places = located
     for name, rng in (("clause", scope.clause), ("sentence", scope.sentence), ("paragraph", scope.paragraph)):
         cands = [m for m in places if _inside(m, rng)]
         if event_type in VERBAL_TYPES:
@@ -72,6 +101,22 @@ def choose_place(event_type: str, trigger_at: int, scope: Scope, places: Sequenc
     return None, "place.none"
 
 
+def _article_place(places: Sequence[Mention], text: str) -> Optional[Mention]:
+    """The place an article is about when an event's own sentence names none: the first place of
+    the body that is not the newsroom credit line (``دبي، الإمارات العربية المتحدة (CNN) --``)."""
+    body = [m for m in places if not _newsroom(text, m)]
+    return body[0] if body else None
+
+
+def _newsroom(text: str, m: Mention) -> bool:
+    """A place in the opening credit line: it says where the story was filed, not what happened."""
+    if m.start > NEWSROOM_SPAN:
+        return False
+    after = text[m.end:m.end + NEWSROOM_SPAN]
+    paren = after.find("(")
+    return paren != -1 and any("a" <= ch.lower() <= "z" for ch in after[paren:paren + 12])
+
+
 def is_background(sentence: Sentence, clause: Clause) -> bool:
     toks = sentence.tokens[: clause.last + 1]
     return any(t.norm in BACKGROUND_CUES for t in toks)
@@ -80,7 +125,7 @@ def is_background(sentence: Sentence, clause: Clause) -> bool:
 def choose_date(scope: Scope, dates: Sequence[Mention], published: Optional[str], background: bool,
                 trigger_at: int) -> tuple[Optional[EventDate], str]:
     for name, rng in (("clause", scope.clause), ("sentence", scope.sentence)):
-        cands = [m for m in dates if _inside(m, rng) and m.value and len(m.value) >= 4]
+        cands = [m for m in dates if _inside(m, rng) and m.value and len(m.value) >= 4 and not _period_start(m)]
         if cands:
             best = min(cands, key=lambda m: abs(m.start - trigger_at))
             return EventDate(best.value[:10], best.unit or _precision_of(best.value), best.text), f"date.{name}"
@@ -88,6 +133,12 @@ def choose_date(scope: Scope, dates: Sequence[Mention], published: Optional[str]
         # current news without a time word: it happened around publication, not surely that day
         return EventDate(published[:10], LOWER_PRECISION["day"], None), "date.published"
     return None, "date.none"
+
+
+def _period_start(m: Mention) -> bool:
+    """Whether the date follows منذ (the recognizer marks it "since") or begins with it."""
+    words = normalize(m.text).split()
+    return m.qualifier == "since" or (bool(words) and words[0] in PERIOD_START)
 
 
 def _precision_of(value: str) -> str:

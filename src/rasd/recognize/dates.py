@@ -613,5 +613,14 @@ class DateRecognizer:
                 resolved = e.resolve(published)
                 article.mentions.append(Mention(kind="date", value=resolved.value if resolved else None,
                                                 unit=e.precision, precision=ACLED_TIME_PRECISION[e.precision],
+                                                qualifier="since" if _after_since(view.text, e.start) else None,
                                                 **common))
         return article
+
+
+_SINCE = re.compile(r"(?:^|\s)و?منذ\s+(?:ال\s*)?$")
+
+
+def _after_since(norm_text: str, start: int) -> bool:
+    """A date right after منذ (منذ 7 أكتوبر، منذ الـ17 من الشهر) starts a period running to now."""
+    return bool(_SINCE.search(norm_text[max(0, start - 12):start]))
