@@ -14,3 +14,10 @@ def test_hold_responsible_needs_its_complement(coder):
     plain = "وحملت سوريا الجرحى إلى المستشفى."
     art = article_with(plain, [("actor", "سوريا", SYRIA)])
     assert not [e for e in coder.code_article(art).events if e.type == "ACCUSE"]
+
+
+def test_necessity_with_the_subject_between_verb_and_complement(coder):
+    text = "وشدد الوزير على ضرورة إقرار القانون. وأكد الوزير أن ذلك ليس بالضرورة صحيحا."
+    minister = {"entity_id": "actor.minister", "name_en": "minister"}
+    art = article_with(text, [("actor", "الوزير", minister), ("actor", "الوزير", minister)])
+    assert [(e.type, e.trigger.text) for e in coder.code_article(art).events] == [("REQUEST", "شدد")]

@@ -78,3 +78,11 @@ def test_investigation_needs_its_preposition():
     lex = trigger_lexicon()
     assert [h.best.entry.type for h in lex.find("وفتحت النيابة تحقيقا في الحادث")] == ["ACCUSE"]
     assert not [h for h in lex.find("بعد وعود بتحقيق تقدم") if h.best.entry.type == "ACCUSE"]
+
+
+def test_phrase_final_preposition_takes_a_pronoun_unless_the_entry_opts_out():
+    assert {"افرج عنه", "سيفرجون عنهم"} <= surfaces("{أفرج/يفرج} عن")
+    lex = trigger_lexicon()
+    assert [h.best.entry.type for h in lex.find("ثم أفرج عنه أمس")] == ["RETREAT"]
+    # "the areas it controls" describes, it reports no seizure
+    assert lex.find("في المناطق التي تسيطر عليها المعارضة") == []

@@ -388,8 +388,10 @@ def _paragraph_ranges(sentences: list[Sentence]) -> dict[int, tuple[int, int]]:
 
 
 def _word_follows(sent: Sentence, after: int, until: int, words: tuple[str, ...]) -> bool:
-    """One of ``words`` (normalized, without proclitics) among tokens after..until (inclusive)."""
+    """One of ``words`` (normalized) among tokens after..until (inclusive), bare or after و/ف and
+    ال only: بالضرورة ("necessarily") is not ضرورة."""
     for t in sent.tokens[after + 1:until + 1]:
-        if t.norm in words or t.stem in words or (t.stem.startswith("ال") and t.stem[2:] in words):
+        n = t.norm[1:] if t.norm[:1] in ("و", "ف") and len(t.norm) > 3 else t.norm
+        if t.norm in words or n in words or (n.startswith("ال") and n[2:] in words):
             return True
     return False

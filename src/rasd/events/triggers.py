@@ -37,7 +37,7 @@ VERB_POS = frozenset({VERB_PAST, VERB_PRESENT, VERB_FUTURE})
 
 _OBJECT_PRONOUNS = ("ه", "ها", "هم", "هما")
 _IMPERFECT_PREFIXES = ("ي", "ت", "ن")
-_MAX_VARIANTS = 400
+_MAX_VARIANTS = 2000
 
 
 @dataclass(frozen=True)
@@ -146,6 +146,16 @@ def inflect_noun(word: str) -> list[str]:
     return out
 
 
+_PREPOSITIONS = frozenset({"عن", "على", "علي", "من", "الي", "مع", "في", "ب", "ل"})
+
+
+def _with_pronoun(prep: str) -> list[str]:
+    """A preposition and its pronoun-suffixed forms (عن، عنه، عنها، عنهم)."""
+    if prep in ("ب", "ل"):  # a clitic preposition is part of the next word, not a phrase end
+        return [prep]
+    return [prep] + [prep + e for e in _OBJECT_PRONOUNS]
+
+
 def _accusative(word: str) -> str:
     if word.endswith("ي"):
         return word + "ا"
@@ -154,8 +164,9 @@ def _accusative(word: str) -> str:
     return word + "ا"
 
 
-def expand_form(form: str) -> list[tuple[str, str]]:
-    """(surface, pos) variants of one lexicon form, normalized, in a stable order."""
+def expand_form(form: str, pronoun_objects: bool = True) -> list[tuple[str, str]]:
+    """(surface, pos) variants of one lexicon form, normalized, in a stable order. With
+    ``pronoun_objects`` a phrase-final preposition also takes a pronoun (أفرج عنه)."""
     parts = form.split()
     options: list[list[tuple[str, str]]] = []
     for k, part in enumerate(parts):
@@ -168,6 +179,10 @@ def expand_form(form: str) -> list[tuple[str, str]]:
             options.append([(normalize(part[1:]), VERB_PAST)])
         elif len(parts) == 1:
             options.append([(v, NOUN) for v in inflect_noun(part)])
+        elif pronoun_objects and k and normalize(part) in _PREPOSITIONS:
+            # the object of a phrase-final preposition may be a pronoun (أفرج عنه، اتفقوا عليها)
+            w = normalize(part)
+            options.append([(v, NOUN) for v in _with_pronoun(w)])
         else:
             w = normalize(part)
             variants = [w] if k else [w, *inflect_noun(w)[1:]]
@@ -197,8 +212,10 @@ class TriggerLexicon:
             excluded = {normalize(x) for x in e.attrs.get("exclude_forms") or ()}
             if e.attrs.get("exclude_words"):
                 self.excluded_words[entry.id] = frozenset(normalize(x) for x in e.attrs["exclude_words"])
+            # "التي تسيطر عليها المعارضة" describes who holds a place; it reports no event
+            pronouns = bool(e.attrs.get("pronoun_objects", True))
             for form in e.forms:
-                for surface, pos in expand_form(form):
+                for surface, pos in expand_form(form, pronouns):
                     if surface not in excluded:
                         self.matcher.add(surface, FormPayload(entry, pos, form))
         self.matcher.build()
