@@ -63,3 +63,48 @@ def test_anaphor_al_akhira_resolves_to_last_actor(coder):
     events = coder(article_with(text, [("actor", "القوات التركية", TUR), ("actor", "قسد", SDF)])).events
     shelling = [e for e in events if e.type == "ASSAULT" and "قصف" in e.trigger.text]
     assert shelling and names(shelling[0].actor) == ["Syrian Democratic Forces"]
+
+
+IRQ_RES = {"entity_id": "actor.irq.islamic_resistance", "name_en": "Islamic Resistance in Iraq"}
+USA = {"entity_id": "actor.usa", "name_en": "United States", "country": "USA"}
+ISR = {"entity_id": "actor.isr", "name_en": "Israel", "country": "ISR"}
+IRN = {"entity_id": "actor.irn", "name_en": "Iran", "country": "IRN"}
+POWERS = {"entity_id": "actor.world_powers", "name_en": "world powers"}
+
+
+def test_carrier_verb_lends_its_subject_across_a_long_subject(coder):
+    e = only(coder, "وتبنّت المقاومة الإسلامية في العراق أيضاً، استهداف قاعدة لقوات النظام.",
+             [("actor", "المقاومة الإسلامية في العراق", IRQ_RES), ("actor", "قوات النظام", GOV)], "ASSAULT")
+    assert names(e.actor) == ["Islamic Resistance in Iraq"] and names(e.recipient) == ["Syrian government forces"]
+
+
+def test_carrier_verb_does_not_reach_a_noun_that_is_not_its_object(coder):
+    text = "وأعلنت القوات الأميركية عن إصابة جنود في هجوم صاروخي."
+    events = [e for e in coder(article_with(text, [("actor", "القوات الأميركية", USA)])).events
+              if e.trigger.text == "هجوم"]
+    assert all(names(e.actor) != ["United States"] for e in events)
+
+
+def test_relative_clause_names_the_doer_of_a_noun(coder):
+    e = only(coder, "وأدانت طهران العدوان الذي شنّه الاحتلال الإسرائيلي على مدينة حلب.",
+             [("actor", "طهران", IRN), ("actor", "الاحتلال الإسرائيلي", ISR)], "ASSAULT")
+    assert names(e.actor) == ["Israel"]
+
+
+def test_experiencer_subject_is_the_recipient(coder):
+    e = only(coder, "وقالت مصادر إن القوات الأميركية تعرضت لهجوم بطائرة مسيرة.",
+             [("actor", "القوات الأميركية", USA)], "ASSAULT")
+    assert e.actor == [] and names(e.recipient) == ["United States"]
+
+
+def test_owner_of_the_target_after_lam_is_the_recipient(coder):
+    e = only(coder, "هاجم مسلحون فجر اليوم بشكل متزامن نقاطا لقوات النظام في البادية.",
+             [("actor", "مسلحون", {"entity_id": "actor.gen.militants", "name_en": "militants"}),
+              ("actor", "قوات النظام", GOV)], "ASSAULT")
+    assert names(e.actor) == ["militants"] and names(e.recipient) == ["Syrian government forces"]
+
+
+def test_agreement_verb_keeps_its_ma_object_as_recipient(coder):
+    e = only(coder, "وأبرمت إيران اتفاقا مع القوى الدولية حول برنامجها النووي.",
+             [("actor", "إيران", IRN), ("actor", "القوى الدولية", POWERS)], "AGREE")
+    assert names(e.actor) == ["Iran"] and names(e.recipient) == ["world powers"]

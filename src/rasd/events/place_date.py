@@ -84,7 +84,7 @@ def choose_place(event_type: str, trigger_at: int, scope: Scope, places: Sequenc
                  dateline: Optional[Mention]) -> tuple[Optional[Location], str]:
     """(location, rule id)."""
     # a country named without a locative word is the state acting or targeted, not the place
-    located = [m for m in places if not _is_country(m) or _located(text, m)]
+    located = [m for m in places if (not _is_country(m) or _located(text, m)) and not _newsroom(text, m)]
     dateline = _article_place(places, text) if dateline is not None else None
     places = located
     for name, rng in (("clause", scope.clause), ("sentence", scope.sentence), ("paragraph", scope.paragraph)):
