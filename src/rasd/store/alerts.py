@@ -19,7 +19,7 @@ from .store import Store
 from .writer import utcnow
 
 FILTER_FIELDS = tuple(f.name for f in fields(EventFilter) if f.name != "article_id")
-TUPLE_FIELDS = ("types", "statuses")
+TUPLE_FIELDS = ("types", "statuses", "actors")
 
 
 @dataclass

@@ -7,13 +7,13 @@ PostgreSQL where available, else a plain LIKE scan.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Optional
+from typing import Optional, Sequence
 
 from sqlalchemy import Select, and_, or_, select, text
 
 from ..normalize import normalize
 from . import schema as t
-from .rows import place_key
+from .rows import place_key, query_keys
 
 ORDERS = ("date", "top")
 MIN_TRIGRAM_QUERY = 3
@@ -31,6 +31,7 @@ class EventFilter:
     statuses: tuple[str, ...] = ()  # asserted, future, hypothetical, negated, denied
     text: Optional[str] = None  # words in the supporting text, any spelling variant
     article_id: Optional[str] = None
+    actors: tuple[str, ...] = ()  # every one of these takes part (e.g. the SDF and Russia)
     one_per_cluster: bool = False  # only each merged cluster's head event (one row per happening)
 
 
@@ -54,8 +55,12 @@ def _text_condition(value: str, dialect: str, has_text_index: bool):
 
 
 def event_select(flt: EventFilter, dialect: str, has_text_index: bool, actor_keys: list[str] = (),
-                 order: str = "date", limit: Optional[int] = None, offset: int = 0) -> Select:
-    """SELECT of event rows (with their article's title, source, outlet, published date)."""
+                 order: str = "date", limit: Optional[int] = None, offset: int = 0,
+                 every_actor_keys: Sequence[Sequence[str]] = ()) -> Select:
+    """SELECT of event rows (with their article's title, source, outlet, published date).
+
+    ``every_actor_keys``: the participant keys of each of ``flt.actors`` (Store.actor_keys);
+    without them, each name's own spellings (rows.query_keys)."""
     e, a = t.events, t.articles
     stmt = select(e, a.c.title.label("article_title"), a.c.source.label("article_source"),
                   a.c.outlet.label("article_outlet"), a.c.published.label("article_published"),
@@ -78,6 +83,10 @@ def event_select(flt: EventFilter, dialect: str, has_text_index: bool, actor_key
         p = t.event_participants
         conditions.append(e.c.id.in_(select(p.c.event_id).where(
             or_(p.c.actor_key.in_(list(actor_keys)), p.c.text_norm == normalize(flt.actor)))))
+    for name, keys in zip(flt.actors, every_actor_keys or [query_keys(a) for a in flt.actors]):
+        p = t.event_participants
+        conditions.append(e.c.id.in_(select(p.c.event_id).where(
+            or_(p.c.actor_key.in_(list(keys)), p.c.text_norm == normalize(name)))))
     if flt.text:
         conditions.append(_text_condition(flt.text, dialect, has_text_index))
     if flt.article_id:

@@ -174,7 +174,8 @@ class Store:
                offset: int = 0, chunk: int = CHILD_CHUNK) -> Iterator[StoredEvent]:
         """Events matching ``flt``, streamed in chunks (memory stays bounded on any store)."""
         keys = self.actor_keys(flt.actor) if flt.actor else []
-        stmt = event_select(flt, self.dialect, self.has_text_index, keys, order, limit, offset)
+        stmt = event_select(flt, self.dialect, self.has_text_index, keys, order, limit, offset,
+                            [self.actor_keys(a) for a in flt.actors])
         with self.engine.connect() as conn:
             result = conn.execution_options(stream_results=True, yield_per=chunk).execute(stmt)
             for rows in result.mappings().partitions(chunk):
@@ -189,7 +190,8 @@ class Store:
 
     def count_events(self, flt: EventFilter = EventFilter()) -> int:
         keys = self.actor_keys(flt.actor) if flt.actor else []
-        inner = event_select(flt, self.dialect, self.has_text_index, keys).order_by(None).subquery()
+        inner = event_select(flt, self.dialect, self.has_text_index, keys,
+                             every_actor_keys=[self.actor_keys(a) for a in flt.actors]).order_by(None).subquery()
         with self.engine.connect() as conn:
             return conn.execute(select(func.count()).select_from(inner)).scalar_one()
 
