@@ -1,0 +1,239 @@
+"""Gating: is an ASSAULT or PROTEST candidate a concrete reported event, or only a word for one?
+
+News text names attacks and protests far more often than it reports one: the anniversary of an
+assassination, the trial of a bombing's suspects, a feared attack, "a war of words", what soldiers
+do "every day", a definite noun recalling an attack told elsewhere. ANNOTATION.md codes only an
+actual reported action, so the coder asks ``EventGate.check`` before building an ASSAULT or PROTEST
+event. In order, a candidate is rejected when
+
+1. its status is not asserted (an attack threatened, denied or not carried out is no attack);
+2. its sentence is a question;
+3. the trigger word is used in another sense (``sense`` cues: حرب كلامية، جدول الضرب);
+4. it is the topic of a frame word just before it (``frame`` cues: جريمة اغتيال، ذكرى اغتيال،
+   المتهمين بتفجير، خشية هجوم);
+5. its clause speaks habitually or generically (``generic`` cues: يوميا، عادة);
+6. it is an imperfect verb with no time anchor (what someone does, not what happened);
+7. it is a verbal noun with no anchor tying it to one incident: no casualty count or date in its
+   clause, no weapon or means, no verb of occurrence (وقع، أسفر عن، نفذ), no light verb.
+
+The cues live in ``data/lexicons/gating/`` so an analyst can extend them without code. Only these two
+types are gated: they are the most often merely mentioned; other types keep the coder's decision.
+Everything here is a few lookups per candidate (one matcher pass per sentence that has one).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional, Sequence
+
+from ..lexicon import LexiconEntry, load_lexicon, text_view
+from ..lexicon.matcher import Matcher
+from ..model import Mention, Sentence
+from ..normalize import normalize
+from .clauses import Clause
+from .cues import token_range
+from .triggers import NOUN, VERB_PAST, VERB_PRESENT, expand_form
+
+GATED_TYPES = frozenset({"ASSAULT", "PROTEST"})
+QUESTION_MARKS = ("؟", "?")
+ANCHOR_MENTIONS = frozenset({"casualty", "date"})  # mention kinds that tie a noun to one incident
+DEFAULT_FRAME_WINDOW = 2
+DATE_AFTER_NOUN = 4  # tokens after a verbal noun where its date may stand
+NAME_AFTER_NOUN = 3  # tokens after a verbal noun where its named target, attacker or place may stand
+NAME_MENTIONS = frozenset({"actor", "person", "place", "org", "number"})
+YEAR = re.compile(r"(?:1[89]|20)\d\d")
+SINCE = normalize("منذ")
+
+
+@dataclass(frozen=True)
+class GateCue:
+    """A gating cue found in a sentence, with the sentence tokens it covers."""
+    entry: LexiconEntry
+    first: int
+    last: int
+
+    @property
+    def kind(self) -> str:
+        return str(self.entry.attrs.get("cue"))
+
+    def applies_to(self, event_type: str) -> bool:
+        return event_type in (self.entry.attrs.get("applies_to") or ())
+
+
+@dataclass(frozen=True)
+class GateCandidate:
+    """What the gate needs to know about one trigger occurrence."""
+    event_type: str
+    pos: str  # the trigger's own part of speech
+    status: str
+    sentence: Sentence
+    clause: Clause
+    first: int  # trigger's first and last sentence token
+    last: int
+    light_verb: Optional[int] = None  # token index of the light verb that carries a verbal noun
+    light_verb_pos: Optional[str] = None
+    published: Optional[str] = None  # the article's publication date (ISO), when known
+    prefix: str = ""  # proclitics before the trigger (ال، ب، ل، و)
+
+    @property
+    def nominal(self) -> bool:
+        """A verbal noun, also when the lexicon form matched was a verb: a verb takes no article and no
+        preposition (والقتل، بضرب، لاغتيال are nouns; ليقتل is a verb of purpose)."""
+        if self.pos == NOUN:
+            return True
+        bare = self.prefix.lstrip("وف")
+        return "ال" in bare or bare[:1] in ("ب", "ك") or (bare[:1] == "ل" and self.pos == VERB_PAST)
+
+
+@dataclass(frozen=True)
+class GateVerdict:
+    keep: bool
+    rule: str  # gate.* rule id (provenance, explain)
+    reason: str = ""
+
+
+KEEP = GateVerdict(True, "gate.not_gated")
+
+
+class EventGate:
+    """Decides whether an ASSAULT or PROTEST candidate is a concrete reported event."""
+
+    def __init__(self, entries: Sequence[LexiconEntry]):
+        self.entries = list(entries)
+        self.matcher = Matcher()
+        for e in self.entries:
+            for form in e.forms:
+                surfaces = [s for s, _ in expand_form(form)] if "{" in form else [form]
+                for s in surfaces:
+                    self.matcher.add(s, e)
+        self.matcher.build()
+        self._cache: tuple[Optional[Sentence], list[GateCue]] = (None, [])
+
+    def cues(self, sentence: Sentence) -> list[GateCue]:
+        """Gating cues in ``sentence`` (cached for the sentence last asked about)."""
+        if self._cache[0] is sentence:
+            return self._cache[1]
+        view = text_view(sentence.text)
+        found = []
+        for m in self.matcher.find(view.text):
+            s, e = view.span_to_original(m.start, m.end)
+            first, last = token_range(sentence, sentence.start + s, sentence.start + e)
+            if first is not None:
+                found.extend(GateCue(entry, first, last) for entry in m.payloads)
+        self._cache = (sentence, found)
+        return found
+
+    def check(self, c: GateCandidate, mentions: Sequence[Mention]) -> GateVerdict:
+        """The verdict on candidate ``c``; ``mentions`` are the article's body mentions (any order)."""
+        if c.event_type not in GATED_TYPES:
+            return KEEP
+        if c.sentence.text.rstrip(" »\"')").endswith(QUESTION_MARKS):
+            return GateVerdict(False, "gate.question", "asked about in a question, not reported")
+        cues = [q for q in self.cues(c.sentence) if q.applies_to(c.event_type)]
+        lo, hi = c.clause.first, c.clause.last
+        for q in cues:
+            if q.kind == "sense" and q.first <= c.last and c.first <= q.last:
+                return GateVerdict(False, "gate.sense", f"'{_words(c.sentence, q)}' is not violence or protest")
+        for q in cues:
+            window = int(q.entry.attrs.get("window", DEFAULT_FRAME_WINDOW))
+            if q.kind == "frame" and lo <= q.first and q.last < c.first and c.first - q.last <= window:
+                return GateVerdict(False, "gate.frame", f"the topic of '{_words(c.sentence, q)}', not reported here")
+        # a cue that is the whole trigger does not anchor it (انتحاري); part of a phrase does (قصف مدفعي)
+        in_clause = [q for q in cues if lo <= q.first and q.last <= hi and not (q.first <= c.first and c.last <= q.last)]
+        generic = next((q for q in in_clause if q.kind == "generic"), None)
+        if generic is not None:
+            return GateVerdict(False, "gate.generic", f"habitual or generic ('{_words(c.sentence, generic)}')")
+        anchors = _anchor_mentions(c, mentions)
+        anchored = bool(anchors) or any(q.kind == "anchor" and _anchor_in_reach(q, c) for q in in_clause) \
+            or (c.nominal and _names_follow(c, mentions))
+        verb_pos = c.light_verb_pos if c.light_verb is not None else c.pos
+        if not c.nominal and verb_pos == VERB_PRESENT and c.status == "asserted" and not anchored \
+                and not _names_in_clause(c, mentions):
+            return GateVerdict(False, "gate.habitual", "imperfect verb with no one named and no anchor: generic")
+        if c.nominal and c.light_verb is None:
+            if not anchored:
+                return GateVerdict(False, "gate.unanchored",
+                                   "verbal noun with no casualty count, date, means or verb of occurrence")
+            if _in_list_of_acts(c) and not any(m.kind == "casualty" for m in anchors):
+                return GateVerdict(False, "gate.list", "one of a list of acts named in general")
+        return GateVerdict(True, "gate.concrete")
+
+
+def _anchor_mentions(c: GateCandidate, mentions: Sequence[Mention]) -> list[Mention]:
+    """Casualty counts in the trigger's clause; a current (not historical) date in it too, but for a
+    verbal noun only right after it (هجمات الأمس، هجوم فجر أمس): a date elsewhere in the clause
+    usually dates the statement that mentions the noun (قال أمس إن الهجوم ...)."""
+    cl = c.clause
+    toks = c.sentence.tokens
+    near_end = toks[min(c.last + DATE_AFTER_NOUN, len(toks) - 1)].end
+    out = []
+    for m in mentions:
+        if m.field != "text" or not (cl.start <= m.start < cl.end):
+            continue
+        if m.kind == "casualty":
+            out.append(m)
+        elif m.kind == "date" and not _historical(m, c.published) and (
+                not c.nominal or c.light_verb is not None or toks[c.last].end <= m.start < near_end):
+            out.append(m)
+    return out
+
+
+def _anchor_in_reach(q: GateCue, c: GateCandidate) -> bool:
+    """An anchor cue with a ``window`` (a reporting verb: أعلنت استهداف) must govern the trigger."""
+    window = q.entry.attrs.get("window")
+    return window is None or (q.last < c.first and c.first - q.last <= int(window))
+
+
+def _names_follow(c: GateCandidate, mentions: Sequence[Mention]) -> bool:
+    """A named target, attacker or place right after a verbal noun (استهداف قاعدة التنف، هجوم حماس،
+    قصف على رفح): the noun speaks of one incident."""
+    toks = c.sentence.tokens
+    lo = toks[c.last].end
+    hi = toks[min(c.last + NAME_AFTER_NOUN, c.clause.last)].end
+    return any(m.field == "text" and m.kind in NAME_MENTIONS and lo <= m.start < hi for m in mentions)
+
+
+def _names_in_clause(c: GateCandidate, mentions: Sequence[Mention]) -> bool:
+    cl = c.clause
+    return any(m.field == "text" and m.kind in NAME_MENTIONS and cl.start <= m.start < cl.end for m in mentions)
+
+
+def _historical(date: Mention, published: Optional[str]) -> bool:
+    """A date with an explicit year other than the publication year (عام 2001), or a span reaching
+    back (منذ أشهر): it places the event in the background, not in the news."""
+    text = normalize(date.text)
+    if text.startswith(SINCE):
+        return True
+    year = YEAR.search(text)
+    return year is not None and (published is None or not published.startswith(year.group(0)))
+
+
+def _in_list_of_acts(c: GateCandidate) -> bool:
+    """A definite verbal noun coordinated with another (القتل والاختطاف والذبح): acts named in general."""
+    toks = c.sentence.tokens
+    def definite(i: int) -> bool:
+        return 0 <= i < len(toks) and toks[i].norm.lstrip("وفب").startswith("ال")
+    if not definite(c.first):
+        return False
+    after = c.last + 1 < len(toks) and toks[c.last + 1].norm.startswith("وال")
+    before = c.first > 0 and toks[c.first].norm.startswith("وال") and definite(c.first - 1)
+    return after or before
+
+
+def _words(sentence: Sentence, q: GateCue) -> str:
+    toks = sentence.tokens
+    return sentence.text[toks[q.first].start - sentence.start:toks[q.last].end - sentence.start]
+
+
+@lru_cache(maxsize=4)
+def _cached_gate(extra: tuple[str, ...]) -> EventGate:
+    return EventGate(load_lexicon("gating", extra_dirs=[Path(p) for p in extra]))
+
+
+def event_gate(extra_dirs: Sequence[Path] = ()) -> EventGate:
+    return _cached_gate(tuple(str(p) for p in extra_dirs))
+
+
+__all__ = ["EventGate", "GateCandidate", "GateVerdict", "GateCue", "event_gate", "GATED_TYPES"]
