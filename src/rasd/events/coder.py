@@ -22,6 +22,7 @@ from .attribution import attribution_for, find_attributions
 from .clauses import Clause, clause_of, split_clauses
 from .crosswalk import acled_columns, event_scale, quad_code
 from .cues import CueMatch, cue_set, token_range
+from .gating import GateCandidate, event_gate
 from .merge import MergeNote, merge_events, merge_title
 from .notes import note_for
 from .place_date import Scope, casualties, choose_date, choose_place, is_background
@@ -87,6 +88,7 @@ class EventCoder:
         self.agent_markers = cue_set("agent_marker", extra)
         self.anaphors = cue_set("anaphor", extra)
         self.boilerplate = cue_set("boilerplate", extra)
+        self.gate = event_gate(extra)  # ASSAULT/PROTEST: a concrete reported event, not a mere mention
         self.light_verb_pos = {s: p for e in self.light_verbs.entries for f in e.forms for s, p in expand_form(f)}
         self.versions = (__version__, lexicon_version(extra))
 
@@ -262,6 +264,11 @@ class EventCoder:
             status = decide_status(status_first, last, status_pos, clause, status_cues, entry.denial)
             if denial_from is not None and first > denial_from and not entry.denial:
                 status = type(status)("denied", "status.denial_complement", status.cue)
+            verdict = self.gate.check(GateCandidate(entry.type, p.pos, status.status, sent, clause, first, last,
+                                                    lv_index, lv_pos, article.published, h.prefix), article.mentions)
+            if not verdict.keep:
+                cand.reason = f"not a concrete event: {verdict.reason} ({verdict.rule})"
+                continue
             attribution = attribution_for(attributions, first)
             mode = self._mode(entry, modes, clause)
             ev = self._build(article, idx, sent, h, entry.id, entry.type, mode, status.status, clause,
