@@ -8,8 +8,8 @@ GROUPS = {"entity_id": "actor.terrorists", "name_en": "terrorist groups"}
 def test_hold_responsible_needs_its_complement(coder):
     text = "وحملت سوريا الجماعات الإرهابية المسؤولية عن التفجير."
     art = article_with(text, [("actor", "سوريا", SYRIA), ("actor", "الجماعات الإرهابية", GROUPS)])
-    events = coder.code_article(art).events
-    assert [(e.type, e.trigger.text) for e in events] == [("ACCUSE", "حملت")]
+    events = [e for e in coder.code_article(art).events if e.type == "ACCUSE"]
+    assert [e.trigger.text for e in events] == ["حملت"]
     assert [p.name_en for p in events[0].actor] == ["Syria"]
     plain = "وحملت سوريا الجرحى إلى المستشفى."
     art = article_with(plain, [("actor", "سوريا", SYRIA)])
@@ -21,3 +21,11 @@ def test_necessity_with_the_subject_between_verb_and_complement(coder):
     minister = {"entity_id": "actor.minister", "name_en": "minister"}
     art = article_with(text, [("actor", "الوزير", minister), ("actor", "الوزير", minister)])
     assert [(e.type, e.trigger.text) for e in coder.code_article(art).events] == [("REQUEST", "شدد")]
+
+
+def test_idioms_are_not_events(coder):
+    text = "ونقلت الوكالة عن المصدر الذي رفض الكشف عن هويته أن الجيش رفض العرض."
+    army = {"entity_id": "actor.army", "name_en": "army"}
+    art = article_with(text, [("actor", "الجيش", army)])
+    assert [e.trigger.text for e in coder.code_article(art).events if e.type == "REJECT"] == ["رفض"]
+    assert all(e.trigger.start > text.index("هويته") for e in coder.code_article(art).events)

@@ -73,6 +73,8 @@ class _Context:
     last_mentions: list[Mention] = field(default_factory=list)
     event_paragraph: dict[str, int] = field(default_factory=dict)
     forms: dict[str, str] = field(default_factory=dict)  # event id -> the lexicon form of its trigger
+    names: list[Mention] = field(default_factory=list)  # body names (actors, places ...) by start
+    name_starts: list[int] = field(default_factory=list)
 
 
 class EventCoder:
@@ -88,6 +90,7 @@ class EventCoder:
         self.agent_markers = cue_set("agent_marker", extra)
         self.anaphors = cue_set("anaphor", extra)
         self.boilerplate = cue_set("boilerplate", extra)
+        self.idioms = cue_set("idiom", extra)
         self.gate = event_gate(extra)  # ASSAULT/PROTEST: a concrete reported event, not a mere mention
         self.light_verb_pos = {s: p for e in self.light_verbs.entries for f in e.forms for s, p in expand_form(f)}
         self.versions = (__version__, lexicon_version(extra))
@@ -125,9 +128,11 @@ class EventCoder:
         boiler = self._boilerplate_paragraphs(text, sentences) if hits else set()
 
         cue_sets = (self.status_cues, self.attribution_cues, self.mode_cues, self.light_verbs,
-                    self.agent_markers, self.anaphors)
+                    self.agent_markers, self.anaphors, self.idioms)
         cues = [c.find_in_article(text, sentences) if hits else {} for c in cue_sets]
         ctx = _Context()
+        ctx.names = sorted((m for m in body_mentions if m.kind in NAME_KINDS), key=lambda m: m.start)
+        ctx.name_starts = [m.start for m in ctx.names]
         forms = ctx.forms
         events: list[Event] = []
         candidates: list[Candidate] = []
@@ -174,8 +179,7 @@ class EventCoder:
                        ctx: _Context, events_so_far: list[Event],
                        sent_cues: list[list[CueMatch]]) -> tuple[list[Event], list[Candidate]]:
         text = article.text
-        names = [m for m in article.mentions if m.field == "text" and m.kind in NAME_KINDS
-                 and sent.start <= m.start < sent.end]
+        names = ctx.names[bisect.bisect_left(ctx.name_starts, sent.start):bisect.bisect_left(ctx.name_starts, sent.end)]
         located = []
         for h in hits:
             first, last = token_range(sent, h.start, h.end)
@@ -184,7 +188,7 @@ class EventCoder:
                     h.candidates.sort(key=lambda c: c.pos != NOUN)
                 located.append((h, first, last))
         verb_starts = [f for h, f, _ in located if h.best.pos in VERB_POS and h.prefix[:1] in ("و", "ف")]
-        status_cues, attribution_cues, modes, light, agents, anaphors = sent_cues
+        status_cues, attribution_cues, modes, light, agents, anaphors, idioms = sent_cues
         verb_starts += [c.first_token for c in attribution_cues
                         if c.entry.attrs.get("attribution") == "speaker" and c.prefix[:1] in ("و", "ف")]
         clauses = split_clauses(sent, verb_starts)
@@ -214,6 +218,10 @@ class EventCoder:
                            (m.start, m.end) != (h.start, h.end)), None)
             if inside is not None:
                 cand.reason = f"part of the name '{inside.text}' ({inside.kind})"
+                continue
+            idiom = next((c for c in idioms if c.start <= h.start and h.end <= c.end), None)
+            if idiom is not None:
+                cand.reason = f"part of the idiom '{text[idiom.start:idiom.end]}' ({idiom.entry.id})"
                 continue
             if entry.needs_word and not _word_follows(sent, last, min(clause.last, last + entry.needs_word_window),
                                                       entry.needs_word):
