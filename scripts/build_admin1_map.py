@@ -17,6 +17,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT.parent / "shared/data/gazetteer/ocha_admin1_shapefile/syr_admin1_derived.geojson"
 TARGET = ROOT / "src/rasd/dashboard/static/data/syr_admin1.geojson"
+# The place lexicon's governorate names (what events store as admin1), joined on the P-code.
+PLACE_LEXICON = ROOT / "src/rasd/data/lexicons/places/syria_admin.tsv"
 ATTRIBUTION = ("Governorate boundaries: OCHA / HDX Syria COD-AB (CC BY 3.0 IGO), via "
                "github.com/Hugh-Smith/Drone-Simulation (MIT); simplified for display.")
 DECIMALS = 4
@@ -66,16 +68,30 @@ def simplify_geometry(geometry: dict, tolerance: float) -> dict:
     return {"type": "MultiPolygon", "coordinates": kept}
 
 
+def lexicon_admin1_names() -> dict[str, str]:
+    """P-code -> the admin1 name the place lexicon gives its governorate (e.g. SY08 -> Al-Hasakah)."""
+    names = {}
+    with PLACE_LEXICON.open(encoding="utf-8") as fh:
+        header = fh.readline().rstrip("\n").split("\t")
+        for line in fh:
+            row = dict(zip(header, line.rstrip("\n").split("\t")))
+            if row.get("type") == "governorate" and row.get("pcode"):
+                names[row["pcode"]] = row["admin1"]
+    return names
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--tolerance", type=float, default=0.005, help="degrees (default 0.005)")
     args = parser.parse_args()
     source = json.loads(SOURCE.read_text(encoding="utf-8"))
+    admin1 = lexicon_admin1_names()
     features = []
     for f in sorted(source["features"], key=lambda f: f["properties"]["PCODE"]):
         p = f["properties"]
         features.append({"type": "Feature",
-                         "properties": {"pcode": p["PCODE"], "name_en": p["NAME_EN"], "name_ar": p["NAME_AR"]},
+                         "properties": {"pcode": p["PCODE"], "name_en": p["NAME_EN"], "name_ar": p["NAME_AR"],
+                                        "admin1": admin1.get(p["PCODE"], p["NAME_EN"])},
                          "geometry": simplify_geometry(f["geometry"], args.tolerance)})
     TARGET.parent.mkdir(parents=True, exist_ok=True)
     TARGET.write_text(json.dumps({"type": "FeatureCollection", "attribution": ATTRIBUTION, "features": features},

@@ -95,8 +95,8 @@ PROTESTERS = {"text": "متظاهرون", "en": "Protesters", "id": "actor.prote
 HASAKAH = {"text": "الحسكة", "ar": "الحسكة", "en": "Al-Hasakah city", "lat": 36.5, "lon": 40.75,
            "admin1": "Al-Hasakah", "pcode": "C4564"}
 SUWAYDA = {"text": "السويداء", "ar": "السويداء", "en": "As-Sweida city", "lat": 32.71, "lon": 36.57,
-           "admin1": "As-Sweida", "pcode": "C6306"}
-DARAA = {"text": "درعا", "ar": "درعا", "en": "Daraa city", "lat": 32.62, "lon": 36.10, "admin1": "Dar'a"}
+           "admin1": "As-Suwayda", "pcode": "C6306"}
+DARAA = {"text": "درعا", "ar": "درعا", "en": "Daraa city", "lat": 32.62, "lon": 36.10, "admin1": "Daraa"}
 
 
 def constructed_articles() -> list[Article]:

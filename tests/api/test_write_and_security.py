@@ -65,6 +65,10 @@ def test_alerts_list_create_delete(client, auth):
     assert alert in client.get("/api/alerts").json()
     assert client.post("/api/alerts", headers=auth, json={"name": "Hasakah assaults", "filter": {}}).status_code == 409
     assert client.post("/api/alerts", headers=auth, json={"name": "bad", "filter": {"statuses": ["maybe"]}}).status_code == 422
+    pair = client.post("/api/alerts", headers=auth, json={
+        "name": "SDF and Russia", "filter": {"actors": ["actor.sdf", "actor.rus"], "one_per_cluster": True}}).json()
+    assert pair["filter"]["actors"] == ["actor.sdf", "actor.rus"] and pair["filter"]["one_per_cluster"] is True
+    assert client.delete(f"/api/alerts/{pair['id']}", headers=auth).status_code == 204
     assert client.delete(f"/api/alerts/{alert['id']}", headers=auth).status_code == 204
     assert client.delete(f"/api/alerts/{alert['id']}", headers=auth).status_code == 404
     assert alert not in client.get("/api/alerts").json()

@@ -39,13 +39,14 @@ def event_query(
     admin1: Annotated[Text, Query(description="Governorate (first-level unit), English or Arabic.")] = None,
     q: Annotated[Text, Query(description="Words in the supporting text; Arabic spelling variants match.")] = None,
     bbox: Annotated[Optional[str], Query(max_length=100, description="min_lon,min_lat,max_lon,max_lat")] = None,
+    one_per_cluster: Annotated[bool, Query(description="Only one event per happening (merged reports).")] = False,
 ) -> EventQuery:
     try:
         box = BoundingBox.parse(bbox) if bbox else None
     except ValueError as e:
         raise HTTPException(422, str(e))
     flt = EventFilter(date_from=date_from, date_to=date_to, types=tuple(type), actor=actor, place=place,
-                      admin1=admin1, statuses=tuple(status), text=q)
+                      admin1=admin1, statuses=tuple(status), text=q, one_per_cluster=one_per_cluster)
     return EventQuery(flt, tuple(mode), box)
 
 

@@ -134,6 +134,9 @@ class AlertFilter(BaseModel):
     admin1: Optional[str] = Field(None, min_length=1, max_length=200)
     statuses: list[Status] = Field(default_factory=list, max_length=5)
     text: Optional[str] = Field(None, min_length=1, max_length=200)
+    actors: list[str] = Field(default_factory=list, max_length=10,
+                              description="Every one of these takes part (e.g. the SDF and Russia).")
+    one_per_cluster: bool = False
 
 
 class AlertIn(BaseModel):

@@ -29,7 +29,8 @@ def alerts(store: Reader) -> list[AlertOut]:
 def create(store: Writer, body: AlertIn) -> AlertOut:
     f = body.filter
     flt = EventFilter(date_from=f.date_from, date_to=f.date_to, types=tuple(f.types), actor=f.actor,
-                      place=f.place, admin1=f.admin1, statuses=tuple(f.statuses), text=f.text)
+                      place=f.place, admin1=f.admin1, statuses=tuple(f.statuses), text=f.text,
+                      actors=tuple(f.actors), one_per_cluster=f.one_per_cluster)
     try:
         return _out(create_alert(store, body.name, flt))
     except AlertExists as e:

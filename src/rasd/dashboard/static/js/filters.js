@@ -11,7 +11,7 @@ export function fillChoices(governorates) {
   const status = document.getElementById("f-status");
   STATUSES.forEach((name) => status.appendChild(el("option", { value: name, text: name, "data-status": name })));
   const admin1 = document.getElementById("f-admin1");
-  governorates.forEach((g) => admin1.appendChild(el("option", { value: g.name_en, "data-en": g.name_en, "data-ar": g.name_ar, text: g.name_en })));
+  governorates.forEach((g) => admin1.appendChild(el("option", { value: g.admin1, "data-en": g.name_en, "data-ar": g.name_ar, text: g.name_en })));
 }
 
 // Governorate and status option labels follow the language.
