@@ -1,0 +1,111 @@
+"""Concurrency trials: ingesting while the API serves reads, and two ingesters on one store.
+
+Both end by comparing the store with a clean ingest of the same sources (nothing lost, nothing
+doubled). The API runs in this process (its ASGI app driven by a test client in a thread); the
+ingesters are separate ``rasd ingest`` processes, as in production.
+"""
+from __future__ import annotations
+
+import subprocess
+import threading
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Callable, Optional, Sequence
+
+from ..store import Store
+from .crash import _env, ingest_command
+from .snapshot import StoreSnapshot, integrity_problems, snapshot
+
+READ_PATHS = ("/api/events?limit=50", "/api/articles?limit=50", "/api/stats", "/api/actors", "/api/health")
+
+
+@dataclass
+class ReadsDuringIngest:
+    reads: int
+    statuses: dict[int, int]  # HTTP status -> count
+    article_totals_decreased: int  # times a later read saw fewer articles than an earlier one
+    differences: list[str] = field(default_factory=list)
+
+    @property
+    def survived(self) -> bool:
+        return set(self.statuses) == {200} and not self.article_totals_decreased and not self.differences
+
+
+def _total(body: dict) -> Optional[int]:
+    value = body.get("total") if isinstance(body, dict) else None
+    return value if isinstance(value, int) else None
+
+
+def reads_during_ingest(db: str, sources: Sequence[str], reference: StoreSnapshot, batch_size: int = 2,
+                        reset: Optional[Callable[[], None]] = None) -> ReadsDuringIngest:
+    """Serve reads from the store while a `rasd ingest` process fills it."""
+    from fastapi.testclient import TestClient  # the API extras are only needed for this trial
+
+    from ..api.app import create_app
+
+    if reset:
+        reset()
+    with Store.open(db):
+        pass  # create and migrate before the app and the ingester open it
+    app = create_app(db, dashboard=False)
+    statuses: Counter[int] = Counter()
+    decreased = 0
+    with TestClient(app, raise_server_exceptions=False) as client:
+        process = subprocess.Popen(ingest_command(db, sources, batch_size), env=_env(),
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        last_total = 0
+        while True:
+            finished = process.poll() is not None
+            for path in READ_PATHS:
+                response = client.get(path)
+                statuses[response.status_code] += 1
+                if path.startswith("/api/articles") and response.status_code == 200:
+                    total = _total(response.json())
+                    if total is not None:
+                        decreased += int(total < last_total)
+                        last_total = max(last_total, total)
+            if finished:  # one more round of reads after the ingester ended
+                break
+            time.sleep(0.02)
+        stderr = process.stderr.read() if process.stderr else ""
+    result = ReadsDuringIngest(sum(statuses.values()), dict(statuses), decreased)
+    if process.returncode not in (0, 1):
+        result.differences.append(f"rasd ingest ended with {process.returncode}: {stderr[-500:]}")
+    with Store.open(db) as store:
+        result.differences += snapshot(store).differences(reference) + integrity_problems(store)
+    return result
+
+
+@dataclass
+class TwoIngesters:
+    exit_codes: list[int]
+    stored: list[int]  # documents each run wrote as new
+    unchanged: list[int]  # documents each run found stored already (before or after analysing them)
+    differences: list[str] = field(default_factory=list)
+
+    @property
+    def survived(self) -> bool:
+        return all(code in (0, 1) for code in self.exit_codes) and not self.differences
+
+
+def two_ingesters(db: str, sources: Sequence[str], reference: StoreSnapshot, batch_size: int = 2,
+                  reset: Optional[Callable[[], None]] = None) -> TwoIngesters:
+    """Two `rasd ingest` processes started together on the same store and sources."""
+    if reset:
+        reset()
+    with Store.open(db):
+        pass
+    processes = [subprocess.Popen(ingest_command(db, sources, batch_size), env=_env(),
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    errors = [p.communicate()[1] for p in processes]
+    codes = [p.returncode for p in processes]
+    with Store.open(db) as store:
+        runs = [r for r in store.runs() if r["kind"] == "ingest"][-2:]
+        result = TwoIngesters(codes, [(r["counts"] or {}).get("stored", 0) for r in runs],
+                              [(r["counts"] or {}).get("unchanged", 0) for r in runs])
+        result.differences = snapshot(store).differences(reference) + integrity_problems(store)
+    for code, err in zip(codes, errors):
+        if code not in (0, 1):
+            result.differences.append(f"an ingester ended with {code}: {err.strip()[-500:]}")
+    return result
