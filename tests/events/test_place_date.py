@@ -56,3 +56,30 @@ def test_date_in_clause_is_taken_and_background_gets_none():
     assert got.value == "2024-07-23" and rule == "date.clause"
     got, rule = choose_date(Scope((0, 50), (0, 50), (0, 50)), [], "2024-07-24", True, 5)
     assert got is None and rule == "date.none"
+
+
+def test_day_named_in_the_lead_carries_over_to_later_events():
+    monday = date("الاثنين", "2013-02-11", 30)
+    monday.sentence = 0
+    later = Scope((300, 350), (300, 350), (300, 350))
+    got, rule = choose_date(later, [monday], "2013-02-12", False, 320)
+    assert got.value == "2013-02-11" and rule == "date.story_day"
+
+
+def test_day_named_after_the_lead_or_long_before_publication_does_not_carry_over():
+    tuesday = date("الثلاثاء", "2013-02-05", 200)
+    tuesday.sentence = 4  # a later part of the story
+    old = date("11 شباط", "2013-01-11", 30)
+    old.sentence = 0  # background, weeks before publication
+    later = Scope((300, 350), (300, 350), (300, 350))
+    got, rule = choose_date(later, [tuesday, old], "2013-02-12", False, 320)
+    assert got.value == "2013-02-12" and rule == "date.published"
+
+
+def test_statement_date_before_the_trigger_yields_to_the_event_date_after_it():
+    # وأكدت القيادة، يوم أمس، إصابة 24 عسكرياً خلال سلسلة هجمات [trigger at 60] ... الأسبوع الماضي
+    statement = date("يوم أمس", "2023-10-25", 20)
+    event = Mention(kind="date", start=90, end=104, text="الأسبوع الماضي", value="2023-10-19", unit="week")
+    scope = Scope((55, 80), (0, 110), (0, 110))
+    got, rule = choose_date(scope, [statement, event], "2023-10-26", False, 60)
+    assert got.value == "2023-10-19" and rule == "date.sentence"

@@ -8,12 +8,14 @@ the demand was made. Precision is ACLED's geo_precision: 1 the town itself, 2 a 
 surroundings of it, 3 a region.
 
 Date: a resolved date mention in the clause, else the sentence; else, for an event told as
-current news, the publication date at a lower precision. A background event (``وكان ... قد``,
+current news, the day the lead names (الاثنين، أمس: the story's day, within a week before
+publication), else the publication date at a lower precision. A background event (``وكان ... قد``,
 ``سابقا``, ``منذ``) without a time word gets no date.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date as _date
 from typing import Optional, Sequence
 
 from ..model import EventDate, Location, Mention, Sentence
@@ -27,6 +29,8 @@ BACKGROUND_CUES = frozenset(normalize(w) for w in ("سابقا", "سابق", "م
 # A date after منذ starts a period that runs to now (قتل 589 منذ 7 أكتوبر): not the date of the event.
 PERIOD_START = frozenset(normalize(w) for w in ("منذ", "ومنذ"))
 NEWSROOM_SPAN = 60  # characters: a credit line opens the body
+LEAD_SENTENCES = 2  # the lead: where news names the day of the story
+STORY_DAYS = 7  # a day named this close before publication is the story's day
 LOWER_PRECISION = {"day": "week", "week": "month", "month": "year", "year": "year"}
 KILLED_UNITS = frozenset({"killed", "dead", "fatalities", "death", "deaths", "killed_min"})
 INJURED_UNITS = frozenset({"injured", "wounded", "injuries"})
@@ -127,12 +131,42 @@ def choose_date(scope: Scope, dates: Sequence[Mention], published: Optional[str]
     for name, rng in (("clause", scope.clause), ("sentence", scope.sentence)):
         cands = [m for m in dates if _inside(m, rng) and m.value and len(m.value) >= 4 and not _period_start(m)]
         if cands:
-            best = min(cands, key=lambda m: abs(m.start - trigger_at))
+            # outside the event's clause, a date before the trigger is often the statement's (أكدت
+            # القيادة، يوم أمس، إصابة 24 خلال هجمات ... الأسبوع الماضي): the event's own date follows it
+            best = min(cands, key=lambda m: (name == "sentence" and m.start < trigger_at, abs(m.start - trigger_at)))
             return EventDate(best.value[:10], best.unit or _precision_of(best.value), best.text), f"date.{name}"
     if published and not background:
+        told = _story_day(scope, dates, published)
+        if told is not None:
+            # the story's day named earlier (الاثنين، أمس) carries over to the events told after it
+            return EventDate(told.value[:10], "day", told.text), "date.story_day"
         # current news without a time word: it happened around publication, not surely that day
         return EventDate(published[:10], LOWER_PRECISION["day"], None), "date.published"
     return None, "date.none"
+
+
+def _story_day(scope: Scope, dates: Sequence[Mention], published: str) -> Optional[Mention]:
+    """The day the lead names (its last before the event's sentence), when it lies in the days just
+    before publication: news names the story's day once and tells the rest without repeating it."""
+    try:
+        pub = _date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+    best = None
+    for m in dates:
+        if m.start >= scope.sentence[0] or (best is not None and m.start < best.start):
+            continue
+        if m.sentence is None or m.sentence >= LEAD_SENTENCES:
+            continue  # a day named later belongs to its own part of the story
+        if not m.value or len(m.value) < 10 or _period_start(m) or (m.unit or "day") != "day":
+            continue
+        try:
+            day = _date.fromisoformat(m.value[:10])
+        except ValueError:
+            continue
+        if 0 < (pub - day).days <= STORY_DAYS:
+            best = m
+    return best
 
 
 def _period_start(m: Mention) -> bool:
