@@ -83,3 +83,29 @@ def test_statement_date_before_the_trigger_yields_to_the_event_date_after_it():
     scope = Scope((55, 80), (0, 110), (0, 110))
     got, rule = choose_date(scope, [statement, event], "2023-10-26", False, 60)
     assert got.value == "2023-10-19" and rule == "date.sentence"
+
+
+def test_paragraph_without_a_place_takes_the_last_place_told_before_it():
+    text = "قالت المعارضة إن القتال تجدد في إدلب.\nوقصفت الطائرات حي الصاخور في حلب.\nوقتل خمسة مدنيين."
+    idlib = place("إدلب", "place.sy.idlib", 1, text)
+    aleppo = place("حي الصاخور", "place.sy.sakhour", 1, text)
+    last = text.rindex("\n") + 1
+    scope = Scope((last, len(text)), (last, len(text)), (last, len(text)))
+    loc, rule = choose_place("ASSAULT", text.index("وقتل"), scope, [idlib, aleppo], text, idlib)
+    assert rule == "place.previous" and loc.name_en == "place.sy.sakhour"
+    # a statement is not placed by the story: it falls back to the article's place
+    loc, rule = choose_place("ACCUSE", text.index("وقتل"), scope, [idlib, aleppo], text, idlib)
+    assert rule == "place.dateline" and loc.name_en == "place.sy.idlib"
+
+
+def test_statement_place_after_fi_and_a_capital_noun_and_visit_destination():
+    text = "واصل الائتلاف اجتماعاته في العاصمة المصرية القاهرة، وتوجه الوزير إلى موسكو."
+    cairo = place("القاهرة", "place.eg.cairo", 1, text)
+    loc, rule = choose_place("CONSULT", text.index("اجتماعاته"), whole(text), [cairo], text, None)
+    assert rule == "place.clause" and loc.name_en == "place.eg.cairo"
+    moscow = place("موسكو", "place.ru.moscow", 1, text)
+    loc, _ = choose_place("CONSULT", text.index("وتوجه"), whole(text), [moscow], text, None)
+    assert loc.name_en == "place.ru.moscow"
+    # what is demanded is not where the demand was made
+    loc, rule = choose_place("REQUEST", text.index("وتوجه"), whole(text), [moscow], text, None)
+    assert loc is None and rule == "place.none"
