@@ -108,3 +108,14 @@ def test_agreement_verb_keeps_its_ma_object_as_recipient(coder):
     e = only(coder, "وأبرمت إيران اتفاقا مع القوى الدولية حول برنامجها النووي.",
              [("actor", "إيران", IRN), ("actor", "القوى الدولية", POWERS)], "AGREE")
     assert names(e.actor) == ["Iran"] and names(e.recipient) == ["world powers"]
+
+
+def test_nationality_adjective_of_an_attack_noun_is_the_doer(coder):
+    isr = {"entity_id": "actor.isr", "name_en": "Israel", "country": "ISR", "rule": "actor:action+demonym"}
+    civ = {"entity_id": "actor.gen.civilians", "name_en": "civilians"}
+    e = only(coder, "وقتل ثلاثة مدنيين إثر غارة إسرائيلية على القرية.",
+             [("actor", "مدنيين", civ), ("actor", "إسرائيلية", isr)], "ASSAULT")
+    assert names(e.actor) == ["Israel"] and names(e.recipient) == ["civilians"]
+    tur = dict(TUR, rule="actor:action+demonym")
+    e = only(coder, "وتعرضت القرية لقصف مدفعي تركي.", [("actor", "تركي", tur)], "ASSAULT")
+    assert names(e.actor) == ["Turkey"]

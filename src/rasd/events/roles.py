@@ -52,6 +52,8 @@ CARRIER_BARRIERS = frozenset(normalize(w) for w in (".", "؛", ";", ":", "أن",
 CARRIER_WINDOW = 14  # tokens back from a verbal noun to its carrier verb (long subjects: قوات الأمن والجيش في مصر)
 CARRIER_OTHER_TOKENS = 3  # tokens between carrier and noun that are neither participants nor time words
 ENCLITIC_PRONOUNS = ("ه", "ها", "هم", "هما")
+DOER_ADJECTIVE_RULE = "actor:action+demonym"  # the actor recognizer's rule for غارة أمريكية
+DOER_ADJECTIVE_WINDOW = 5  # tokens after the trigger: بقصف مدفعي تركي عنيف
 
 
 @dataclass
@@ -221,8 +223,19 @@ def find_roles(entry: TriggerEntry, pos: str, first: int, last: int, sentence: S
                and slots[k].first - last <= 3 and id(slots[k]) not in used]
         if gen:
             target = res.recipient if (entry.genitive == "recipient" or entry.casualty) else res.actor
+            if _doer_adjective(slots[gen[0]]):
+                target = res.actor  # شهيدا إثر غارة إسرائيلية: the adjective names who struck
             take(_chain(slots, gen[0], toks), target)
             res.rules.append(f"roles.genitive_{'recipient' if target is res.recipient else 'actor'}")
+
+    # 3c. an attack told by its nationality adjective just after the trigger names the doer
+    # (قتل ثلاثة بقصف مدفعي تركي، أصيب إثر غارة إسرائيلية)
+    if not res.actor and not experiencer:
+        doer = next((k for k in in_clause if _doer_adjective(slots[k]) and id(slots[k]) not in used
+                     and last < slots[k].first <= last + DOER_ADJECTIVE_WINDOW), None)
+        if doer is not None:
+            take([slots[doer]], res.actor)
+            res.rules.append("roles.doer_adjective")
 
     # 4. recipient: first later participant, direct object or after one of the entry's prepositions
     if not res.recipient:
@@ -257,6 +270,11 @@ def find_roles(entry: TriggerEntry, pos: str, first: int, last: int, sentence: S
     ids = {(p.id or normalize(p.text)) for p in res.actor}
     res.recipient = [p for p in _dedupe(res.recipient) if (p.id or normalize(p.text)) not in ids]
     return res
+
+
+def _doer_adjective(slot: Slot) -> bool:
+    """A nationality adjective of an attack noun (غارة إسرائيلية، قصف جوي أمريكي): the attacker."""
+    return slot.mention.rule == DOER_ADJECTIVE_RULE
 
 
 def _carrier_before(toks, slots: list[Slot], first: int) -> Optional[int]:
