@@ -119,3 +119,10 @@ def test_nationality_adjective_of_an_attack_noun_is_the_doer(coder):
     tur = dict(TUR, rule="actor:action+demonym")
     e = only(coder, "وتعرضت القرية لقصف مدفعي تركي.", [("actor", "تركي", tur)], "ASSAULT")
     assert names(e.actor) == ["Turkey"]
+
+
+def test_prepositional_recipient_set_off_by_a_comma(coder):
+    usa = {"entity_id": "actor.usa", "name_en": "United States", "country": "USA"}
+    e = only(coder, "وأطلقت الولايات المتحدة 59 صاروخا، على قاعدة جوية سورية ردا على الهجوم.",
+             [("actor", "الولايات المتحدة", usa), ("actor", "قاعدة جوية سورية", GOV)], "ASSAULT")
+    assert names(e.actor) == ["United States"] and names(e.recipient) == ["Syrian government forces"]

@@ -41,6 +41,7 @@ SUBJECT_GAP_WORDS = frozenset(normalize(w) for w in (
     "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد", "أيضا", "كذلك", "مجددا", "بدورها",
     "بدوره", "قد", "فيه", "فيها", "الماضي", "الماضية", "الجاري", "الحالي", "اول", "أمس،", "مساء،"))
 JOINERS = frozenset({"و", "،", ","})
+PUNCT_COMMAS = frozenset({"،", ","})
 MAX_OBJECT_GAP = 4  # a direct object stands within a few tokens of its verb (or the verb's subject)
 # Events done to something someone owns: the owner after ل is the recipient (قصفت مواقع لقوات النظام).
 OWNER_TYPES = frozenset({"ASSAULT", "COERCE"})
@@ -241,7 +242,7 @@ def find_roles(entry: TriggerEntry, pos: str, first: int, last: int, sentence: S
     if not res.recipient:
         preps = set(entry.recipient_preps)
         object_from = max([last] + [s.last for s in slots if id(s) in used and s.first > last])
-        for k in in_clause:
+        for k in in_clause + _after_comma(toks, slots, clause, preps):
             s = slots[k]
             if s.first <= last or id(s) in used:
                 continue
@@ -270,6 +271,19 @@ def find_roles(entry: TriggerEntry, pos: str, first: int, last: int, sentence: S
     ids = {(p.id or normalize(p.text)) for p in res.actor}
     res.recipient = [p for p in _dedupe(res.recipient) if (p.id or normalize(p.text)) not in ids]
     return res
+
+
+def _after_comma(toks, slots: list[Slot], clause: Clause, preps: set[str]) -> list[int]:
+    """A prepositional object set off by a comma right after the clause: أطلقت 59 صاروخا، على قاعدة."""
+    k = next((j for j, s in enumerate(slots) if s.first > clause.last), None)
+    if k is None or slots[k].preposition not in preps:
+        return []
+    gap = [t.norm for t in toks[clause.last:slots[k].first]]  # from the clause's last token
+    comma = next((i for i, n in enumerate(gap) if n in PUNCT_COMMAS), None)
+    if comma is not None and comma <= 1 and len(gap) - comma <= 2 and \
+            all(n in PUNCT_COMMAS or n in PREPOSITIONS for n in gap[comma + 1:]):
+        return [k]
+    return []
 
 
 def _doer_adjective(slot: Slot) -> bool:
