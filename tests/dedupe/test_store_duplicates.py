@@ -11,7 +11,9 @@ from rasd.model import Article
 from rasd.pipeline import Pipeline, Segmenter
 from rasd.store import EventFilter, Store
 from rasd.store import schema as t
+from rasd.dedupe import cluster_events
 from rasd.store.clusters import article_copies, explain_event
+from rasd.store.dedupe import load_members
 from rasd.store.ingest import ingest_sources
 from rasd.store.reprocess import reprocess
 
@@ -58,6 +60,30 @@ def test_wire_copies_are_linked_and_their_events_merged(store, tmp_path):
     assert every - heads == summary.merges  # one row per happening
     # merges across different (not copied) articles: the same attack told by two outlets
     assert any("actors+place+date" in rules for _, _, rules in clusters(store))
+
+
+def test_incremental_clusters_equal_clustering_the_whole_store(store, tmp_path):
+    """Batch by batch, the store ends with the clusters cluster_events gives on all events at once."""
+    path = tmp_path / "corpus.jsonl"
+    write_corpus(path, originals=30, copies=[0, 3, 4, 9])
+    ingest_sources(store, [str(path)], batch_size=4, pipeline_factory=wire_pipeline)
+    with store.engine.connect() as conn:
+        members = load_members(conn, conn.execute(select(t.events.c.id)).scalars())
+        groups = {a: c for a, c in conn.execute(select(t.articles.c.id, t.articles.c.canonical_article_id))
+                  if c is not None}
+    groups.update({c: c for c in groups.values()})
+    expected = {(tuple(sorted(k.event_id for k in c.members)),
+                 tuple(sorted((e.a.event_id, e.b.event_id, e.rule) for e in c.edges)))
+                for c in cluster_events([(m.key, m.event) for m in members.values()], groups) if len(c.members) > 1}
+    with store.engine.connect() as conn:
+        stored: dict[str, list] = {}
+        edges: dict[str, list] = {}
+        for cluster_id, event_id, detail in conn.execute(select(t.event_merges.c.cluster_id, t.event_merges.c.event_id,
+                                                                t.event_merges.c.detail)):
+            stored.setdefault(cluster_id, []).append(event_id)
+            edges.setdefault(cluster_id, []).extend((event_id, other, rule) for other, rule, _ in detail["links"])
+    assert {(tuple(sorted(v)), tuple(sorted(edges[k]))) for k, v in stored.items()} == expected
+    assert len(expected) > 5
 
 
 def test_index_survives_a_restart_and_batches_do_not_matter(db_url, tmp_path):

@@ -75,8 +75,14 @@ def _day_gap(a: Event, b: Event) -> Optional[int]:
         return None
 
 
-def _evidence_tokens(event: Event) -> set[str]:
-    return set(_WORD.findall(normalize(" ".join(m.text for m in event.mentions))))
+def _evidence_tokens(event: Event) -> frozenset[str]:
+    # Cached on the instance: merging compares one event with many others, and normalizing its
+    # evidence each time was most of the cost. Events are not changed while they are merged.
+    cached = event.__dict__.get("_evidence_tokens")
+    if cached is None:
+        cached = frozenset(_WORD.findall(normalize(" ".join(m.text for m in event.mentions))))
+        event.__dict__["_evidence_tokens"] = cached
+    return cached
 
 
 def same_happening(a: Event, b: Event, copies: bool = False) -> Optional[tuple[str, str]]:

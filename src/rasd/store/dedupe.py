@@ -10,10 +10,12 @@ are deleted, their clusters are dissolved and the surviving members queued. At t
 batch, in the same transaction, ``merge_pending`` compares the queued events with the stored
 events that could merge with them (same type and status, dates within a day, same place when
 undated, or in a near-duplicate article), takes in every member of the clusters they touch and
-recomputes those clusters with ``rasd.dedupe.cluster_events``. Clusters are rewritten, never
+recomputes those clusters. Clusters are rewritten, never
 edited: a reprocess dissolves and rebuilds them. The result equals clustering the whole store
-at once (a cluster is a connected component, and every component touched is recomputed whole),
-so it does not depend on batch order, on workers or on the Dask path.
+at once (a cluster is a connected component, and every component touched is recomputed whole
+from its recorded merges and the new ones), so it does not depend on batch order, on workers or
+on the Dask path. The merge rules are rasd.dedupe.events.same_happening; the candidate pairs are
+those of rasd.dedupe.events.cluster_events.
 """
 from __future__ import annotations
 
@@ -25,7 +27,7 @@ from typing import Iterable, Optional
 from sqlalchemy import Connection, bindparam, delete, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
-from ..dedupe import EventKey, MergeCluster, cluster_events, same_happening
+from ..dedupe import EventKey, MergeCluster, MergeEdge, same_happening
 from ..dedupe.articles import THRESHOLD, article_fingerprint, from_bytes, lsh_buckets, to_bytes
 from ..dedupe.events import DATE_DAYS, place_key
 from ..model import Event, EventDate, Location, Participant, Span, content_id
@@ -67,8 +69,7 @@ def link_near_duplicate(conn: Connection, article_id: str, title: Optional[str],
         similarity = signature.jaccard(from_bytes(data))
         if similarity >= THRESHOLD and (best is None or similarity > best[1]):
             best = (candidate, similarity)
-    conn.execute(delete(lsh).where(lsh.c.article_id == article_id))
-    conn.execute(delete(s).where(s.c.article_id == article_id))
+    # A new article has no rows here: deleting an article cascades to its signature and buckets.
     conn.execute(s.insert().values(article_id=article_id, signature=to_bytes(signature)))
     conn.execute(lsh.insert(), [{"bucket": b, "article_id": article_id} for b in sorted(set(buckets))])
     if best is not None:
@@ -243,36 +244,91 @@ def _dissolve(conn: Connection, cluster_ids: set[str], members: set[str]) -> Non
         conn.execute(delete(t.event_clusters).where(t.event_clusters.c.id.in_(chunk)))
 
 
-def _neighbours(seeds: dict[str, ClusterMember], window: dict[str, ClusterMember],
-                copy_group: dict[str, str]) -> set[str]:
-    """Window events that merge with at least one seed (compared by date, so near-linear)."""
-    by_day: dict[tuple[str, str, Optional[dt.date]], list[ClusterMember]] = defaultdict(list)
-    by_group: dict[tuple[str, str], list[ClusterMember]] = defaultdict(list)
-    for member in window.values():
-        ev = member.event
-        by_day[(ev.type, ev.status, _day(ev))].append(member)
+def _new_edges(seeds: dict[str, ClusterMember], window: dict[str, ClusterMember],
+               copy_group: dict[str, str]) -> list[MergeEdge]:
+    """Every merge between a seed and a seed or window event: the pairs rasd.dedupe.cluster_events
+    would consider (same type with dates within a day; undated at the same place; in
+    near-duplicate articles), each compared once in key order, so an edge is the same whatever
+    the batch it is found in."""
+    everyone = {**window, **seeds}
+    dated: dict[tuple[str, dt.date], list[ClusterMember]] = defaultdict(list)
+    undated: dict[tuple[str, Optional[str]], list[ClusterMember]] = defaultdict(list)
+    grouped: dict[tuple[str, str], list[ClusterMember]] = defaultdict(list)
+    for member in everyone.values():
+        ev, day = member.event, _day(member.event)
+        if day is not None:
+            dated[(ev.type, day)].append(member)
+        elif ev.location is not None:
+            undated[(ev.type, place_key(ev))].append(member)
         if member.key.article_id in copy_group:
-            by_group[(ev.type, copy_group[member.key.article_id])].append(member)
-    found: set[str] = set()
+            grouped[(ev.type, copy_group[member.key.article_id])].append(member)
+    edges: dict[tuple[EventKey, EventKey], MergeEdge] = {}
     for seed in seeds.values():
         ev, day = seed.event, _day(seed.event)
-        days = [None] if day is None else [day + dt.timedelta(days=k) for k in range(-DATE_DAYS, DATE_DAYS + 1)]
-        candidates = [m for d in days for m in by_day.get((ev.type, ev.status, d), ())]
+        if day is not None:
+            candidates = [m for k in range(-DATE_DAYS, DATE_DAYS + 1)
+                          for m in dated.get((ev.type, day + dt.timedelta(days=k)), ())]
+        elif ev.location is not None:
+            candidates = list(undated.get((ev.type, place_key(ev)), ()))
+        else:
+            candidates = []
         group = copy_group.get(seed.key.article_id)
         if group is not None:
-            candidates += by_group.get((ev.type, group), [])
+            candidates += grouped.get((ev.type, group), [])
         for other in candidates:
-            if other.key.article_id == seed.key.article_id or other.key.event_id in found:
+            if other.key.article_id == seed.key.article_id:
+                continue  # in-article merging is the event coder's job
+            a, b = sorted((seed, other), key=lambda m: (m.key.article_id, m.key.event_id))
+            if (a.key, b.key) in edges:
                 continue
             copies = group is not None and copy_group.get(other.key.article_id) == group
-            if same_happening(ev, other.event, copies=copies):
-                found.add(other.key.event_id)
-    return found
+            found = same_happening(a.event, b.event, copies=copies)
+            if found:
+                edges[(a.key, b.key)] = MergeEdge(a.key, b.key, *found)
+    return list(edges.values())
+
+
+def _stored_edges(conn: Connection, cluster_ids: set[str], members: dict[str, ClusterMember]) -> list[MergeEdge]:
+    """The merges of existing clusters, as recorded with their members (``links``)."""
+    m = t.event_merges
+    edges = []
+    for chunk in _chunks(sorted(cluster_ids)):
+        for event_id, detail in conn.execute(select(m.c.event_id, m.c.detail).where(m.c.cluster_id.in_(chunk))):
+            for other, rule, text in (detail or {}).get("links", []):
+                edges.append(MergeEdge(members[event_id].key, members[other].key, rule, text))
+    return edges
+
+
+def _components(members: dict[str, ClusterMember], edges: list[MergeEdge]) -> list[MergeCluster]:
+    """Union-find over the edges; clusters and their edges in key order (deterministic)."""
+    parent = {i: i for i in members}
+
+    def root(i: str) -> str:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for edge in edges:
+        ra, rb = root(edge.a.event_id), root(edge.b.event_id)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    clusters: dict[str, MergeCluster] = {}
+    for i in sorted(members, key=lambda i: (members[i].key.article_id, i)):
+        r = root(i)
+        clusters.setdefault(r, MergeCluster(r, [])).members.append(members[i].key)
+    for edge in sorted(edges, key=lambda e: (e.a.article_id, e.a.event_id, e.b.article_id, e.b.event_id)):
+        clusters[root(edge.a.event_id)].edges.append(edge)
+    return [c for c in clusters.values() if len(c.members) > 1]
 
 
 def merge_pending(conn: Connection, run_id: Optional[int]) -> int:
-    """Recompute the clusters of the queued events; returns how many events joined another
-    article's event in a cluster (the run summary's "merges")."""
+    """Recompute the clusters of the queued events; returns how many more events are merged
+    into another article's event than before (the run summary's "merges").
+
+    Merges between two events already stored are not compared again: they are the recorded
+    merges of their clusters (two stored events in different clusters never merge, or they
+    would share a cluster). Only the queued events are compared with their candidates."""
     q = t.recluster_queue
     queued = list(conn.execute(select(q.c.event_id)).scalars())
     if not queued:
@@ -289,15 +345,18 @@ def merge_pending(conn: Connection, run_id: Optional[int]) -> int:
                                        {m.event.type for m in seeds.values()})
     window = load_members(conn, window_ids - set(seeds))
     copy_group.update(_copy_groups(conn, {m.key.article_id for m in window.values()}))
-    touched = set(seeds) | _neighbours(seeds, window, copy_group)
-    old_clusters = {m.cluster_id for i in touched for m in [seeds.get(i) or window[i]] if m.cluster_id}
-    everyone = touched | _cluster_member_ids(conn, old_clusters)
-    members = {**{i: seeds.get(i) or window.get(i) for i in touched},
-               **load_members(conn, everyone - touched)}
-    copy_group.update(_copy_groups(conn, {m.key.article_id for m in members.values()}))
-    clusters = cluster_events([(m.key, m.event) for m in members.values()], copy_group)
-    _dissolve(conn, old_clusters, everyone)
-    return _write_clusters(conn, clusters, members, run_id)
+    edges = _new_edges(seeds, window, copy_group)
+    touched = set(seeds) | {e.a.event_id for e in edges} | {e.b.event_id for e in edges}
+    members = {i: seeds.get(i) or window[i] for i in touched}
+    old_clusters = {m.cluster_id for m in members.values() if m.cluster_id}
+    old_members = _cluster_member_ids(conn, old_clusters)
+    members.update(load_members(conn, old_members - set(members)))
+    edges += _stored_edges(conn, old_clusters, members)
+    clusters = _components(members, edges)
+    _dissolve(conn, old_clusters, set(members))
+    # Net: events merged now minus those merged before in the clusters rewritten, so the run's
+    # count does not depend on how many batches rewrote the same cluster.
+    return _write_clusters(conn, clusters, members, run_id) - (len(old_members) - len(old_clusters))
 
 
 def _head(members: list[ClusterMember]) -> ClusterMember:
@@ -315,8 +374,6 @@ def _write_clusters(conn: Connection, clusters: list[MergeCluster], members: dic
     merged = 0
     event_updates, merge_rows, cluster_rows = [], [], []
     for cluster in clusters:
-        if len(cluster.members) < 2:
-            continue
         ids = sorted(k.event_id for k in cluster.members)
         cluster_id = content_id("cluster", *ids)
         head = _head([members[i] for i in ids])
@@ -326,8 +383,11 @@ def _write_clusters(conn: Connection, clusters: list[MergeCluster], members: dic
                              "created_at": utcnow()})
         event_updates += [{"eid": i, "cid": cluster_id, "n": n_sources, "head": i == head.key.event_id}
                           for i in ids]
+        links: dict[str, list] = defaultdict(list)  # every merge, kept with its first event
+        for edge in cluster.edges:
+            links[edge.a.event_id].append([edge.b.event_id, edge.rule, edge.detail])
         merge_rows += [{"cluster_id": cluster_id, "event_id": event_id, "rule": rule, "score": None,
-                        "detail": detail, "run_id": run_id}
+                        "detail": {**detail, "links": links[event_id]}, "run_id": run_id}
                        for event_id, rule, detail in _explanations(cluster, head.key.event_id)]
     if cluster_rows:
         conn.execute(t.event_clusters.insert(), cluster_rows)
