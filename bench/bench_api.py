@@ -131,7 +131,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=100_000, help="events in the store")
     parser.add_argument("--requests", type=int, default=2000, help="requests to send")
-    parser.add_argument("--concurrency", type=int, default=4, help="client threads")
+    parser.add_argument("--concurrency", type=int, default=2, help="client threads")
     parser.add_argument("--db", default=str(Path(tempfile.gettempdir()) / "rasd-api-bench.sqlite"),
                         help="SQLite file (built once, reused)")
     parser.add_argument("--port", type=int, default=8799, help="port on 127.0.0.1")

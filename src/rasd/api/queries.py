@@ -7,10 +7,10 @@ All values reach the database as bound parameters.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Iterator, Optional
 
-from sqlalchemy import ColumnElement, Select, and_, func, literal, or_, select, true
+from sqlalchemy import ColumnElement, Select, and_, exists, func, literal, or_, select, true
 
 from ..normalize import normalize
 from ..store import EventFilter, Store, StoredEvent
@@ -54,15 +54,26 @@ class EventQuery:
 class EventPage:
     total: int
     items: list[StoredEvent] = field(default_factory=list)
+    total_exact: bool = True  # False: ``total`` is the count cap, there are at least that many
+
+
+def _actor_condition(store: Store, actor: str) -> ColumnElement:
+    """The store's actor filter (same keys: id, English or Arabic name) as a correlated EXISTS on
+    the participants' primary key: a page sorted by date then probes two rows per event instead
+    of materialising every event id of a frequent actor first."""
+    p = t.event_participants
+    return exists().where(p.c.event_id == t.events.c.id,
+                          or_(p.c.actor_key.in_(store.actor_keys(actor)), p.c.text_norm == normalize(actor)))
 
 
 def _where(store: Store, query: EventQuery) -> ColumnElement:
     """The WHERE clause selecting the query's events (over ``events`` and subqueries only)."""
     flt = query.filter
-    keys = store.actor_keys(flt.actor) if flt.actor else []
-    base = event_select(flt, store.dialect, store.has_text_index, keys).whereclause
+    base = event_select(replace(flt, actor=None), store.dialect, store.has_text_index).whereclause
     e = t.events
     conditions = [base] if base is not None else []
+    if flt.actor:
+        conditions.append(_actor_condition(store, flt.actor))
     if query.modes:
         conditions.append(e.c.mode.in_(list(query.modes)))
     if query.bbox:
@@ -83,27 +94,39 @@ def _order(stmt: Select, sort: str, dialect: str) -> Select:
     if sort == "date":
         return stmt.order_by(e.c.event_date.asc().nulls_last(), e.c.seq)
     if sort == "-sources":
-        return stmt.order_by(e.c.n_sources.desc(), _desc(e.c.event_date, dialect), e.c.seq.desc())
+        # The store's "top" order (its ix_events_rank index): sources, fatalities, newest.
+        return stmt.order_by(e.c.n_sources.desc(), _desc(e.c.fatalities, dialect), _desc(e.c.event_date, dialect),
+                             e.c.seq.desc())
     if sort == "-fatalities":
         return stmt.order_by(_desc(e.c.fatalities, dialect), _desc(e.c.event_date, dialect), e.c.seq.desc())
     raise ValueError(f"unknown sort {sort!r}: use one of {', '.join(SORTS)}")
 
 
-def count_events(store: Store, query: EventQuery) -> int:
-    stmt = select(func.count()).select_from(t.events).where(_where(store, query))
+def count_events(store: Store, query: EventQuery, cap: Optional[int] = None) -> int:
+    """How many events match; with ``cap``, counting stops there (``cap`` means "at least")."""
+    matching = select(t.events.c.seq).where(_where(store, query))
+    if cap is not None:
+        matching = matching.limit(cap)
+    stmt = select(func.count()).select_from(matching.subquery())
     with store.engine.connect() as conn:
         return conn.execute(stmt).scalar_one()
 
 
 def list_events(store: Store, query: EventQuery, sort: str = "-date", limit: int = 50, offset: int = 0,
-                with_total: bool = True) -> EventPage:
+                with_total: bool = True, count_cap: Optional[int] = None) -> EventPage:
     """One page of events with their participants and spans, and the number matching."""
-    stmt = event_select(EventFilter(), store.dialect, False).where(_where(store, query))
-    stmt = _order(stmt.order_by(None), sort, store.dialect).limit(limit).offset(offset)
+    # Two steps: sort and cut the page on the narrow events rows (an index walk when it can),
+    # then fetch the wide rows with their article columns for those few events only.
+    page = _order(select(t.events.c.seq).where(_where(store, query)), sort, store.dialect).limit(limit).offset(offset)
+    stmt = event_select(EventFilter(), store.dialect, False).where(t.events.c.seq.in_(page.scalar_subquery()))
+    stmt = _order(stmt.order_by(None), sort, store.dialect)
     with store.engine.connect() as conn:
         rows = conn.execute(stmt).mappings().all()
         items = store._with_children(conn, rows)  # the store's one row -> StoredEvent conversion
-    return EventPage(count_events(store, query) if with_total else len(items), items)
+    if not with_total:
+        return EventPage(len(items), items)
+    total = count_events(store, query, count_cap)
+    return EventPage(total, items, count_cap is None or total < count_cap)
 
 
 def iter_events(store: Store, query: EventQuery, sort: str = "-date", limit: Optional[int] = None,

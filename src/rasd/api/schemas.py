@@ -72,7 +72,8 @@ class EventDetail(EventSummary):
 
 
 class EventPageOut(BaseModel):
-    total: int
+    total: int = Field(description="Events matching, counted up to the server's cap (see total_exact).")
+    total_exact: bool = Field(description="False when more than `total` events match.")
     limit: int
     offset: int
     items: list[EventSummary]

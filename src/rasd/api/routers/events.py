@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Path, Query
+from fastapi import APIRouter, HTTPException, Path, Query, Request
 
 from ..params import EventQueryParam, PageParam, Reader, Sort
 from ..queries import event_sources, event_spans, list_events
@@ -15,11 +15,12 @@ EventId = Annotated[str, Path(min_length=1, max_length=64)]
 
 
 @router.get("/events", response_model=EventPageOut)
-def events(store: Reader, query: EventQueryParam, paging: PageParam,
+def events(request: Request, store: Reader, query: EventQueryParam, paging: PageParam,
            sort: Annotated[Sort, Query(description="-date: newest first; -sources: most reported first.")] = "-date",
            ) -> EventPageOut:
-    page = list_events(store, query, sort, paging.limit, paging.offset)
-    return EventPageOut(total=page.total, limit=paging.limit, offset=paging.offset,
+    page = list_events(store, query, sort, paging.limit, paging.offset,
+                       count_cap=request.app.state.settings.count_cap)
+    return EventPageOut(total=page.total, total_exact=page.total_exact, limit=paging.limit, offset=paging.offset,
                         items=[EventSummary.of(s) for s in page.items])
 
 

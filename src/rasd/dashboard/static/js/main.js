@@ -34,9 +34,9 @@ async function loadEvents() {
     getJSON("/api/stats", params),
     getJSON("/api/events", { ...params, sort: "-date", limit: MAP_POINTS }),
   ]);
-  document.getElementById("events-count").textContent = t("count", page.total, page.items.length);
+  document.getElementById("events-count").textContent = t("count", stats.total, page.items.length);  // stats counts exactly
   document.getElementById("page-prev").disabled = offset === 0;
-  document.getElementById("page-next").disabled = offset + page.items.length >= page.total;
+  document.getElementById("page-next").disabled = page.total_exact && offset + page.items.length >= page.total;
   drawTable(document.querySelector("#events-table tbody"), page.items, openEvent);
   drawTimeline(document.getElementById("timeline"), document.getElementById("legend"), stats.by_day, (day) => {
     setFilter("date_from", day); setFilter("date_to", day); offset = 0; refresh();
