@@ -138,8 +138,11 @@ def _mark_related_blocks(lines: list[_Line]) -> None:
         if not line.standalone_marker:
             continue
         taken = 0
-        for follower in lines[i + 1:]:
-            if taken >= MAX_RELATED_HEADLINES:
+        for k in range(i + 1, len(lines)):  # an index, not a slice: no copy of the rest per marker
+            follower = lines[k]
+            # The next marker starts its own block; scanning past it made a page of 200,000
+            # markers quadratic (tests/reliability).
+            if taken >= MAX_RELATED_HEADLINES or follower.standalone_marker:
                 break
             if follower.reason is not None:
                 continue  # other debris inside the block (share buttons ...) keeps its reason

@@ -30,40 +30,104 @@ _EMPTY_BRACKETS = re.compile(r"\s*\(\s*\)|\s*\[\s*\]")
 def join_fragments(lines: list[str]) -> list[str]:
     """Paragraphs from body lines, with link fragments joined to the text around them."""
     paragraphs: list[str] = []
+    current: _Paragraph | None = None
     in_fragment = False  # the last piece appended to the current paragraph was a fragment
     for line in lines:
-        if paragraphs and _continues(paragraphs[-1], line, in_fragment):
+        if current is not None and _continues(current, line, in_fragment):
             glue = "" if _STARTS_WITH_CLOSING.match(line) else " "
-            joined = paragraphs[-1] + glue + line
+            current.append(glue, line)
             # "... الملاجئ. (" + ")" once "شاهد الفيديو" is gone: drop the pair, so the
             # paragraph ends where its sentence does.
-            paragraphs[-1] = _TRAILING_EMPTY_BRACKETS.sub("", joined) if joined.endswith((")", "]")) else joined
+            if line.endswith((")", "]")):
+                current.strip_trailing_empty_brackets()
             in_fragment = _is_fragment(line)
         else:
-            paragraphs.append(line)
+            if current is not None:
+                paragraphs.append(current.text())
+            current = _Paragraph(line)
             in_fragment = False
+    if current is not None:
+        paragraphs.append(current.text())
     # "( شاهد الفيديو )" leaves "( )" once the link label is gone.
     cleaned = (_EMPTY_BRACKETS.sub("", p).strip() if ("(" in p or "[" in p) else p for p in paragraphs)
     return [p for p in cleaned if p]
+
+
+TAIL = 200  # characters of a paragraph's end (and start) the joining rules look at
+
+
+class _Paragraph:
+    """A paragraph being joined from lines, kept as pieces with running counts, so joining
+    200,000 fragment lines stays linear (a growing string rescanned per line was quadratic)."""
+
+    def __init__(self, line: str) -> None:
+        self.pieces = [line]
+        self.head = line[:TAIL]
+        self.tail = line[-TAIL:]
+        self.spaces = line.count(" ")
+        self.inner = _inner_count(line)
+        self.length = len(line)
+
+    def append(self, glue: str, line: str) -> None:
+        self.pieces += [glue, line]
+        if len(self.head) < TAIL:
+            self.head = (self.head + glue + line)[:TAIL]
+        self.tail = (self.tail + glue + line)[-TAIL:]
+        self.spaces += glue.count(" ") + line.count(" ")
+        self.inner += _inner_count(line)
+        self.length += len(glue) + len(line)
+
+    def strip_trailing_empty_brackets(self) -> None:
+        stripped = _TRAILING_EMPTY_BRACKETS.sub("", self.tail)
+        removed = self.tail[len(stripped):]
+        if not removed:
+            return
+        self.spaces -= removed.count(" ")
+        self.inner -= removed.count("(")
+        n = len(removed)
+        while n > 0:  # drop the removed characters from the end of the pieces
+            last = self.pieces.pop()
+            if len(last) > n:
+                self.pieces.append(last[:-n])
+                n = 0
+            else:
+                n -= len(last)
+        self.length -= len(removed)
+        tail, k = "", len(self.pieces)
+        while len(tail) < TAIL and k > 0:
+            k -= 1
+            tail = self.pieces[k][-TAIL:] + tail
+        self.tail = tail[-TAIL:]
+        if self.length < TAIL:
+            self.head = self.tail[-self.length:] if self.length else ""
+
+    def text(self) -> str:
+        if len(self.pieces) > 1:
+            self.pieces = ["".join(self.pieces)]
+        return self.pieces[0]
+
+
+def _inner_count(text: str) -> int:
+    return len(_INNER_PUNCTUATION.findall(text))
 
 
 def _is_fragment(line: str) -> bool:
     return line.count(" ") < MAX_FRAGMENT_WORDS or not _HAS_WORD.search(line)
 
 
-def _continues(previous: str, line: str, in_fragment: bool) -> bool:
+def _continues(previous: _Paragraph, line: str, in_fragment: bool) -> bool:
     if not _HAS_WORD.search(line):
         return True  # a line of punctuation only (")" or '."') never stands alone
-    if _ENDS_SENTENCE.search(previous):
+    if _ENDS_SENTENCE.search(previous.tail):
         return False
     if in_fragment or _STARTS_WITH_CLOSING.match(line):
         return True
     # A short line after a short one is a heading pair ("الوفد" / a headline, a fact-box
     # label and its value), not a link inside a sentence; a short sentence start shows itself
     # by a comma or bracket, a connective at its start, or an open end.
-    return _is_fragment(line) and (previous.count(" ") >= MIN_SENTENCE_WORDS - 1
-                                   or bool(_INNER_PUNCTUATION.search(previous))
-                                   or bool(_SENTENCE_START.match(previous)) or ends_open(previous))
+    return _is_fragment(line) and (previous.spaces >= MIN_SENTENCE_WORDS - 1
+                                   or previous.inner > 0
+                                   or bool(_SENTENCE_START.match(previous.head)) or ends_open(previous.tail))
 
 
 def ends_open(text: str) -> bool:

@@ -56,6 +56,10 @@ class Pipeline:
 
     def __call__(self, raw: RawDocument) -> Article:
         article = clean_document(raw, self.settings)
+        if len(article.text) > self.settings.max_article_chars:
+            raise DocumentRejected(raw.source, "too-long",
+                                   f"{len(article.text):,} characters of clean text is over the limit of "
+                                   f"{self.settings.max_article_chars:,} (Settings.max_article_chars); split it")
         check_language(article, self.settings)
         for stage in self.stages:
             article = stage(article)

@@ -42,6 +42,26 @@ def _entry_text(entry, settings: Settings) -> Optional[str]:
     return summary if len(summary) >= settings.feed_min_content_chars else None
 
 
+_NUMERIC_DATE = re.compile(r"^\s*\d{4}-\d{1,2}-\d{1,2}")
+
+
+def entry_date(entry) -> Optional[str]:
+    """The item's date as written; feedparser's parsed form only for formats we do not read.
+
+    feedparser rolls an impossible date over (2024-13-45 becomes 2025-01-01): a numeric date
+    that is not a real day is no date at all (tests/reliability, feed with invalid dates).
+    """
+    for key in ("published", "updated"):
+        raw = entry.get(key)
+        if not raw:
+            continue
+        iso = to_iso_date(raw)
+        if iso or _NUMERIC_DATE.match(raw):
+            return iso
+        return to_iso_date(entry.get(f"{key}_parsed"))
+    return None
+
+
 def feed_documents(data: bytes, source: str, settings: Settings, fetch_link: Optional[FetchLink],
                    url: Optional[str] = None) -> Iterator[Item]:
     headers = {"content-location": url} if url else None
@@ -56,7 +76,7 @@ def feed_documents(data: bytes, source: str, settings: Settings, fetch_link: Opt
         item_source = f"{source}#{link or no}"
         meta = {
             "title": entry.get("title") or None,
-            "published": to_iso_date(entry.get("published_parsed") or entry.get("updated_parsed")),
+            "published": entry_date(entry),
             "author": entry.get("author") or None,
             "category": ", ".join(t.get("term") for t in entry.get("tags") or () if t.get("term")) or None,
             "outlet": outlet,

@@ -46,6 +46,12 @@ def read_warc(path: Path, settings: Settings) -> Iterator[Item]:
                     continue
                 pages += 1
                 data = record.content_stream().read(settings.max_document_bytes + 1)
+                missing = getattr(record.raw_stream, "limit", 0)  # bytes the record declared but lacks
+                if len(data) <= settings.max_document_bytes and missing > 0:
+                    yield DocumentError(source, "truncated-record",
+                                        f"the record ends {missing:,} bytes before its declared length "
+                                        f"of {record.length:,}; the archive was cut short")
+                    continue
                 try:
                     yield html_document(data, source, settings, url=uri,
                                         declared_charset_header=_charset(content_type))
