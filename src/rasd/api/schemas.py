@@ -155,6 +155,9 @@ class AlertOut(BaseModel):
 
 class IngestDocument(BaseModel):
     """One posted article: ``text`` (plain, possibly scraped) or ``html`` (a whole page)."""
+    # Unknown fields are refused: a malformed batch ({"articles": [{"text": 5}]}) must not be read
+    # as one empty article and stored as a failed run (tests/reliability/test_api_abuse.py).
+    model_config = ConfigDict(extra="forbid")
     id: Optional[str] = Field(None, max_length=500, description="Your id; re-posting it updates the article.")
     title: Optional[str] = None
     text: Optional[str] = None
