@@ -51,6 +51,7 @@ def ingest_dask(store: Store, sources: Sequence[str], address, settings: Setting
     """Run the pipeline on a Dask cluster (an address, ``"local"`` or a ``distributed.Client``)
     and bulk-load the results; returns the run summary."""
     started = time.monotonic()
+    default = staging is None
     staging = Path(staging or default_staging(sources, settings)).resolve()
     run_id = store.start_run("dask", {"sources": list(sources), "address": str(address),
                                       "batch_size": batch_size, "staging": str(staging)}, settings)
@@ -90,4 +91,6 @@ def ingest_dask(store: Store, sources: Sequence[str], address, settings: Setting
         store.update_run(run_id, summary, status)
     if status == "completed" and not keep_staging:
         shutil.rmtree(staging, ignore_errors=True)
+        if default and not any(staging.parent.iterdir()):
+            staging.parent.rmdir()  # .rasd-dask itself, when no other run left partitions there
     return summary
