@@ -17,8 +17,8 @@ from rasd.reliability.trial_corpus import build_trial_corpus
 def corpus(tmp_path_factory):
     folder = tmp_path_factory.mktemp("trial")
     sources = build_trial_corpus(folder / "corpus", sources=[], generated=8)
-    reference, seconds = reference_run(str(folder / "reference.sqlite"), sources, batch_size=1)
-    return sources, reference, seconds
+    reference, first_commit, seconds = reference_run(str(folder / "reference.sqlite"), sources, batch_size=1)
+    return sources, reference, (max(0.0, first_commit - 1.0), seconds)
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -32,9 +32,9 @@ def store_db(request, tmp_path):
 
 
 def test_sigkill_at_random_moments_loses_and_doubles_nothing(corpus, tmp_path):
-    sources, reference, seconds = corpus
+    sources, reference, window = corpus
     db, reset = _sqlite(tmp_path, "crash")
-    result = crash_round(db, sources, reference, kills=2, run_seconds=seconds, rng=random.Random(3),
+    result = crash_round(db, sources, reference, kills=2, window=window, rng=random.Random(3),
                          batch_size=1, reset=reset)
     assert all(k.survived for k in result.kills), [k.problems for k in result.kills]
     assert result.differences == [] and result.resumed_status == "completed"
@@ -55,5 +55,4 @@ def test_two_ingesters_on_one_store(corpus, store_db):
     result = two_ingesters(db, sources, reference, batch_size=1, reset=reset)
     assert result.exit_codes == [1, 1]  # 1: the corpus holds documents that must fail
     assert result.differences == []
-    assert sum(result.stored) == len(reference.documents) - len({a for _, a, _ in reference.documents}) \
-        + len({a for _, a, _ in reference.documents}) or sum(result.stored) > 0
+    assert sum(result.stored) <= len(reference.documents)  # no document stored by both

@@ -67,17 +67,19 @@ class CrashRound:
         return not self.differences and all(k.survived for k in self.kills)
 
 
-def crash_round(db: str, sources: Sequence[str], reference: StoreSnapshot, kills: int, run_seconds: float,
-                rng: random.Random, batch_size: int = 2,
+def crash_round(db: str, sources: Sequence[str], reference: StoreSnapshot, kills: int,
+                window: tuple[float, float], rng: random.Random, batch_size: int = 2,
                 reset: Optional[Callable[[], None]] = None) -> CrashRound:
     """``kills`` SIGKILLed runs on the store at ``db``, then one run to completion, compared with
-    ``reference`` (a clean ingest's snapshot). ``run_seconds``: how long a whole run takes."""
+    ``reference`` (a clean ingest's snapshot). Each kill comes at a random moment of ``window``
+    (seconds after start: from just before a clean run's first commit to its end), so most land
+    while batches are analysed and written rather than while the process starts."""
     if reset:
         reset()
     result = CrashRound([])
     for _ in range(kills):
         before = stored_documents(db)
-        delay = rng.uniform(0.0, run_seconds)
+        delay = rng.uniform(*window)
         process = subprocess.Popen(ingest_command(db, sources, batch_size), env=_env(),
                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         time.sleep(delay)
@@ -98,10 +100,19 @@ def crash_round(db: str, sources: Sequence[str], reference: StoreSnapshot, kills
     return result
 
 
-def reference_run(db: str, sources: Sequence[str], batch_size: int = 2) -> tuple[StoreSnapshot, float]:
-    """A clean ingest (its own process, like the trials) and how long it took."""
+def reference_run(db: str, sources: Sequence[str], batch_size: int = 2) -> tuple[StoreSnapshot, float, float]:
+    """A clean ingest (its own process, like the trials): its snapshot, when it first committed
+    and how long it took (seconds from the start of the process)."""
     started = time.monotonic()
-    run_ingest(db, sources, batch_size)
+    process = subprocess.Popen(ingest_command(db, sources, batch_size), env=_env(),
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    first_commit = None
+    while process.poll() is None:
+        if first_commit is None and os.path.exists(db) and stored_documents(db) > 0:
+            first_commit = time.monotonic() - started
+        time.sleep(0.2)
     seconds = time.monotonic() - started
+    if process.returncode not in (0, 1):
+        raise RuntimeError(f"rasd ingest failed ({process.returncode}): {process.stderr.read()[-2000:]}")
     with Store.open(db) as store:
-        return snapshot(store), seconds
+        return snapshot(store), first_commit if first_commit is not None else 0.0, seconds

@@ -42,6 +42,7 @@ class ReliabilityReport:
     hostile: HostileRun
     documents: int  # in the trial corpus (clean ingest)
     stores: list[StoreTrials]
+    window: tuple[float, float] = (0.0, 0.0)
     seconds: float = 0.0
 
     @property
@@ -59,9 +60,10 @@ class ReliabilityReport:
             for o in c.outcomes:
                 counts[o] = counts.get(o, 0) + 1
             shown = ", ".join(f"{o} x{n}" if n > 1 else o for o, n in counts.items())
-            lines.append(f"  {'ok  ' if c.passed else 'FAIL'} {c.case.name:20} {c.seconds:6.1f}s  {shown}"
+            lines.append(f"  {'ok  ' if c.passed else 'FAIL'} {c.case.name:20} {shown}"
                          + (f"  <- {c.problem}" if c.problem else ""))
-        lines.append(f"trial corpus: {self.documents} documents (a clean ingest is the reference)")
+        lines.append(f"trial corpus: {self.documents} documents (a clean ingest is the reference); kills at random "
+                     f"moments {self.window[0]:.1f}-{self.window[1]:.1f}s after start (a clean run's first commit to its end)")
         for s in self.stores:
             lost_or_doubled = sum(bool(r.differences) for r in s.crash_rounds)
             lines.append(f"store {s.db}")
@@ -123,14 +125,15 @@ def _sqlite(folder: Path, name: str) -> tuple[str, Callable[[], None]]:
     return str(path), reset
 
 
-def store_trials(db: str, shown: str, reset: Callable[[], None], sources: Sequence[str], reference, seconds: float,
+def store_trials(db: str, shown: str, reset: Callable[[], None], sources: Sequence[str], reference,
+                 window: tuple[float, float],
                  trials: int, rng: random.Random, batch_size: int, progress: Callable[[str], None]) -> StoreTrials:
     result = StoreTrials(shown)
     rounds = max(1, -(-trials // KILLS_PER_ROUND))
     for n in range(rounds):
         kills = min(KILLS_PER_ROUND, trials - n * KILLS_PER_ROUND) or 1
         progress(f"{shown}: crash round {n + 1}/{rounds} ({kills} kills)")
-        result.crash_rounds.append(crash_round(db, sources, reference, kills, seconds, rng, batch_size, reset))
+        result.crash_rounds.append(crash_round(db, sources, reference, kills, window, rng, batch_size, reset))
     progress(f"{shown}: ingest while the API serves reads")
     result.reads = reads_during_ingest(db, sources, reference, batch_size, reset)
     progress(f"{shown}: two ingesters at once")
@@ -155,14 +158,15 @@ def build_report(trials: int = 9, databases: Sequence[str] = (), sources: Option
         hostile = run_cases(hostile_dir, [c for c in CASES if include_large or not c.large])
         corpus = build_trial_corpus(folder / "corpus", sources)
         progress("clean reference ingest")
-        reference, seconds = reference_run(str(folder / "reference.sqlite"), corpus, batch_size)
+        reference, first_commit, seconds = reference_run(str(folder / "reference.sqlite"), corpus, batch_size)
+        window = (max(0.0, first_commit - 1.0), seconds)
         stores = []
         db, reset = _sqlite(folder, "trials")
-        stores.append(store_trials(db, "sqlite (temporary file, WAL)", reset, corpus, reference, seconds,
+        stores.append(store_trials(db, "sqlite (temporary file, WAL)", reset, corpus, reference, window,
                                    trials, rng, batch_size, progress))
         for server in databases:
             with temporary_postgres(server) as (url, reset):
                 stores.append(store_trials(url, f"postgresql ({server.rsplit('/', 1)[0].split('@')[-1]})", reset,
-                                           corpus, reference, seconds, trials, rng, batch_size, progress))
-    return ReliabilityReport(hostile, len(reference.documents) + len(reference.errors), stores,
+                                           corpus, reference, window, trials, rng, batch_size, progress))
+    return ReliabilityReport(hostile, len(reference.documents) + len(reference.errors), stores, window,
                              time.monotonic() - started)
