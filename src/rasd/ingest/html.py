@@ -70,8 +70,11 @@ class _DepthCounter(HTMLParser):
 def nesting_depth(html: str) -> int:
     """How deep the elements of ``html`` nest (only asked when extraction found no text)."""
     counter = _DepthCounter()
-    counter.feed(html)
-    counter.close()
+    try:
+        counter.feed(html)
+        counter.close()
+    except AssertionError:  # html.parser gives up on broken declarations ("<![x"): keep the count so far
+        pass
     return counter.deepest
 
 
