@@ -36,6 +36,7 @@ ENCLITICS = ("هما", "كما", "هم", "هن", "كم", "كن", "نا", "ها",
 DETERMINER_WORDS = {"الله", "التي", "الذي", "الذين", "اللذان", "اللتان", "اللذين", "اللتين",
                     "الا", "الي", "الان", "اللاتي", "اللواتي", "الاول", "اللي"}
 MIN_STEM = 2
+MAX_CACHED_WORDS = 200_000  # bounds the per-word analysis caches on corpora of any size
 
 
 def _proclitic_options() -> list[tuple[str, tuple[str, ...], bool]]:
@@ -100,6 +101,8 @@ class CliticAnalyzer:
     def analyze(self, norm: str) -> tuple[tuple[str, ...], str, tuple[str, ...]]:
         cached = self._cache.get(norm)
         if cached is None:
+            if len(self._cache) >= MAX_CACHED_WORDS:  # a long run meets ever new words
+                self._cache.clear()
             cached = self._cache[norm] = self._analyze(norm)
         return cached
 
@@ -157,6 +160,8 @@ def tokenize(text: str, offset: int = 0, analyzer: Optional[CliticAnalyzer] = No
         surface = m.group()
         analysis = cache.get(surface)
         if analysis is None:
+            if len(cache) >= MAX_CACHED_WORDS:
+                cache.clear()
             norm = normalize(surface)
             procs, stem, encs = analyzer.analyze(norm)
             analysis = cache[surface] = (norm, stem, procs, encs)  # Token's field order

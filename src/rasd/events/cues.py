@@ -89,12 +89,13 @@ def token_range(sentence: Sentence, start: int, end: int) -> tuple[Optional[int]
 
 
 _ENDS_CACHE: dict[int, tuple[Sentence, list[int]]] = {}
+_ENDS_CACHE_SIZE = 512  # a few articles' sentences: the cache holds them alive, so keep it small
 
 
 def _token_ends(sentence: Sentence) -> list[int]:
     cached = _ENDS_CACHE.get(id(sentence))
     if cached is None or cached[0] is not sentence:
-        if len(_ENDS_CACHE) > 4096:
+        if len(_ENDS_CACHE) > _ENDS_CACHE_SIZE:
             _ENDS_CACHE.clear()
         cached = _ENDS_CACHE[id(sentence)] = (sentence, [t.end for t in sentence.tokens])
     return cached[1]
