@@ -21,7 +21,7 @@ from ..settings import Settings
 from .attribution import attribution_for, find_attributions
 from .clauses import Clause, clause_of, split_clauses
 from .crosswalk import acled_columns, event_scale, quad_code
-from .cues import CueMatch, cue_set, token_range
+from .cues import CueBank, CueMatch, cue_set, token_range
 from .gating import GateCandidate, event_gate
 from .merge import MergeNote, merge_events, merge_title
 from .notes import note_for
@@ -91,6 +91,9 @@ class EventCoder:
         self.anaphors = cue_set("anaphor", extra)
         self.boilerplate = cue_set("boilerplate", extra)
         self.idioms = cue_set("idiom", extra)
+        # One matcher pass over the article for every cue set (the boilerplate set last).
+        self.cue_bank = CueBank((self.status_cues, self.attribution_cues, self.mode_cues, self.light_verbs,
+                                 self.agent_markers, self.anaphors, self.idioms, self.boilerplate))
         self.gate = event_gate(extra)  # ASSAULT/PROTEST: a concrete reported event, not a mere mention
         self.light_verb_pos = {s: p for e in self.light_verbs.entries for f in e.forms for s, p in expand_form(f)}
         self.versions = (__version__, lexicon_version(extra))
@@ -125,11 +128,8 @@ class EventCoder:
         numbers = [m for m in body_mentions if m.kind in ("casualty", "number")]
         dateline = places[0] if places else None
         paragraphs = _paragraph_ranges(sentences)
-        boiler = self._boilerplate_paragraphs(text, sentences) if hits else set()
-
-        cue_sets = (self.status_cues, self.attribution_cues, self.mode_cues, self.light_verbs,
-                    self.agent_markers, self.anaphors, self.idioms)
-        cues = [c.find_in_article(text, sentences) if hits else {} for c in cue_sets]
+        cues = self.cue_bank.find_in_article(text, sentences) if hits else [{}] * self.cue_bank.count
+        boiler = self._boilerplate_paragraphs(cues.pop(), sentences)
         ctx = _Context()
         ctx.names = sorted((m for m in body_mentions if m.kind in NAME_KINDS), key=lambda m: m.start)
         ctx.name_starts = [m.start for m in ctx.names]
@@ -166,9 +166,10 @@ class EventCoder:
             title_hits.append((Span(h.start, h.end, h.text, field="title"), p.entry.type, p.entry.id))
         return merge_title(events, title_hits)
 
-    def _boilerplate_paragraphs(self, text: str, sentences: list[Sentence]) -> set[int]:
+    @staticmethod
+    def _boilerplate_paragraphs(found_by_sentence: dict[int, list[CueMatch]], sentences: list[Sentence]) -> set[int]:
         out = set()
-        for si, found in self.boilerplate.find_in_article(text, sentences).items():
+        for si, found in found_by_sentence.items():
             if any(cue.first_token <= 1 for cue in found):
                 out.add(sentences[si].paragraph)
         return out

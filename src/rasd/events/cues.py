@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Optional, Sequence
 
 from ..lexicon import LexiconEntry, load_lexicon, text_view
-from ..lexicon.matcher import Matcher
+from ..lexicon.matcher import Match, Matcher, resolve_overlaps
 from ..model import Sentence
 from ..normalize import normalize_with_map
 from .triggers import expand_form
@@ -46,18 +46,7 @@ class CueSet:
     def find_in_article(self, text: str, sentences: list[Sentence]) -> dict[int, list[CueMatch]]:
         """Cue matches per sentence index, matching the article text once."""
         view = text_view(text)
-        out: dict[int, list[CueMatch]] = {}
-        starts = [s.start for s in sentences]
-        for m in self.matcher.find(view.text):
-            s, e = view.span_to_original(m.start, m.end)
-            si = bisect.bisect_right(starts, s) - 1
-            if si < 0 or e > sentences[si].end:
-                continue
-            first, last = token_range(sentences[si], s, e)
-            if first is None:
-                continue
-            out.setdefault(si, []).extend(CueMatch(entry, s, e, first, last, m.prefix) for entry in m.payloads)
-        return out
+        return _by_sentence(view, self.matcher.find(view.text), sentences)
 
     def find(self, sentence: Sentence) -> list[CueMatch]:
         view = normalize_with_map(sentence.text)
@@ -71,6 +60,46 @@ class CueSet:
             for entry in m.payloads:
                 out.append(CueMatch(entry, s, e, first, last, m.prefix))
         return out
+
+
+def _by_sentence(view, matches: list[Match], sentences: list[Sentence]) -> dict[int, list[CueMatch]]:
+    out: dict[int, list[CueMatch]] = {}
+    starts = [s.start for s in sentences]
+    for m in matches:
+        s, e = view.span_to_original(m.start, m.end)
+        si = bisect.bisect_right(starts, s) - 1
+        if si < 0 or e > sentences[si].end:
+            continue
+        first, last = token_range(sentences[si], s, e)
+        if first is None:
+            continue
+        out.setdefault(si, []).extend(CueMatch(entry, s, e, first, last, m.prefix) for entry in m.payloads)
+    return out
+
+
+class CueBank:
+    """Several cue sets matched in one pass over the article, each resolving its own overlaps
+    exactly as if it had been matched alone."""
+
+    def __init__(self, sets: Sequence[CueSet]):
+        self.count = len(sets)
+        self.matcher = Matcher()
+        for i, cue_set in enumerate(sets):
+            for form, payloads in cue_set.matcher._forms.items():
+                for entry in payloads:
+                    self.matcher.add(form, (i, entry))
+        self.matcher.build()
+
+    def find_in_article(self, text: str, sentences: list[Sentence]) -> list[dict[int, list[CueMatch]]]:
+        view = text_view(text)
+        per_set: list[list[Match]] = [[] for _ in range(self.count)]
+        for m in self.matcher.candidates(view.text):
+            groups: dict[int, list[LexiconEntry]] = {}
+            for i, entry in m.payloads:
+                groups.setdefault(i, []).append(entry)
+            for i, entries in groups.items():
+                per_set[i].append(Match(m.start, m.end, m.form, tuple(entries), m.prefix))
+        return [_by_sentence(view, resolve_overlaps(found, len(view.text)), sentences) for found in per_set]
 
 
 def token_range(sentence: Sentence, start: int, end: int) -> tuple[Optional[int], Optional[int]]:

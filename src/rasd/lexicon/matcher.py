@@ -78,6 +78,10 @@ class Matcher:
 
     def find(self, text: str) -> list[Match]:
         """Leftmost-longest, non-overlapping matches in normalized ``text``."""
+        return resolve_overlaps(self.candidates(text), len(text))
+
+    def candidates(self, text: str) -> list[Match]:
+        """Every match that respects word boundaries, overlapping ones included."""
         if self._automaton is None:
             self.build()
         if not self._forms:
@@ -105,13 +109,18 @@ class Matcher:
             elif prefix and prefix not in (PREFIXES_BEFORE_DET if form.startswith("ال") else PREFIXES):
                 continue
             candidates.append(Match(start, end, form, payloads, prefix))
-        candidates.sort(key=lambda m: (-(m.end - m.start), m.start))
-        taken: list[Match] = []
-        occupied = bytearray(len(text) + 1)
-        for m in candidates:
-            if any(occupied[m.start:m.end]):
-                continue
-            occupied[m.start:m.end] = b"\x01" * (m.end - m.start)
-            taken.append(m)
-        taken.sort(key=lambda m: m.start)
-        return taken
+        return candidates
+
+
+def resolve_overlaps(candidates: list[Match], text_length: int) -> list[Match]:
+    """Longest first, then leftmost; a match overlapping a taken one is dropped."""
+    ordered = sorted(candidates, key=lambda m: (-(m.end - m.start), m.start))
+    taken: list[Match] = []
+    occupied = bytearray(text_length + 1)
+    for m in ordered:
+        if any(occupied[m.start:m.end]):
+            continue
+        occupied[m.start:m.end] = b"\x01" * (m.end - m.start)
+        taken.append(m)
+    taken.sort(key=lambda m: m.start)
+    return taken
