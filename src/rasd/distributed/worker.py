@@ -2,17 +2,14 @@
 Parquet. Workers never touch the database; a pipeline is built once per worker thread."""
 from __future__ import annotations
 
-import json
 import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator, Optional
 
-from ..errors import DocumentRejected
 from ..ingest import read_path
 from ..ingest.guard import guarded
-from ..ingest.jsonl import record_document
-from ..ingest.limits import check_size
+from ..ingest.jsonl import line_document
 from ..ingest.url import Fetcher
 from ..model import DocumentError, RawDocument
 from ..pipeline import Pipeline
@@ -46,23 +43,9 @@ def read_jsonl_range(path: Path, start: int, end: int, first_line: int,
                 break
             position += len(line)
             no += 1
-            source = f"{path}:{no}"
-            if no == 1 and line.startswith(b"\xef\xbb\xbf"):
-                line = line[3:]
-            if not line.strip():
-                continue
-            try:
-                check_size(len(line), source, settings)
-                try:
-                    record = json.loads(line.decode("utf-8"))
-                except UnicodeDecodeError as e:
-                    raise DocumentRejected(source, "invalid-utf8",
-                                           f"byte {e.start} of the line is not UTF-8 (JSON Lines must be UTF-8)") from None
-                except json.JSONDecodeError as e:
-                    raise DocumentRejected(source, "invalid-json", str(e)) from None
-                yield record_document(record, source, settings)
-            except DocumentRejected as e:
-                yield DocumentError(e.source, e.reason, e.detail)
+            item = line_document(line, no, path, settings)
+            if item is not None:
+                yield item
 
 
 def partition_documents(part: Partition, settings: Settings) -> Iterator[RawDocument | DocumentError]:

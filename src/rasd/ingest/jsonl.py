@@ -68,23 +68,30 @@ def record_document(record: Any, source: str, settings: Settings) -> RawDocument
     return doc
 
 
+def line_document(line: bytes, no: int, path: Path, settings: Settings) -> Optional[Item]:
+    """Line ``no`` of a JSONL file as a document, an error naming the line, or None when blank."""
+    source = f"{path}:{no}"
+    if no == 1 and line.startswith(b"\xef\xbb\xbf"):
+        line = line[3:]
+    if not line.strip():
+        return None
+    try:
+        check_size(len(line), source, settings)
+        try:
+            record = json.loads(line.decode("utf-8"))
+        except UnicodeDecodeError as e:
+            raise DocumentRejected(source, "invalid-utf8",
+                                   f"byte {e.start} of the line is not UTF-8 (JSON Lines must be UTF-8)") from None
+        except json.JSONDecodeError as e:
+            raise DocumentRejected(source, "invalid-json", str(e)) from None
+        return record_document(record, source, settings)
+    except DocumentRejected as e:
+        return DocumentError(e.source, e.reason, e.detail)
+
+
 def read_jsonl(path: Path, settings: Settings) -> Iterator[Item]:
     with path.open("rb") as fh:
         for no, line in enumerate(fh, 1):
-            source = f"{path}:{no}"
-            if no == 1 and line.startswith(b"\xef\xbb\xbf"):
-                line = line[3:]
-            if not line.strip():
-                continue
-            try:
-                check_size(len(line), source, settings)
-                try:
-                    record = json.loads(line.decode("utf-8"))
-                except UnicodeDecodeError as e:
-                    raise DocumentRejected(source, "invalid-utf8",
-                                           f"byte {e.start} of the line is not UTF-8 (JSON Lines must be UTF-8)") from None
-                except json.JSONDecodeError as e:
-                    raise DocumentRejected(source, "invalid-json", str(e)) from None
-                yield record_document(record, source, settings)
-            except DocumentRejected as e:
-                yield DocumentError(e.source, e.reason, e.detail)
+            item = line_document(line, no, path, settings)
+            if item is not None:
+                yield item
