@@ -28,7 +28,7 @@ from .notes import note_for
 from .place_date import Scope, casualties, choose_date, choose_place, is_background
 from .roles import Slot, find_roles, place_slots
 from .status import decide_status
-from .triggers import (IRREALIS_TYPES, NOUN, VERB_FUTURE, VERB_PAST, VERB_POS, VERB_PRESENT, TriggerHit,
+from .triggers import (IRREALIS_TYPES, NOUN, VERB_PAST, VERB_POS, TriggerHit,
                        expand_form, trigger_lexicon)
 
 PARTICIPANT_KINDS = frozenset({"actor", "person"})

@@ -215,9 +215,8 @@ class _Parser:
             j += 1
             head = self.p[j]
         # A weekday may open a full date: الخميس 18 تشرين الأول
-        weekday = None
         if head.kind == "weekday" and self.next_joined(j) is not None and _is_day(self.next_joined(j)):
-            weekday, j = head, j + 1
+            j += 1
             head = self.p[j]
 
         if head.kind == "number":

@@ -21,7 +21,7 @@ from .query import EventFilter, event_select
 from .rows import article_from_rows, event_from_rows, query_keys
 from .url import describe_url, resolve_database_url
 from .versions import code_version, lexicon_version
-from .writer import BatchWriter, Failed, Processed, document_key, utcnow
+from .writer import BatchWriter, Processed, document_key, utcnow
 
 CHILD_CHUNK = 500
 
