@@ -79,11 +79,16 @@ def same_retold_event(a: Event, b: Event) -> bool:
     return bool(shared) and not (pa or pb) or (bool(shared) and (pa is None) != (pb is None))
 
 
+# An attack is retold with other verbs (قصف، استهدف، ضرب): one action under many words, unlike a
+# raid and the arrests in it (اقتحمت ... واعتقلت), which are two coded actions.
+SYNONYM_RETOLD_TYPES = frozenset({"ASSAULT"})
+
+
 def _retelling(a: Event, b: Event, forms: dict[str, str]) -> bool:
-    """Told again with the same word, or named again by a verbal noun (the attack, the raid); two
-    different verbs (اقتحمت ... واعتقلت) are two actions."""
+    """Told again with the same word, named again by a verbal noun (the attack, the raid), or an
+    attack told again with another verb; two different verbs of other types are two actions."""
     nominal = "trigger.noun" in a.provenance.rules or "trigger.noun" in b.provenance.rules
-    return nominal or forms.get(a.id) == forms.get(b.id)
+    return nominal or a.type in SYNONYM_RETOLD_TYPES or forms.get(a.id) == forms.get(b.id)
 
 
 def merge_events(events: list[Event], forms: dict[str, str]) -> tuple[list[Event], list[MergeNote]]:
