@@ -29,3 +29,22 @@ def test_idioms_are_not_events(coder):
     art = article_with(text, [("actor", "الجيش", army)])
     assert [e.trigger.text for e in coder.code_article(art).events if e.type == "REJECT"] == ["رفض"]
     assert all(e.trigger.start > text.index("هويته") for e in coder.code_article(art).events)
+
+
+def test_agentless_triggers_take_no_discourse_actor(coder):
+    army = {"entity_id": "actor.army", "name_en": "army"}
+    text = "وقصف الجيش مواقع المسلحين في المدينة. واندلعت اشتباكات عنيفة في الريف الشمالي."
+    art = article_with(text, [("actor", "الجيش", army), ("actor", "المسلحين", GROUPS)])
+    events = coder.code_article(art).events
+    clash = [e for e in events if e.trigger.text.startswith("واندلعت") or "اشتباكات" in e.trigger.text]
+    assert clash and all(not e.actor for e in clash)
+    strike = [e for e in events if "قصف" in e.trigger.text]
+    assert [p.name_en for p in strike[0].actor] == ["army"]
+
+
+def test_a_monitor_is_not_the_discourse_actor_of_an_attack(coder):
+    sohr = {"entity_id": "actor.sohr", "name_en": "Syrian Observatory for Human Rights", "sector": "NGO"}
+    text = "وذكر المرصد السوري أن الاشتباكات مستمرة. وقصف مواقع في الريف الشمالي."
+    art = article_with(text, [("actor", "المرصد السوري", sohr)])
+    strikes = [e for e in coder.code_article(art).events if e.type == "ASSAULT"]
+    assert strikes and all(not e.actor for e in strikes)

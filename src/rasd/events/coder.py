@@ -253,6 +253,8 @@ class EventCoder:
                                 lv_clause.opens_statement)
             fallback = ctx.last_actor if ctx.last_actor_paragraph == sent.paragraph else \
                 self._previous_subject(ctx)
+            if _agentless(h, entry, p.pos):
+                fallback = []  # nobody did it: the discourse's last actor is not its agent
             roles = find_roles(entry, p.pos, first, last, sent, clause, slots, agents, lv_index, fallback)
             if entry.requires_participant and not (roles.actor or roles.recipient):
                 cand.reason = "ambiguous trigger with no actor or recipient"
@@ -411,3 +413,20 @@ def _word_follows(sent: Sentence, after: int, until: int, words: tuple[str, ...]
         if t.norm in words or n in words or (n.startswith("ال") and n[2:] in words):
             return True
     return False
+
+
+# Verbs with no agent (the bomb exploded, clashes broke out, he was martyred, he died).
+UNACCUSATIVE_VERBS = frozenset(normalize(w) for w in (
+    "انفجر", "انفجرت", "ينفجر", "تنفجر", "اندلع", "اندلعت", "يندلع", "تندلع", "توفي", "توفيت", "استشهد", "استشهدت",
+    "قضى", "لقي", "لقيت", "سقط", "سقطت"))
+
+
+def _agentless(h: TriggerHit, entry, pos: str) -> bool:
+    """A trigger that names no doer by its nature: an unaccusative verb (انفجرت، اندلعت، استشهد) or
+    a protest noun (احتجاجات، وقفة), whose holders are named in its own clause or not at all. The
+    discourse's last actor must not be given to it."""
+    word = normalize(h.text).split(" ")[0]  # the verb of a phrase (اندلعت اشتباكات)
+    bare = word[1:] if word[:1] in ("و", "ف") and len(word) > 3 else word
+    if pos in VERB_POS and (bare in UNACCUSATIVE_VERBS or word in UNACCUSATIVE_VERBS):
+        return True
+    return entry.type == "PROTEST" and pos == NOUN

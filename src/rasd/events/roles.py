@@ -154,6 +154,10 @@ def _gap_ok(tokens, a: int, b: int, max_gap: int = 3) -> bool:
     return len(gap) <= max_gap and all(t.norm in SUBJECT_GAP_WORDS or t.norm.isdigit() for t in gap)
 
 
+# Material actions, whose doer is an armed or governmental actor, not the monitor that reports them.
+MATERIAL_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "RETREAT"})
+
+
 def find_roles(entry: TriggerEntry, pos: str, first: int, last: int, sentence: Sentence,
                clause: Clause, slots: list[Slot], agent_cues: Sequence[CueMatch],
                light_verb: Optional[int], fallback_actor: list[Participant]) -> RoleResult:
@@ -258,7 +262,9 @@ def find_roles(entry: TriggerEntry, pos: str, first: int, last: int, sentence: S
     # 6. implicit actor from the discourse: verbs, and nouns with a possessive pronoun (محادثاته)
     possessed = pos == NOUN and bool(set(toks[first].enclitics) & set(ENCLITIC_PRONOUNS))
     if not res.actor and (verbal or possessed) and fallback_actor and not passive_tally and not experiencer:
-        res.actor = [p for p in fallback_actor if p.sector != "MEDIA"]
+        # a news outlet never, and a monitor (SOHR, coordination committees) does not fight or arrest
+        res.actor = [p for p in fallback_actor if p.sector != "MEDIA"
+                     and not (p.sector == "NGO" and entry.type in MATERIAL_TYPES)]
         if res.actor:
             res.rules.append("roles.discourse_actor")
 
