@@ -69,8 +69,8 @@ def _actor_condition(keys: Sequence[str], name: str, probe: bool) -> ColumnEleme
     return t.events.c.id.in_(select(p.c.event_id).where(match))
 
 
-def _conditions(flt: EventFilter, dialect: str, has_text_index: bool, actor_keys: Sequence[str],
-                every_actor_keys: Sequence[Sequence[str]], probe: bool = False) -> list[ColumnElement]:
+def filter_conditions(flt: EventFilter, dialect: str, has_text_index: bool, actor_keys: Sequence[str] = (),
+                      every_actor_keys: Sequence[Sequence[str]] = (), probe: bool = False) -> list[ColumnElement]:
     """The WHERE conditions of ``flt``. ``probe``: shapes for walking a few events in date order
     (EXISTS for actors, LIKE for text: the same events as the index shapes, checked per row)."""
     e = t.events
@@ -101,17 +101,17 @@ def _conditions(flt: EventFilter, dialect: str, has_text_index: bool, actor_keys
     return conditions
 
 
-def _date_order(dialect: str, dated_only: bool = False) -> tuple:
+def _date_order(dialect: str, dated_only: bool = False, seq_descending: bool = False) -> tuple:
     """Newest first, undated last, then by seq. Where no NULL can occur (``dated_only``), and on
     SQLite (NULLs sort last in DESC anyway), a plain DESC, which a walk of ix_events_date serves;
     PostgreSQL's NULLS LAST does not match that index's backward order."""
     e = t.events
     date = e.c.event_date.desc() if dialect == "sqlite" or dated_only else e.c.event_date.desc().nulls_last()
-    return date, e.c.seq
+    return date, e.c.seq.desc() if seq_descending else e.c.seq
 
 
-def _newest_page(conditions: list[ColumnElement], probe_conditions: list[ColumnElement], dialect: str,
-                 size: int) -> Select:
+def newest_page(conditions: list[ColumnElement], probe_conditions: list[ColumnElement], dialect: str,
+                size: int, seq_descending: bool = False):
     """The seqs of the first ``size`` events by _date_order, in one statement.
 
     If at least ``size`` matching events are among the newest RECENT_WINDOW dated ones (dates >=
@@ -123,10 +123,10 @@ def _newest_page(conditions: list[ColumnElement], probe_conditions: list[ColumnE
                           .order_by(e.c.event_date.desc()).limit(1).offset(RECENT_WINDOW - 1)
                           .scalar_subquery(), literal(""))
     recent = (select(e.c.seq).where(e.c.event_date >= floor, *probe_conditions)
-              .order_by(*_date_order(dialect, dated_only=True)).limit(size).cte("recent_page"))
+              .order_by(*_date_order(dialect, True, seq_descending)).limit(size).cte("recent_page"))
     found = select(func.count()).select_from(recent).scalar_subquery()
     everywhere = (select(e.c.seq).where(found < size, *conditions)
-                  .order_by(*_date_order(dialect)).limit(size).subquery("full_page"))
+                  .order_by(*_date_order(dialect, False, seq_descending)).limit(size).subquery("full_page"))
     return union_all(select(recent.c.seq).where(found >= size), select(everywhere.c.seq))
 
 
@@ -141,11 +141,11 @@ def event_select(flt: EventFilter, dialect: str, has_text_index: bool, actor_key
     stmt = select(e, a.c.title.label("article_title"), a.c.source.label("article_source"),
                   a.c.outlet.label("article_outlet"), a.c.published.label("article_published"),
                   a.c.updated_at.label("article_updated_at")).join(a, a.c.id == e.c.article_id)
-    conditions = _conditions(flt, dialect, has_text_index, actor_keys, every_actor_keys)
+    conditions = filter_conditions(flt, dialect, has_text_index, actor_keys, every_actor_keys)
     if order == "date" and limit is not None and conditions:
-        # A page, newest first: cut it on the narrow rows first (see _newest_page).
-        probes = _conditions(flt, dialect, has_text_index, actor_keys, every_actor_keys, probe=True)
-        conditions = [e.c.seq.in_(_newest_page(conditions, probes, dialect, limit + offset))]
+        # A page, newest first: cut it on the narrow rows first (see newest_page).
+        probes = filter_conditions(flt, dialect, has_text_index, actor_keys, every_actor_keys, probe=True)
+        conditions = [e.c.seq.in_(newest_page(conditions, probes, dialect, limit + offset))]
     if conditions:
         stmt = stmt.where(and_(*conditions))
     if order == "top":
