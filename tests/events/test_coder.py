@@ -48,3 +48,18 @@ def test_a_monitor_is_not_the_discourse_actor_of_an_attack(coder):
     art = article_with(text, [("actor", "المرصد السوري", sohr)])
     strikes = [e for e in coder.code_article(art).events if e.type == "ASSAULT"]
     assert strikes and all(not e.actor for e in strikes)
+
+
+def test_the_owner_of_an_attacked_base_is_the_recipient(coder):
+    resistance = {"entity_id": "actor.irq.islamic_resistance", "name_en": "Islamic Resistance in Iraq"}
+    text = "واستهدفت المقاومة الإسلامية قاعدة حرير الأميركية قرب أربيل بطائرة مسيرة."
+    art = article_with(text, [("actor", "المقاومة الإسلامية", resistance), ("place", "قاعدة حرير", {"lat": 36.25, "lon": 43.99})])
+    attack = [e for e in coder.code_article(art).events if e.type == "ASSAULT"]
+    assert [p.name_en for p in attack[0].recipient] == ["United States"]
+    # a demonym inside an actor's name after the facility is that actor's, not the facility's owner
+    text = "واستهدف التنظيم مواقع الجيش السوري في ضواحي تدمر."
+    army = {"entity_id": "actor.syr.forces", "name_en": "Syrian government forces"}
+    art = article_with(text, [("actor", "التنظيم", GROUPS), ("actor", "الجيش السوري", army)])
+    attack = [e for e in coder.code_article(art).events if e.type == "ASSAULT"]
+    assert "United States" not in [p.name_en for p in attack[0].recipient]
+    assert all(p.text != "السوري" for p in attack[0].recipient)

@@ -25,6 +25,7 @@ from .cues import CueBank, CueMatch, cue_set, token_range
 from .gating import GateCandidate, event_gate
 from .merge import MergeNote, merge_events, merge_title
 from .notes import note_for
+from .owners import facility_owner
 from .place_date import Scope, casualties, choose_date, choose_place, is_background
 from .roles import Slot, find_roles, place_slots
 from .status import decide_status
@@ -35,6 +36,7 @@ PARTICIPANT_KINDS = frozenset({"actor", "person"})
 # A trigger word inside one of these names is part of the name (هيئة تحرير الشام, لجان التنسيق).
 NAME_KINDS = frozenset({"actor", "person", "place", "org"})
 LIGHT_VERB_WINDOW = 5
+FACILITY_WINDOW = 6  # tokens after an attack trigger where its target facility stands
 # Words after which a verb is subordinate (أن ينسحب, بما اتفقوا عليه), not a new statement.
 COMPLEMENTIZERS = frozenset(normalize(w) for w in ("أن", "بأن", "لأن", "ما", "بما", "مما", "عما", "فيما", "كي", "لكي"))
 # Words after which a verb/noun homograph (فك، قصف، عرض) is the verbal noun.
@@ -97,6 +99,7 @@ class EventCoder:
         self.gate = event_gate(extra)  # ASSAULT/PROTEST: a concrete reported event, not a mere mention
         self.light_verb_pos = {s: p for e in self.light_verbs.entries for f in e.forms for s, p in expand_form(f)}
         self.versions = (__version__, lexicon_version(extra))
+        self.extra = tuple(str(p) for p in extra)
 
     def __call__(self, article: Article) -> Article:
         article.events = self.code_article(article).events
@@ -256,6 +259,8 @@ class EventCoder:
             if _agentless(h, entry, p.pos):
                 fallback = []  # nobody did it: the discourse's last actor is not its agent
             roles = find_roles(entry, p.pos, first, last, sent, clause, slots, agents, lv_index, fallback)
+            if entry.type == "ASSAULT" and not roles.recipient:
+                self._add_facility_owner(roles, sent, text, places, last, clause)
             if entry.requires_participant and not (roles.actor or roles.recipient):
                 cand.reason = "ambiguous trigger with no actor or recipient"
                 continue
@@ -304,6 +309,14 @@ class EventCoder:
             if roles.actor:
                 ctx.last_actor, ctx.last_actor_paragraph = roles.actor, sent.paragraph
         return events, cands
+
+    def _add_facility_owner(self, roles, sent: Sentence, text: str, places, last: int, clause: Clause) -> None:
+        """An attack on قاعدة حرير الأميركية is against the United States."""
+        in_sentence = [m for m in places if sent.start <= m.start < sent.end]
+        owner = facility_owner(sent, text, in_sentence, last, min(clause.last, last + FACILITY_WINDOW), self.extra)
+        if owner is not None and owner.id not in {q.id for q in roles.actor}:
+            roles.recipient.append(owner)
+            roles.rules.append("roles.facility_owner")
 
     def _light_verb(self, light: list[CueMatch], first: int, clauses: list[Clause],
                     text: str) -> tuple[Optional[int], Optional[str]]:
