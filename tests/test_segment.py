@@ -40,3 +40,15 @@ def test_offsets_point_into_text(text):
         assert text[sent.start:sent.end] == sent.text
         for tok in sent.tokens:
             assert text[tok.start:tok.end] == tok.text
+
+
+@settings(max_examples=300)
+@given(st.text(st.sampled_from(list("ابتقسدلوة .,؟!…\n\r\t\u00a0\u2028\x1c\"«»“”()3٣٫_x.") + ["\u064b", "\u200c", "\u0640"]),
+               max_size=160))
+def test_whole_text_tokens_match_sentence_by_sentence_tokens(text):
+    # segment tokenizes the whole text once and hands each sentence its run of tokens: that
+    # must equal tokenizing each sentence on its own, and leave no token outside a sentence.
+    sentences = segment(text)
+    for sent in sentences:
+        assert sent.tokens == tokenize(sent.text, sent.start)
+    assert sum(len(s.tokens) for s in sentences) == len(tokenize(text))

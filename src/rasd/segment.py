@@ -11,8 +11,10 @@ shipped in ``data/vocab.tsv``), so ``بالحسكة`` -> ``حسكه`` and ``لق
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from importlib import resources
+from itertools import accumulate
 from typing import Iterable, Optional
 
 from .model import Sentence, Token
@@ -151,23 +153,38 @@ def default_analyzer() -> CliticAnalyzer:
 
 
 def tokenize(text: str, offset: int = 0, analyzer: Optional[CliticAnalyzer] = None) -> list[Token]:
-    analyzer = analyzer or default_analyzer()
+    return _tokens(text, offset, analyzer or default_analyzer())[0]
+
+
+# TOKEN_RE as the separator of a split: the text comes back as [gap, token, gap, token, ..., gap].
+_TOKEN_SPLIT = re.compile(f"({TOKEN_RE.pattern})", re.UNICODE)
+
+
+def _tokens(text: str, offset: int, analyzer: CliticAnalyzer) -> tuple[list[Token], list[int]]:
+    """The tokens of ``text`` and their start offsets. Built column by column (one C-level
+    pass each) rather than token by token: an article has hundreds of tokens, and a Python loop
+    body per token cost more than the Token objects themselves."""
+    parts = _TOKEN_SPLIT.split(text)
+    surfaces = parts[1::2]
+    if not surfaces:
+        return [], []
     # News text repeats its words: analyse each distinct surface form once per analyzer.
     cache = analyzer._surface_cache
-    tokens: list[Token] = []
-    append = tokens.append
-    for m in TOKEN_RE.finditer(text):
-        surface = m.group()
-        analysis = cache.get(surface)
-        if analysis is None:
-            if len(cache) >= MAX_CACHED_WORDS:
-                cache.clear()
+    missing = set(surfaces).difference(cache)
+    if missing:
+        if len(cache) + len(missing) > MAX_CACHED_WORDS:  # bound the cache on long runs
+            cache.clear()
+            missing = set(surfaces)
+        for surface in missing:
             norm = normalize(surface)
             procs, stem, encs = analyzer.analyze(norm)
-            analysis = cache[surface] = (norm, stem, procs, encs)  # Token's field order
-        start, end = m.span()
-        append(Token(start + offset, end + offset, surface, *analysis))
-    return tokens
+            cache[surface] = (norm, stem, procs, encs)  # Token's field order
+    # bounds[k]: offset of parts[k]; token i is parts[2i + 1].
+    bounds = list(accumulate(map(len, parts), initial=offset))
+    starts = bounds[1::2]
+    norms, stems, proclitics, enclitics = zip(*map(cache.__getitem__, surfaces))
+    tokens = list(map(Token, starts, bounds[2::2], surfaces, norms, stems, proclitics, enclitics))
+    return tokens, starts
 
 
 _QUOTE_OPEN = re.compile("[" + re.escape("".join(QUOTE_PAIRS)) + "]")
@@ -204,32 +221,52 @@ def _is_abbreviation(line: str, dot: int) -> bool:
 def split_sentences(text: str) -> list[tuple[int, int, int]]:
     """(start, end, paragraph) of each sentence, trimmed; every non-empty line is a paragraph."""
     result = []
+    append = result.append
     paragraph = -1
     line_start = 0
     for line in text.split("\n"):
         offset, line_start = line_start, line_start + len(line) + 1
-        if not line.strip():
+        if not line or line.isspace():
             continue
         paragraph += 1
-        quoted = _quoted_ranges(line)
-        cuts = [0]
+        length = len(line)
+        cuts = None
+        quoted = None  # computed on the first sentence end inside the line, if any
         for m in SENTENCE_END.finditer(line):
-            if (quoted and any(a < m.start() < b for a, b in quoted)) or _is_abbreviation(line, m.start()):
+            cut = m.end()
+            if cut == length:  # the line end is a cut anyway
+                break
+            dot = m.start()
+            if quoted is None:
+                quoted = _quoted_ranges(line)
+            if (quoted and any(a < dot < b for a, b in quoted)) or _is_abbreviation(line, dot):
                 continue
-            cuts.append(m.end())
-        cuts.append(len(line))
+            if cuts is None:
+                cuts = [0]
+            cuts.append(cut)
+        if cuts is None:  # the whole line is one sentence
+            a = offset + length - len(line.lstrip())
+            append((a, offset + len(line.rstrip()), paragraph))
+            continue
+        cuts.append(length)
         for s, e in zip(cuts, cuts[1:]):
             seg = line[s:e]
             stripped = seg.strip()
             if stripped:
                 a = offset + s + len(seg) - len(seg.lstrip())
-                result.append((a, a + len(stripped), paragraph))
+                append((a, a + len(stripped), paragraph))
     return result
 
 
 def segment(text: str, analyzer: Optional[CliticAnalyzer] = None) -> list[Sentence]:
+    # One tokenizer pass over the whole text. Every sentence boundary lies in whitespace (a cut
+    # follows end punctuation only before a space or a line end, and sentences are trimmed), so
+    # no token crosses one, and the tokens of a sentence are the run of text tokens inside it.
+    tokens, starts = _tokens(text, 0, analyzer or default_analyzer())
     sentences = []
+    first = 0
     for start, end, paragraph in split_sentences(text):
-        chunk = text[start:end]
-        sentences.append(Sentence(start, end, chunk, paragraph, tokenize(chunk, start, analyzer)))
+        last = bisect_left(starts, end, first)
+        sentences.append(Sentence(start, end, text[start:end], paragraph, tokens[first:last]))
+        first = last
     return sentences
