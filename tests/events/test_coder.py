@@ -63,3 +63,18 @@ def test_the_owner_of_an_attacked_base_is_the_recipient(coder):
     attack = [e for e in coder.code_article(art).events if e.type == "ASSAULT"]
     assert "United States" not in [p.name_en for p in attack[0].recipient]
     assert all(p.text != "السوري" for p in attack[0].recipient)
+
+
+def test_members_listed_after_a_group_join_its_role(coder):
+    eu = {"entity_id": "actor.eu", "name_en": "European Union"}
+    uk = {"entity_id": "actor.gbr", "name_en": "United Kingdom"}
+    de = {"entity_id": "actor.deu", "name_en": "Germany"}
+    text = "وأدان الاتحاد الأوربي وعدد من الدول الغربية، من بينهم المملكة المتحدة وألمانيا، الهجوم."
+    art = article_with(text, [("actor", "الاتحاد الأوربي", eu), ("actor", "المملكة المتحدة", uk), ("actor", "ألمانيا", de)])
+    condemn = [e for e in coder.code_article(art).events if e.type == "ACCUSE"]
+    assert [p.name_en for p in condemn[0].actor] == ["European Union", "United Kingdom", "Germany"]
+    # "بينهم" alone is "between them", no member list
+    text = "وأدان الاتحاد الأوربي الهجوم بعد التشاور بينهم وبين المملكة المتحدة."
+    art = article_with(text, [("actor", "الاتحاد الأوربي", eu), ("actor", "المملكة المتحدة", uk)])
+    condemn = [e for e in coder.code_article(art).events if e.type == "ACCUSE"]
+    assert [p.name_en for p in condemn[0].actor] == ["European Union"]

@@ -42,6 +42,8 @@ SUBJECT_GAP_WORDS = frozenset(normalize(w) for w in (
     "بدوره", "قد", "فيه", "فيها", "الماضي", "الماضية", "الجاري", "الحالي", "اول", "أمس،", "مساء،"))
 JOINERS = frozenset({"و", "،", ","})
 PUNCT_COMMAS = frozenset({"،", ","})
+MEMBER_CUES = frozenset(normalize(w) for w in ("بينهم", "بينها", "بينهما", "بينهن"))  # after من: among them
+MEMBERS_WINDOW = 8  # tokens from a group to its member list (الدول العربية والغربية، من بينهم)
 MAX_OBJECT_GAP = 4  # a direct object stands within a few tokens of its verb (or the verb's subject)
 # Events done to something someone owns: the owner after ل is the recipient (قصفت مواقع لقوات النظام).
 OWNER_TYPES = frozenset({"ASSAULT", "COERCE"})
@@ -167,10 +169,13 @@ def find_roles(entry: TriggerEntry, pos: str, first: int, last: int, sentence: S
     used: set[int] = set()
     experiencer = False  # تعرضت القوات لهجوم: the subject suffered the event
 
+    last_taken: dict[int, Slot] = {}  # id(role list) -> the last slot it took
+
     def take(chain: list[Slot], role: list[Participant]) -> None:
         for s in chain:
             used.add(id(s))
             role.append(participant(s.mention, s.resolved_from))
+            last_taken[id(role)] = s
 
     if pos == NOUN and light_verb is None:
         carrier = _carrier_before(toks, slots, first)
@@ -268,6 +273,16 @@ def find_roles(entry: TriggerEntry, pos: str, first: int, last: int, sentence: S
         if res.actor:
             res.rules.append("roles.discourse_actor")
 
+    # 5. the members listed after a group: الاتحاد الأوربي وعدد من الدول، من بينهم بريطانيا وألمانيا
+    for role in (res.actor, res.recipient):
+        head_slot = last_taken.get(id(role))
+        if head_slot is None:
+            continue
+        k = _members_after(toks, slots, head_slot, len(toks) - 1)  # the list may follow a comma
+        if k is not None and id(slots[k]) not in used:
+            take(_chain(slots, k, toks), role)
+            res.rules.append("roles.members")
+
     if entry.symmetric and res.recipient and any(
             _joined_symmetrically(toks, slots, p, entry.type == "ASSAULT" or pos == NOUN) for p in res.recipient):
         res.actor += res.recipient
@@ -277,6 +292,17 @@ def find_roles(entry: TriggerEntry, pos: str, first: int, last: int, sentence: S
     ids = {(p.id or normalize(p.text)) for p in res.actor}
     res.recipient = [p for p in _dedupe(res.recipient) if (p.id or normalize(p.text)) not in ids]
     return res
+
+
+def _members_after(toks, slots: list[Slot], head: Slot, until: int) -> Optional[int]:
+    """The first slot of a member list (من بينهم X و Y) within a few tokens after ``head``."""
+    for i in range(head.last + 1, min(until, head.last + MEMBERS_WINDOW) + 1):
+        if toks[i].norm in MEMBER_CUES and toks[i - 1].norm in ("من", "ومن"):
+            nxt = next((k for k, s in enumerate(slots) if s.first in (i + 1, i + 2)), None)
+            return nxt
+        if toks[i].norm in (".", "؛", ";"):
+            return None
+    return None
 
 
 def _after_comma(toks, slots: list[Slot], clause: Clause, preps: set[str]) -> list[int]:
