@@ -20,7 +20,6 @@ _FUNCTION_WORDS = frozenset(
 _ENDS_SENTENCE = re.compile(r"[.!?؟…:؛;][\"'”’»)\]]*\s*$")
 _STARTS_WITH_CLOSING = re.compile(r"^[.،,؛;:!؟?)\]}»”]")
 _HAS_WORD = re.compile(r"\w")
-_INNER_PUNCTUATION = re.compile(r"[،,(]|--")
 _SENTENCE_START = re.compile(
     r"^(?:كما|ثم|لكن|لكنّ|بينما|حيث|إلا|الا|يذكر|يشار|يُذكر|يُشار|قال|قالت|و\w{2,})\s")  # و + word: "ودخلت"
 _TRAILING_EMPTY_BRACKETS = re.compile(r"\s*(?:\(\s*\)|\[\s*\])$")
@@ -108,7 +107,9 @@ class _Paragraph:
 
 
 def _inner_count(text: str) -> int:
-    return len(_INNER_PUNCTUATION.findall(text))
+    # Commas, opening brackets and "--" (a dash pair) inside a line: counted with str.count,
+    # which is exact here because the single characters and "--" cannot overlap one another.
+    return text.count("،") + text.count(",") + text.count("(") + text.count("--")
 
 
 def _is_fragment(line: str) -> bool:
