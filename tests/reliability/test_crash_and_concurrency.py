@@ -17,8 +17,8 @@ from rasd.reliability.trial_corpus import build_trial_corpus
 def corpus(tmp_path_factory):
     folder = tmp_path_factory.mktemp("trial")
     sources = build_trial_corpus(folder / "corpus", sources=[], generated=8)
-    reference, first_commit, seconds = reference_run(str(folder / "reference.sqlite"), sources, batch_size=1)
-    return sources, reference, (max(0.0, first_commit - 1.0), seconds)
+    reference, window = reference_run(str(folder / "reference.sqlite"), sources, batch_size=1)
+    return sources, reference, window
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

@@ -97,9 +97,11 @@ def two_ingesters(db: str, sources: Sequence[str], reference: StoreSnapshot, bat
     with Store.open(db):
         pass
     processes = [subprocess.Popen(ingest_command(db, sources, batch_size), env=_env(),
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True) for _ in range(2)]
-    errors = [p.communicate()[1] for p in processes]
-    codes = [p.returncode for p in processes]
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    outputs = [p.communicate() for p in processes]
+    # Exit code 1 also means "some documents failed": a run that finished printed its summary.
+    codes = [p.returncode if "database:" in out else -1 for p, (out, _) in zip(processes, outputs)]
+    errors = [err for _, err in outputs]
     with Store.open(db) as store:
         runs = [r for r in store.runs() if r["kind"] == "ingest"][-2:]
         result = TwoIngesters(codes, [(r["counts"] or {}).get("stored", 0) for r in runs],
@@ -107,5 +109,12 @@ def two_ingesters(db: str, sources: Sequence[str], reference: StoreSnapshot, bat
         result.differences = snapshot(store).differences(reference) + integrity_problems(store)
     for code, err in zip(codes, errors):
         if code not in (0, 1):
-            result.differences.append(f"an ingester ended with {code}: {err.strip()[-500:]}")
+            result.differences.append(f"an ingester ended with {code}: {_last_error(err)}")
     return result
+
+
+def _last_error(stderr: str) -> str:
+    """The exception line of a traceback (without the SQL parameters that follow it)."""
+    lines = [line for line in stderr.strip().splitlines() if line and not line.startswith(" ")]
+    errors = [line for line in lines if "Error" in line.split(":", 1)[0] or line.startswith("Error")]
+    return (errors[-1] if errors else (lines[-1] if lines else ""))[:300]

@@ -34,9 +34,14 @@ def _env() -> dict[str, str]:
 def run_ingest(db: str, sources: Sequence[str], batch_size: int) -> subprocess.CompletedProcess:
     """A whole `rasd ingest` run in its own process (exit 0, or 1 when documents failed)."""
     done = subprocess.run(ingest_command(db, sources, batch_size), env=_env(), capture_output=True, text=True)
-    if done.returncode not in (0, 1):
-        raise RuntimeError(f"rasd ingest failed ({done.returncode}): {done.stderr[-2000:]}")
+    # Exit code 1 also means "some documents failed"; a finished run always prints its summary.
+    if done.returncode not in (0, 1) or "database:" not in done.stdout:
+        raise IngestCrashed(f"rasd ingest ended with {done.returncode}: {done.stderr.strip()[-1500:]}")
     return done
+
+
+class IngestCrashed(RuntimeError):
+    """A run that should have finished did not (a traceback or a store error)."""
 
 
 def stored_documents(db: str) -> int:
@@ -91,28 +96,36 @@ def crash_round(db: str, sources: Sequence[str], reference: StoreSnapshot, kills
         if after < before:
             problems.append(f"{before - after} committed documents lost")
         result.kills.append(Kill(round(delay, 2), before, after, problems))
-    run_ingest(db, sources, batch_size)
+    try:
+        run_ingest(db, sources, batch_size)
+    except IngestCrashed as e:
+        result.differences.append(f"the resumed run crashed: {e}")
     with Store.open(db) as store:
-        result.differences = snapshot(store).differences(reference) + integrity_problems(store)
+        result.differences += snapshot(store).differences(reference) + integrity_problems(store)
         result.resumed_status = store.runs()[-1]["status"]
     if result.resumed_status != "completed":
         result.differences.append(f"the resumed run ended {result.resumed_status!r}")
     return result
 
 
-def reference_run(db: str, sources: Sequence[str], batch_size: int = 2) -> tuple[StoreSnapshot, float, float]:
-    """A clean ingest (its own process, like the trials): its snapshot, when it first committed
-    and how long it took (seconds from the start of the process)."""
+def reference_run(db: str, sources: Sequence[str], batch_size: int = 2) -> tuple[StoreSnapshot, tuple[float, float]]:
+    """A clean ingest (its own process, like the trials): its snapshot and its writing window,
+    from a second before its first commit to half a second after its last (seconds after start)."""
     started = time.monotonic()
     process = subprocess.Popen(ingest_command(db, sources, batch_size), env=_env(),
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    first_commit = None
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    commits: list[float] = []
+    stored = 0
     while process.poll() is None:
-        if first_commit is None and os.path.exists(db) and stored_documents(db) > 0:
-            first_commit = time.monotonic() - started
-        time.sleep(0.2)
-    seconds = time.monotonic() - started
-    if process.returncode not in (0, 1):
-        raise RuntimeError(f"rasd ingest failed ({process.returncode}): {process.stderr.read()[-2000:]}")
+        now = stored_documents(db) if os.path.exists(db) else 0
+        if now != stored:
+            stored = now
+            commits.append(time.monotonic() - started)
+        time.sleep(0.1)
+    out, err = process.communicate()
+    if process.returncode not in (0, 1) or "database:" not in out:
+        raise IngestCrashed(f"rasd ingest ended with {process.returncode}: {err.strip()[-1500:]}")
+    end = time.monotonic() - started
+    window = (max(0.0, commits[0] - 1.0), commits[-1] + 0.5) if commits else (0.0, end)
     with Store.open(db) as store:
-        return snapshot(store), first_commit if first_commit is not None else 0.0, seconds
+        return snapshot(store), window

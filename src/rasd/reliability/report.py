@@ -43,6 +43,7 @@ class ReliabilityReport:
     documents: int  # in the trial corpus (clean ingest)
     stores: list[StoreTrials]
     window: tuple[float, float] = (0.0, 0.0)
+    reference_drift: list[str] = field(default_factory=list)  # a clean ingest at the end vs at the start
     seconds: float = 0.0
 
     @property
@@ -63,7 +64,7 @@ class ReliabilityReport:
             lines.append(f"  {'ok  ' if c.passed else 'FAIL'} {c.case.name:20} {shown}"
                          + (f"  <- {c.problem}" if c.problem else ""))
         lines.append(f"trial corpus: {self.documents} documents (a clean ingest is the reference); kills at random "
-                     f"moments {self.window[0]:.1f}-{self.window[1]:.1f}s after start (a clean run's first commit to its end)")
+                     f"moments {self.window[0]:.1f}-{self.window[1]:.1f}s after start (around a clean run's commits)")
         for s in self.stores:
             lost_or_doubled = sum(bool(r.differences) for r in s.crash_rounds)
             lines.append(f"store {s.db}")
@@ -87,6 +88,10 @@ class ReliabilityReport:
                 lines.append(f"  two ingesters at once: exit codes {t.exit_codes}, stored {t.stored}, "
                              f"found stored {t.unchanged}; store "
                              + ("equals the clean ingest" if not t.differences else "; ".join(t.differences)))
+        if self.reference_drift:
+            lines.append("WARNING: a clean ingest at the end differs from the one at the start ("
+                         + "; ".join(self.reference_drift) + "): code or lexicons changed during the trials; "
+                         "rerun on a quiet checkout before reading differences as losses")
         lines.append(f"{'PASSED' if self.passed else 'FAILED'}: nothing lost" if self.passed
                      else "FAILED: see the lines above")
         lines.append(f"took {self.seconds:.0f}s")
@@ -158,8 +163,7 @@ def build_report(trials: int = 9, databases: Sequence[str] = (), sources: Option
         hostile = run_cases(hostile_dir, [c for c in CASES if include_large or not c.large])
         corpus = build_trial_corpus(folder / "corpus", sources)
         progress("clean reference ingest")
-        reference, first_commit, seconds = reference_run(str(folder / "reference.sqlite"), corpus, batch_size)
-        window = (max(0.0, first_commit - 1.0), seconds)
+        reference, window = reference_run(str(folder / "reference.sqlite"), corpus, batch_size)
         stores = []
         db, reset = _sqlite(folder, "trials")
         stores.append(store_trials(db, "sqlite (temporary file, WAL)", reset, corpus, reference, window,
@@ -168,5 +172,7 @@ def build_report(trials: int = 9, databases: Sequence[str] = (), sources: Option
             with temporary_postgres(server) as (url, reset):
                 stores.append(store_trials(url, f"postgresql ({server.rsplit('/', 1)[0].split('@')[-1]})", reset,
                                            corpus, reference, window, trials, rng, batch_size, progress))
-    return ReliabilityReport(hostile, len(reference.documents) + len(reference.errors), stores, window,
+        progress("clean reference ingest again (did the code change meanwhile?)")
+        drift = reference_run(str(folder / "reference-end.sqlite"), corpus, batch_size)[0].differences(reference)
+    return ReliabilityReport(hostile, len(reference.documents) + len(reference.errors), stores, window, drift,
                              time.monotonic() - started)

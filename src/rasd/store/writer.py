@@ -132,6 +132,11 @@ class BatchWriter:
         self.lexicon_version = lexicon_version
         self.counts: Counter[str] = Counter()
         self.failed: Counter[str] = Counter()
+        if conn.dialect.name == "postgresql":
+            # Batches queue, as on SQLite (BEGIN IMMEDIATE): two ingesters writing the same new
+            # article at once otherwise both insert it and one dies on articles_pkey
+            # (tests/reliability, test_two_ingesters_on_one_store). Held until the commit.
+            conn.exec_driver_sql("SELECT pg_advisory_xact_lock(4242011)")
 
     def write(self, item: Processed | Failed) -> str:
         """Store one result; returns what happened: stored|updated|unchanged|duplicate|failed."""
