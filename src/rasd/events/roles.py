@@ -44,6 +44,7 @@ JOINERS = frozenset({"و", "،", ","})
 PUNCT_COMMAS = frozenset({"،", ","})
 MEMBER_CUES = frozenset(normalize(w) for w in ("بينهم", "بينها", "بينهما", "بينهن"))  # after من: among them
 MEMBERS_WINDOW = 8  # tokens from a group to its member list (الدول العربية والغربية، من بينهم)
+VICTIM_WINDOW = 5  # tokens after a passive killing verb to its victims: قُتل عدد من أفراد الجيش
 MAX_OBJECT_GAP = 4  # a direct object stands within a few tokens of its verb (or the verb's subject)
 # Events done to something someone owns: the owner after ل is the recipient (قصفت مواقع لقوات النظام).
 OWNER_TYPES = frozenset({"ASSAULT", "COERCE"})
@@ -205,6 +206,13 @@ def find_roles(entry: TriggerEntry, pos: str, first: int, last: int, sentence: S
     # after it is its object. Verb-subject order uses the singular verb.
     plural_verb = pos in VERB_POS and light_verb is None and _plural_agreement(toks[first].norm)
     subject: list[Participant] = res.recipient if experiencer else res.actor
+    if entry.casualty and pos in VERB_POS and light_verb is None and _passive(toks[first].text) and not passive_tally:
+        # قُتل عدد من أفراد الجيش: the subject of a passive killing verb is its victim
+        victim = next((k for k in in_clause if last < slots[k].first <= last + VICTIM_WINDOW
+                       and slots[k].preposition in ("", "من")), None)
+        if victim is not None:
+            take(_chain(slots, victim, toks), res.recipient)
+            res.rules.append("roles.passive_victim")
     if not res.actor and verbal and not passive_tally:
         # 2a. VSO: subject right after the verb (or the light verb)
         after_verb = [k for k in in_clause if slots[k].first > head and not slots[k].preposition
@@ -292,6 +300,14 @@ def find_roles(entry: TriggerEntry, pos: str, first: int, last: int, sentence: S
     ids = {(p.id or normalize(p.text)) for p in res.actor}
     res.recipient = [p for p in _dedupe(res.recipient) if (p.id or normalize(p.text)) not in ids]
     return res
+
+
+def _passive(surface: str) -> bool:
+    """A verb written with the passive vowel on its first letter (قُتل، أُصيب، اُعتقل)."""
+    letters = [ch for ch in surface if not ("\u064b" <= ch <= "\u0652")]
+    first = 1 if letters[:1] in (["و"], ["ف"]) and len(letters) > 3 else 0
+    i = surface.find(letters[first]) if len(letters) > first else -1
+    return i >= 0 and surface[i + 1:i + 2] == "\u064f"
 
 
 def _members_after(toks, slots: list[Slot], head: Slot, until: int) -> Optional[int]:
