@@ -15,7 +15,7 @@ from sqlalchemy import ColumnElement, Select, and_, exists, func, literal, or_, 
 from ..normalize import normalize
 from ..store import EventFilter, Store, StoredEvent
 from ..store import schema as t
-from ..store.query import event_select, filter_conditions, newest_page
+from ..store.query import event_select, filter_conditions
 
 SORTS = ("-date", "date", "-sources", "-fatalities")
 
@@ -66,11 +66,10 @@ def _actor_condition(store: Store, actor: str) -> ColumnElement:
                           or_(p.c.actor_key.in_(store.actor_keys(actor)), p.c.text_norm == normalize(actor)))
 
 
-def _where(store: Store, query: EventQuery, probe: bool = False) -> ColumnElement:
-    """The WHERE clause selecting the query's events (over ``events`` and subqueries only).
-    ``probe``: the same events in the shapes for a short date-ordered walk (store.query.newest_page)."""
+def _where(store: Store, query: EventQuery) -> ColumnElement:
+    """The WHERE clause selecting the query's events (over ``events`` and subqueries only)."""
     flt = query.filter
-    conditions = filter_conditions(replace(flt, actor=None), store.dialect, store.has_text_index, probe=probe)
+    conditions = filter_conditions(replace(flt, actor=None), store.dialect, store.has_text_index)
     e = t.events
     if flt.actor:
         conditions.append(_actor_condition(store, flt.actor))
@@ -117,16 +116,9 @@ def list_events(store: Store, query: EventQuery, sort: str = "-date", limit: int
     """One page of events with their participants and spans, and the number matching."""
     # Two steps: sort and cut the page on the narrow events rows (an index walk when it can),
     # then fetch the wide rows with their article columns for those few events only.
-    if sort == "-date":
-        page = newest_page([_where(store, query)], [_where(store, query, probe=True)], store.dialect,
-                           limit + offset, seq_descending=True)
-        stmt = event_select(EventFilter(), store.dialect, False).where(t.events.c.seq.in_(page))
-        stmt = _order(stmt.order_by(None), sort, store.dialect).limit(limit).offset(offset)
-    else:
-        page = (_order(select(t.events.c.seq).where(_where(store, query)), sort, store.dialect)
-                .limit(limit).offset(offset))
-        stmt = event_select(EventFilter(), store.dialect, False).where(t.events.c.seq.in_(page.scalar_subquery()))
-        stmt = _order(stmt.order_by(None), sort, store.dialect)
+    page = _order(select(t.events.c.seq).where(_where(store, query)), sort, store.dialect).limit(limit).offset(offset)
+    stmt = event_select(EventFilter(), store.dialect, False).where(t.events.c.seq.in_(page.scalar_subquery()))
+    stmt = _order(stmt.order_by(None), sort, store.dialect)
     with store.engine.connect() as conn:
         rows = conn.execute(stmt).mappings().all()
         items = store._with_children(conn, rows)  # the store's one row -> StoredEvent conversion

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
-from sqlalchemy import ColumnElement, Select, and_, exists, func, literal, or_, select, text, union_all
+from sqlalchemy import ColumnElement, Select, and_, or_, select, text
 
 from ..normalize import normalize
 from . import schema as t
@@ -17,9 +17,6 @@ from .rows import place_key, query_keys
 
 ORDERS = ("date", "top")
 MIN_TRIGRAM_QUERY = 3
-# Newest-first pages look among the newest RECENT_WINDOW dated events first (an index walk that
-# stops at the page); only when fewer match there is the whole store searched (see _newest_page).
-RECENT_WINDOW = 20000
 
 
 @dataclass(frozen=True)
@@ -57,22 +54,16 @@ def _text_condition(value: str, dialect: str, has_text_index: bool):
     return t.events.c.text_norm.like(_like_pattern(query), escape="\\")
 
 
-def _actor_condition(keys: Sequence[str], name: str, probe: bool) -> ColumnElement:
-    """Events where a participant has one of ``keys`` or is written ``name``. ``probe``: as a
-    correlated EXISTS (a date-ordered walk checks each event's few participants) rather than an
-    IN over every event of the actor (cheap for rare actors, hundreds of thousands of ids for
-    popular ones)."""
+def _actor_condition(keys: Sequence[str], name: str) -> ColumnElement:
+    """Events where a participant has one of ``keys`` or is written ``name``."""
     p = t.event_participants
-    match = or_(p.c.actor_key.in_(list(keys)), p.c.text_norm == normalize(name))
-    if probe:
-        return exists().where(p.c.event_id == t.events.c.id, match)
-    return t.events.c.id.in_(select(p.c.event_id).where(match))
+    return t.events.c.id.in_(select(p.c.event_id).where(
+        or_(p.c.actor_key.in_(list(keys)), p.c.text_norm == normalize(name))))
 
 
 def filter_conditions(flt: EventFilter, dialect: str, has_text_index: bool, actor_keys: Sequence[str] = (),
-                      every_actor_keys: Sequence[Sequence[str]] = (), probe: bool = False) -> list[ColumnElement]:
-    """The WHERE conditions of ``flt``. ``probe``: shapes for walking a few events in date order
-    (EXISTS for actors, LIKE for text: the same events as the index shapes, checked per row)."""
+                      every_actor_keys: Sequence[Sequence[str]] = ()) -> list[ColumnElement]:
+    """The WHERE conditions of ``flt`` (one list, shared by the store's and the API's queries)."""
     e = t.events
     conditions = []
     if flt.date_from:
@@ -89,11 +80,11 @@ def filter_conditions(flt: EventFilter, dialect: str, has_text_index: bool, acto
         conditions.append(or_(e.c.pcode == flt.place, e.c.location_norm == place_key(flt.place),
                               e.c.location_name_en == flt.place))
     if flt.actor:
-        conditions.append(_actor_condition(actor_keys, flt.actor, probe))
+        conditions.append(_actor_condition(actor_keys, flt.actor))
     for name, keys in zip(flt.actors, every_actor_keys or [query_keys(a) for a in flt.actors]):
-        conditions.append(_actor_condition(keys, name, probe))
+        conditions.append(_actor_condition(keys, name))
     if flt.text:
-        conditions.append(_text_condition(flt.text, dialect, has_text_index and not probe))
+        conditions.append(_text_condition(flt.text, dialect, has_text_index))
     if flt.article_id:
         conditions.append(e.c.article_id == flt.article_id)
     if flt.one_per_cluster:
@@ -101,33 +92,12 @@ def filter_conditions(flt: EventFilter, dialect: str, has_text_index: bool, acto
     return conditions
 
 
-def _date_order(dialect: str, dated_only: bool = False, seq_descending: bool = False) -> tuple:
-    """Newest first, undated last, then by seq. Where no NULL can occur (``dated_only``), and on
-    SQLite (NULLs sort last in DESC anyway), a plain DESC, which a walk of ix_events_date serves;
-    PostgreSQL's NULLS LAST does not match that index's backward order."""
+def _date_order(dialect: str) -> tuple:
+    """Newest first, undated last, then by seq. On SQLite (NULLs sort last in DESC anyway) a
+    plain DESC, which a backward walk of ix_events_date serves; an explicit NULLS LAST does not."""
     e = t.events
-    date = e.c.event_date.desc() if dialect == "sqlite" or dated_only else e.c.event_date.desc().nulls_last()
-    return date, e.c.seq.desc() if seq_descending else e.c.seq
-
-
-def newest_page(conditions: list[ColumnElement], probe_conditions: list[ColumnElement], dialect: str,
-                size: int, seq_descending: bool = False):
-    """The seqs of the first ``size`` events by _date_order, in one statement.
-
-    If at least ``size`` matching events are among the newest RECENT_WINDOW dated ones (dates >=
-    the window's floor), they are exactly the first ``size`` overall: every one of those ranks
-    above any event outside the window. Otherwise (a rare filter) the whole store is searched
-    with the index-friendly conditions. The one not needed is skipped by a constant condition."""
-    e = t.events
-    floor = func.coalesce(select(e.c.event_date).where(e.c.event_date.is_not(None))
-                          .order_by(e.c.event_date.desc()).limit(1).offset(RECENT_WINDOW - 1)
-                          .scalar_subquery(), literal(""))
-    recent = (select(e.c.seq).where(e.c.event_date >= floor, *probe_conditions)
-              .order_by(*_date_order(dialect, True, seq_descending)).limit(size).cte("recent_page"))
-    found = select(func.count()).select_from(recent).scalar_subquery()
-    everywhere = (select(e.c.seq).where(found < size, *conditions)
-                  .order_by(*_date_order(dialect, False, seq_descending)).limit(size).subquery("full_page"))
-    return union_all(select(recent.c.seq).where(found >= size), select(everywhere.c.seq))
+    date = e.c.event_date.desc() if dialect == "sqlite" else e.c.event_date.desc().nulls_last()
+    return date, e.c.seq
 
 
 def event_select(flt: EventFilter, dialect: str, has_text_index: bool, actor_keys: Sequence[str] = (),
@@ -142,10 +112,6 @@ def event_select(flt: EventFilter, dialect: str, has_text_index: bool, actor_key
                   a.c.outlet.label("article_outlet"), a.c.published.label("article_published"),
                   a.c.updated_at.label("article_updated_at")).join(a, a.c.id == e.c.article_id)
     conditions = filter_conditions(flt, dialect, has_text_index, actor_keys, every_actor_keys)
-    if order == "date" and limit is not None and conditions:
-        # A page, newest first: cut it on the narrow rows first (see newest_page).
-        probes = filter_conditions(flt, dialect, has_text_index, actor_keys, every_actor_keys, probe=True)
-        conditions = [e.c.seq.in_(newest_page(conditions, probes, dialect, limit + offset))]
     if conditions:
         stmt = stmt.where(and_(*conditions))
     if order == "top":

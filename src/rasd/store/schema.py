@@ -210,7 +210,6 @@ events = Table(
     Index("ix_events_cluster", "cluster_id"),
     Index("ix_events_rank", "n_sources", "fatalities", "event_date"),
     Index("ix_events_cluster_head_date", "cluster_head", "event_date"),
-    Index("ix_events_lon_lat", "longitude", "latitude"),  # bounding boxes (migration 0005)
     Index("ix_events_type_rank", "type", "n_sources", "fatalities", "event_date"),  # one type, top first
 )
 

@@ -1,6 +1,6 @@
-"""Indexes for the API's event lists: a bounding box (longitude, latitude) and the "top" /
-"-sources" order within one type (type, n_sources, fatalities, event_date), so that a filtered,
-sorted page is an index walk instead of a sort of every matching event.
+"""An index for the "top" / "-sources" order within one type (type, n_sources, fatalities,
+event_date), so that a page of one type, most sources first, is an index walk instead of a sort
+of every event of that type.
 
 Revision ID: 0005
 Revises: 0004
@@ -15,10 +15,8 @@ depends_on = None
 
 
 def upgrade() -> None:
-    op.create_index("ix_events_lon_lat", "events", ["longitude", "latitude"])
     op.create_index("ix_events_type_rank", "events", ["type", "n_sources", "fatalities", "event_date"])
 
 
 def downgrade() -> None:
     op.drop_index("ix_events_type_rank", table_name="events")
-    op.drop_index("ix_events_lon_lat", table_name="events")
