@@ -78,3 +78,9 @@ def test_members_listed_after_a_group_join_its_role(coder):
     art = article_with(text, [("actor", "الاتحاد الأوربي", eu), ("actor", "المملكة المتحدة", uk)])
     condemn = [e for e in coder.code_article(art).events if e.type == "ACCUSE"]
     assert [p.name_en for p in condemn[0].actor] == ["European Union"]
+
+
+def test_sanctions_that_target_a_sector_are_no_attack(coder):
+    text = "ويحتوي القانون على عقوبات تستهدف قطاعات المصارف والطاقة في إيران."
+    art = article_with(text, [])
+    assert not [e for e in coder.code_article(art).events if e.type == "ASSAULT"]
