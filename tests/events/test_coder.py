@@ -84,3 +84,12 @@ def test_sanctions_that_target_a_sector_are_no_attack(coder):
     text = "ويحتوي القانون على عقوبات تستهدف قطاعات المصارف والطاقة في إيران."
     art = article_with(text, [])
     assert not [e for e in coder.code_article(art).events if e.type == "ASSAULT"]
+
+
+def test_a_reporting_source_is_not_the_doer_of_the_next_event(coder):
+    sources = {"entity_id": None, "name_en": None}
+    resistance = {"entity_id": "actor.irq.islamic_resistance", "name_en": "Islamic Resistance in Iraq"}
+    text = "وقالت مصادر محلية إن المقاومة الإسلامية أعلنت بيانها.\n\nواستهدفت قاعدة عسكرية بثلاث طائرات مسيرة."
+    art = article_with(text, [("actor", "مصادر محلية", sources), ("actor", "المقاومة الإسلامية", resistance)])
+    attack = [e for e in coder.code_article(art).events if e.type == "ASSAULT"]
+    assert attack and all(p.text != "مصادر محلية" for p in attack[0].actor)

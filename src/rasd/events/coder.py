@@ -36,7 +36,9 @@ PARTICIPANT_KINDS = frozenset({"actor", "person"})
 # A trigger word inside one of these names is part of the name (هيئة تحرير الشام, لجان التنسيق).
 NAME_KINDS = frozenset({"actor", "person", "place", "org"})
 LIGHT_VERB_WINDOW = 5
-FACILITY_WINDOW = 6  # tokens after an attack trigger where its target facility stands
+FACILITY_WINDOW = 6
+# Mentions of who reports (sources, correspondents, analysts): never the doer of the next event.
+REPORTER_PREFIXES = tuple(normalize(w) for w in ("مصادر", "مصدر", "مراسل", "محلل", "المصادر", "المصدر", "المراسل"))  # tokens after an attack trigger where its target facility stands
 # Words after which a verb is subordinate (أن ينسحب, بما اتفقوا عليه), not a new statement.
 COMPLEMENTIZERS = frozenset(normalize(w) for w in ("أن", "بأن", "لأن", "ما", "بما", "مما", "عما", "فيما", "كي", "لكي"))
 # Words after which a verb/noun homograph (فك، قصف، عرض) is the verbal noun.
@@ -370,7 +372,8 @@ class EventCoder:
     @staticmethod
     def _previous_subject(ctx: _Context) -> list[Participant]:
         from .roles import participant
-        return [participant(ctx.last_mentions[0])] if ctx.last_mentions else []
+        doers = [m for m in ctx.last_mentions if not normalize(m.text).startswith(REPORTER_PREFIXES)]
+        return [participant(doers[0])] if doers else []
 
     def _mode(self, entry, modes: list[CueMatch], clause: Clause) -> Optional[str]:
         for cue in modes:
