@@ -8,8 +8,8 @@ from .errors import DocumentRejected
 from .model import Article
 from .settings import Settings
 
-# Counted as the text's length minus the runs of other characters: runs are few, so this is
-# several times faster than matching every letter.
+# Counted as what is left once the runs of other characters are deleted: runs are few, so this
+# is several times faster than matching every letter.
 NOT_ARABIC_LETTERS = re.compile(r"[^\u0621-\u064a\u0671-\u06d3\u06fa-\u06ff]+")
 NOT_LETTERS = re.compile(r"[\W\d_]+")
 # Letters of Persian (and Urdu) script. Some Arabic sites typeset ی and ک too, so their presence
@@ -28,7 +28,7 @@ def _identifier(arabic_script_only: bool = False):
 
 
 def _count_except(runs: re.Pattern, text: str) -> int:
-    return len(text) - sum(len(r) for r in runs.findall(text))
+    return len(runs.sub("", text))
 
 
 def detect_language(text: str) -> str:
