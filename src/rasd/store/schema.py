@@ -305,6 +305,23 @@ recluster_queue = Table(
     Column("event_id", ID, primary_key=True),
 )
 
+# Work in progress (migration 0006, rasd.store.claims): the documents an ingester is analysing,
+# so a second ingester on the same store skips them. A claim is deleted when its batch commits;
+# one left by a killed process is taken over once its lease expires (or at once when its
+# process is gone from this host or its run no longer runs).
+ingest_claims = Table(
+    "ingest_claims", metadata,
+    Column("key", Text, primary_key=True),  # the document key (documents.key)
+    Column("raw_hash", String(64), nullable=False),
+    Column("source", Text),  # the document's source, to find its error if it fails
+    Column("run_id", Integer, nullable=False),  # no foreign key: a claim outlives nothing
+    Column("host", String(255)),
+    Column("pid", Integer),
+    Column("claimed_at", DateTime, nullable=False),
+    Column("expires_at", DateTime, nullable=False),
+    Index("ix_ingest_claims_run", "run_id"),
+)
+
 # Watch state (migration 0004, rasd.watch): sources polled, links seen, and the alert outbox.
 watch_sources = Table(
     "watch_sources", metadata,
