@@ -32,6 +32,7 @@ class Attribution:
     first_token: int  # where the cue frame begins (a speaker frame covers triggers after it)
     scope: str  # "after" (triggers after the frame) or "sentence"
     cue: str  # cue entry id
+    kind: str = ""  # the cue's attribution kind: speaker | source_after | via_an
 
 
 def _source_phrase(sentence: Sentence, i: int, text: str) -> Optional[tuple[int, int]]:
@@ -83,7 +84,7 @@ def find_attributions(sentence: Sentence, cues: Sequence[CueMatch], text: str,
         source = text[s:e]
         if normalize(source) in ("المصدر", "المصادر") and previous_source:
             source = previous_source
-        found.append(Attribution(source, s, e, cue.first_token, scope, cue.entry.id))
+        found.append(Attribution(source, s, e, cue.first_token, scope, cue.entry.id, kind))
     return found
 
 

@@ -27,7 +27,7 @@ from .merge import MergeNote, merge_events, merge_title
 from .notes import note_for
 from .owners import facility_owner
 from .place_date import Scope, casualties, choose_date, choose_place, is_background
-from .roles import Slot, find_roles, place_slots
+from .roles import Slot, chain_at, find_roles, participant, place_slots
 from .status import decide_status
 from .triggers import (IRREALIS_TYPES, NOUN, VERB_PAST, VERB_POS, TriggerHit,
                        expand_form, trigger_lexicon)
@@ -203,6 +203,7 @@ class EventCoder:
             ctx.last_source = attributions[-1].text
         slots = place_slots(sent, text, parts) + self._anaphor_slots(sent, text, parts, ctx, anaphors)
         slots.sort(key=lambda s: s.first)
+        lead = _lead_subject(sent, slots)
         denial_from: Optional[int] = None
 
         events: list[Event] = []
@@ -242,11 +243,14 @@ class EventCoder:
             if twin is not None:
                 cand.reason = f"same event as '{twin.trigger.text}' in this clause"
                 twin.provenance.lexicon_entries.append(entry.id) if entry.id not in twin.provenance.lexicon_entries else None
+                _absorb(twin, sent, clause, text, h)
+                self._lend_roles(twin, find_roles(entry, p.pos, first, last, sent, clause, slots, agents, None, []))
                 continue
             earlier = self._coreferent(events_so_far + events, h, p) if p.pos == NOUN else None
             if earlier is not None:
                 cand.reason = f"definite noun repeating the earlier event '{earlier.trigger.text}'"
-                earlier.mentions.append(Span(h.start, h.end, h.text))
+                _absorb(earlier, sent, clause, text, h)
+                self._lend_roles(earlier, find_roles(entry, p.pos, first, last, sent, clause, slots, agents, None, []))
                 continue
             lv_index, lv_pos = self._light_verb(light, first, clauses, text) if p.pos == NOUN else (None, None)
             if entry.needs_light_verb and lv_index is None:
@@ -258,9 +262,22 @@ class EventCoder:
                                 lv_clause.opens_statement)
             fallback = ctx.last_actor if ctx.last_actor_paragraph == sent.paragraph else \
                 self._previous_subject(ctx)
+            if lead and lead[0].last < first and clause.index > 0 and p.pos in VERB_POS and \
+                    (h.prefix[:1] in ("و", "ف") or p.form.startswith("+")):
+                # وقال كيري إن ...، وأدان العنف / مطالبا: a verb coordinated with the sentence's
+                # opening verb, or a circumstantial participle, shares that verb's subject
+                fallback = [participant(s.mention, s.resolved_from) for s in lead]
             if _agentless(h, entry, p.pos):
                 fallback = []  # nobody did it: the discourse's last actor is not its agent
             roles = find_roles(entry, p.pos, first, last, sent, clause, slots, agents, lv_index, fallback)
+            if not roles.actor and entry.type in SPEECH_TYPES:
+                speaker = _speaker(attributions, first, slots, sent)
+                if speaker:
+                    # قالت الحكومة إن القرار يعد انتهاكا: a verdict in a reported statement is the speaker's
+                    roles.actor = [participant(s.mention, s.resolved_from) for s in speaker
+                                   if (s.mention.entity_id or s.mention.text) not in
+                                   {q.id or q.text for q in roles.recipient}]
+                    roles.rules.append("roles.speaker")
             if entry.type == "ASSAULT" and not roles.recipient:
                 self._add_facility_owner(roles, sent, text, places, last, clause)
             if entry.requires_participant and not (roles.actor or roles.recipient):
@@ -270,12 +287,15 @@ class EventCoder:
                     and entry.type in coded_in_sentence:
                 twin = coded_in_sentence[entry.type]
                 cand.reason = f"bare verbal noun restating '{twin.trigger.text}' of this sentence"
+                _absorb(twin, sent, clause, text, h)
+                self._lend_roles(twin, roles)
                 continue
             if entry.casualty and not roles.actor:
                 attack = self._attack_just_told(events_so_far + events, sent, coded_in_sentence, ctx)
                 if attack is not None:
                     cand.reason = f"casualties of the attack '{attack.trigger.text}' told just before"
-                    attack.mentions.append(Span(h.start, h.end, h.text))
+                    _absorb(attack, sent, clause, text, h)
+                    self._lend_roles(attack, roles)
                     continue
             status_pos = lv_pos or p.pos
             status_first = lv_index if lv_index is not None else first
@@ -311,6 +331,26 @@ class EventCoder:
             if roles.actor:
                 ctx.last_actor, ctx.last_actor_paragraph = roles.actor, sent.paragraph
         return events, cands
+
+    def _lend_roles(self, ev: Event, roles) -> None:
+        """A second telling of ``ev`` (its verbal noun, its toll, the definite noun naming it again)
+        may name who did it or to whom where the first did not: fill the roles ``ev`` lacks."""
+        def key(q):
+            return q.id or normalize(q.text)
+        changed = False
+        taken = {key(q) for q in ev.actor + ev.recipient}
+        if not ev.actor and roles.actor:
+            ev.actor = [q for q in roles.actor if key(q) not in taken]
+            changed = bool(ev.actor)
+            taken |= {key(q) for q in ev.actor}
+        if not ev.recipient and roles.recipient:
+            ev.recipient = [q for q in roles.recipient if key(q) not in taken]
+            changed = changed or bool(ev.recipient)
+        if changed:
+            ev.provenance.rules.append("roles.retelling")
+            entry = self.triggers.entries.get(ev.provenance.lexicon_entries[0])
+            ev.acled = acled_columns(ev, dict(entry.acled) if entry else {})
+            ev.note_en = note_for(ev)
 
     def _add_facility_owner(self, roles, sent: Sentence, text: str, places, last: int, clause: Clause) -> None:
         """An attack on قاعدة حرير الأميركية is against the United States."""
@@ -411,6 +451,48 @@ class EventCoder:
         ev.acled = acled_columns(ev, dict(entry_acled))
         ev.note_en = note_for(ev)
         return ev
+
+
+# Statement types: with no subject of its own, the trigger's doer is the one whose statement holds it.
+SPEECH_TYPES = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN", "SUPPORT", "AGREE"})
+
+
+def _speaker(attributions, first: int, slots: list[Slot], sent: Sentence) -> list[Slot]:
+    """The participant who speaks in the reporting frame (قال/أكد X إن ...) that holds token ``first``."""
+    frame = next((a for a in reversed(attributions) if a.kind == "speaker" and a.first_token < first), None)
+    if frame is None:
+        return []
+    for k, s in enumerate(slots):
+        m = s.mention
+        if m.start < frame.end and frame.start < m.end and s.last < first:
+            return chain_at(slots, k, sent.tokens)
+    return []
+
+
+LEAD_SUBJECT_MAX_TOKEN = 2  # و-verb, كان or قد before the subject of a sentence's opening verb
+
+
+def _lead_subject(sent: Sentence, slots: list[Slot]) -> list[Slot]:
+    """The subject of the sentence's opening verb (وقال وزير الخارجية ...، وكان الجيش قد ...), or
+    its opening noun subject; not a source or reporter (مصادر، مراسل)."""
+    if not slots or slots[0].preposition or slots[0].first > LEAD_SUBJECT_MAX_TOKEN:
+        return []
+    if normalize(slots[0].mention.text).startswith(REPORTER_PREFIXES) or slots[0].mention.sector == "MEDIA":
+        return []
+    return chain_at(slots, 0, sent.tokens)
+
+
+def _absorb(ev: Event, sent: Sentence, clause: Clause, text: str, h: TriggerHit) -> None:
+    """A trigger folded into ``ev`` (a second word for it, its toll, a noun naming it again) is
+    another place where ``ev`` is told: in the event's own sentence its clause joins the event's
+    mention; in another sentence the word itself becomes a mention (that sentence's place and time
+    need not be the event's, so its clause is not claimed)."""
+    for k, m in enumerate(ev.mentions):
+        if m.field == "text" and sent.start <= m.start < sent.end:
+            start, end = min(m.start, clause.start), max(m.end, clause.end)
+            ev.mentions[k] = Span(start, end, text[start:end])
+            return
+    ev.mentions.append(Span(h.start, h.end, h.text))
 
 
 def _paragraph_ranges(sentences: list[Sentence]) -> dict[int, tuple[int, int]]:

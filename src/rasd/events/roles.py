@@ -151,6 +151,11 @@ def _chain(slots: list[Slot], k: int, tokens) -> list[Slot]:
     return out
 
 
+def chain_at(slots: list[Slot], k: int, tokens) -> list[Slot]:
+    """The slot at k and the slots coordinated with it (a compound subject)."""
+    return _chain(slots, k, tokens)
+
+
 def _gap_ok(tokens, a: int, b: int, max_gap: int = 3) -> bool:
     """Only time words and particles between tokens a (exclusive) and b (exclusive)."""
     gap = tokens[a + 1:b]
