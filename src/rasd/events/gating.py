@@ -8,9 +8,10 @@ event. In order, a candidate is rejected when
 
 1. its status is not asserted (an attack threatened, denied or not carried out is no attack);
 2. its sentence is a question;
-3. the trigger word is used in another sense (``sense`` cues: حرب كلامية، جدول الضرب);
+3. the trigger word is used in another sense (``sense`` cues: حرب كلامية، جدول الضرب), the cue
+   overlapping the trigger or, with an ``after`` window, just following it (انفجر بالضحك);
 4. it is the topic of a frame word just before it (``frame`` cues: جريمة اغتيال، ذكرى اغتيال،
-   المتهمين بتفجير، خشية هجوم);
+   المتهمين بتفجير، خشية هجوم) or, with an ``after`` window, just after it (قتل ... في زلزال);
 5. its clause speaks habitually or generically (``generic`` cues: يوميا، عادة);
 6. it is an imperfect verb with no time anchor (what someone does, not what happened);
 7. it is a verbal noun with no anchor tying it to one incident: no casualty count or date in its
@@ -42,7 +43,7 @@ ANCHOR_MENTIONS = frozenset({"casualty", "date"})  # mention kinds that tie a no
 DEFAULT_FRAME_WINDOW = 2
 DATE_AFTER_NOUN = 4  # tokens after a verbal noun where its date may stand
 NAME_AFTER_NOUN = 3  # tokens after a verbal noun where its named target, attacker or place may stand
-NAME_MENTIONS = frozenset({"actor", "person", "place", "org", "number"})
+NAME_MENTIONS = frozenset({"actor", "place", "org", "number"})
 YEAR = re.compile(r"(?:1[89]|20)\d\d")
 SINCE = normalize("منذ")
 
@@ -134,11 +135,12 @@ class EventGate:
         cues = [q for q in self.cues(c.sentence) if q.applies_to(c.event_type)]
         lo, hi = c.clause.first, c.clause.last
         for q in cues:
-            if q.kind == "sense" and q.first <= c.last and c.first <= q.last:
+            if q.kind == "sense" and (q.first <= c.last and c.first <= q.last or _just_after(q, c)):
                 return GateVerdict(False, "gate.sense", f"'{_words(c.sentence, q)}' is not violence or protest")
         for q in cues:
             window = int(q.entry.attrs.get("window", DEFAULT_FRAME_WINDOW))
-            if q.kind == "frame" and lo <= q.first and q.last < c.first and c.first - q.last <= window:
+            before = lo <= q.first and q.last < c.first and c.first - q.last <= window
+            if q.kind == "frame" and (before or _just_after(q, c)):
                 return GateVerdict(False, "gate.frame", f"the topic of '{_words(c.sentence, q)}', not reported here")
         # a cue that is the whole trigger does not anchor it (انتحاري); part of a phrase does (قصف مدفعي)
         in_clause = [q for q in cues if lo <= q.first and q.last <= hi and not (q.first <= c.first and c.last <= q.last)]
@@ -180,10 +182,25 @@ def _anchor_mentions(c: GateCandidate, mentions: Sequence[Mention]) -> list[Ment
     return out
 
 
+def _just_after(q: GateCue, c: GateCandidate) -> bool:
+    """A cue with an ``after`` window stands at most that many tokens after the trigger, in its clause
+    (انفجرت رايس بالضحك، قتل 16 ألفا في كارثة تسونامي)."""
+    after = q.entry.attrs.get("after")
+    return after is not None and c.last < q.first <= c.clause.last and q.first - c.last <= int(after)
+
+
 def _anchor_in_reach(q: GateCue, c: GateCandidate) -> bool:
-    """An anchor cue with a ``window`` (a reporting verb: أعلنت استهداف) must govern the trigger."""
+    """An anchor cue with a ``window`` (a reporting verb: أعلنت استهداف) must govern the trigger from
+    before it; one with a ``reach`` (a verb of occurrence: وقع الهجوم، الهجوم الذي وقع، تفجير أسفر عن)
+    must stand within that many tokens on either side, so that it speaks of this trigger."""
     window = q.entry.attrs.get("window")
-    return window is None or (q.last < c.first and c.first - q.last <= int(window))
+    if window is not None:
+        return q.last < c.first and c.first - q.last <= int(window)
+    reach = q.entry.attrs.get("reach")
+    if reach is not None:
+        gap = c.first - q.last if q.last < c.first else q.first - c.last
+        return gap <= int(reach)
+    return True
 
 
 def _names_follow(c: GateCandidate, mentions: Sequence[Mention]) -> bool:

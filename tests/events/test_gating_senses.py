@@ -1,0 +1,49 @@
+"""Gating cues that follow the trigger, other senses of protest words, and known protesters."""
+from __future__ import annotations
+
+from tests.events.test_gating import dropped_reasons, types_coded
+
+
+def test_figurative_burst_after_the_verb_is_not_a_bombing(coder):
+    text = "وسألت المراسلة الوزيرتين عن الحرب، فانفجرت رايس ولفني بالضحك."
+    mentions = [("person", "رايس", {}), ("person", "ولفني", {})]
+    assert "ASSAULT" not in types_coded(coder, text, mentions)
+    assert any("gate.sense" in r for r in dropped_reasons(coder, text, mentions))
+
+
+def test_deaths_in_a_natural_disaster_are_no_attack(coder):
+    text = "وقتل 16 الف شخص في كارثة تسونامي في الهند."
+    mentions = [("casualty", "قتل 16 الف", {"value": "16000"}), ("place", "الهند", {"lat": 21.0, "lon": 78.0})]
+    assert "ASSAULT" not in types_coded(coder, text, mentions)
+    # the same count after a bombing stays an attack
+    text2 = "وقتل 16 شخصا في انفجار سيارة مفخخة في بغداد."
+    mentions2 = [("casualty", "قتل 16", {"value": "16"}), ("place", "بغداد", {"lat": 33.3, "lon": 44.4})]
+    assert "ASSAULT" in types_coded(coder, text2, mentions2)
+
+
+def test_a_court_death_sentence_is_no_attack(coder):
+    assert "ASSAULT" not in types_coded(coder, "واصدرت المحكمة حكما بالاعدام على المتهم امس.")
+
+
+def test_protesters_named_as_people_are_not_a_protest(coder):
+    text = "واعتقلت الشرطة ستة متظاهرين قرب باب دمشق امس."
+    mentions = [("actor", "الشرطة", {}), ("date", "امس", {})]
+    assert "PROTEST" not in types_coded(coder, text, mentions)
+    # the gathering itself is
+    text2 = "وتجمع مئات المتظاهرين امس امام مبنى المحافظة."
+    assert "PROTEST" in types_coded(coder, text2, [("actor", "المتظاهرين", {}), ("date", "امس", {})])
+
+
+def test_bring_together_and_cultural_event_are_not_protests(coder):
+    text = "وتناول اللقاء الروابط التاريخية التي تجمع بين سوريا واسبانيا."
+    mentions = [("place", "سوريا", {"lat": 35.0, "lon": 38.0}), ("place", "اسبانيا", {"lat": 40.0, "lon": -4.0})]
+    assert "PROTEST" not in types_coded(coder, text, mentions)
+    assert "PROTEST" not in types_coded(coder, "وتشارك لبنان في خمسة عروض ضمن تظاهرة المسرح اللبناني في المهرجان.",
+                                        [("place", "لبنان", {"lat": 33.9, "lon": 35.9})])
+
+
+def test_known_protesters_chanting_or_gathered_earlier_is_a_detail(coder):
+    text = "وهتف المتظاهرون امس «يسقط التجار»."
+    assert "PROTEST" not in types_coded(coder, text, [("actor", "المتظاهرون", {}), ("date", "امس", {})])
+    text2 = "واعتقلت الشرطة ستة من المتظاهرين الذين تجمعوا قرب باب دمشق."
+    assert "PROTEST" not in types_coded(coder, text2, [("actor", "الشرطة", {}), ("actor", "المتظاهرين", {})])
