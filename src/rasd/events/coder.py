@@ -269,7 +269,8 @@ class EventCoder:
                 fallback = [participant(s.mention, s.resolved_from) for s in lead]
             if _agentless(h, entry, p.pos):
                 fallback = []  # nobody did it: the discourse's last actor is not its agent
-            roles = find_roles(entry, p.pos, first, last, sent, clause, slots, agents, lv_index, fallback)
+            adjunct_of = lead if p.pos == NOUN and _adjunct_of_lead(sent, lead, first) else ()
+            roles = find_roles(entry, p.pos, first, last, sent, clause, slots, agents, lv_index, fallback, adjunct_of)
             if not roles.actor and entry.type in SPEECH_TYPES:
                 speaker = _speaker(attributions, first, slots, sent)
                 if speaker:
@@ -480,6 +481,21 @@ def _lead_subject(sent: Sentence, slots: list[Slot]) -> list[Slot]:
     if normalize(slots[0].mention.text).startswith(REPORTER_PREFIXES) or slots[0].mention.sector == "MEDIA":
         return []
     return chain_at(slots, 0, sent.tokens)
+
+
+ADJUNCT_GAP = 2  # words between a sentence's subject and a verbal noun in its adjunct (في، خلال، قبل)
+
+
+def _adjunct_of_lead(sent: Sentence, lead: list[Slot], first: int) -> bool:
+    """Whether the noun at token ``first`` heads a prepositional adjunct right after the subject of
+    the sentence's opening verb: وقال كيري خلال مؤتمر صحفي، وقال قادة الاتحاد في قمة."""
+    if not lead:
+        return False
+    gap = sent.tokens[lead[-1].last + 1:first]
+    if not gap or len(gap) > ADJUNCT_GAP:
+        return False
+    from .roles import PREPOSITIONS, SUBJECT_GAP_WORDS
+    return gap[0].norm in PREPOSITIONS and all(t.norm in PREPOSITIONS or t.norm in SUBJECT_GAP_WORDS for t in gap)
 
 
 def _absorb(ev: Event, sent: Sentence, clause: Clause, text: str, h: TriggerHit) -> None:

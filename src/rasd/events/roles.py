@@ -168,8 +168,10 @@ MATERIAL_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "RETREAT"})
 
 def find_roles(entry: TriggerEntry, pos: str, first: int, last: int, sentence: Sentence,
                clause: Clause, slots: list[Slot], agent_cues: Sequence[CueMatch],
-               light_verb: Optional[int], fallback_actor: list[Participant]) -> RoleResult:
-    """Actor and recipient of a trigger on sentence tokens [first, last]."""
+               light_verb: Optional[int], fallback_actor: list[Participant],
+               clause_subject: Sequence[Slot] = ()) -> RoleResult:
+    """Actor and recipient of a trigger on sentence tokens [first, last]; ``clause_subject``: the
+    subject of the verb a verbal noun is an adjunct of, when it has none of its own."""
     toks = sentence.tokens
     res = RoleResult()
     used: set[int] = set()
@@ -242,8 +244,9 @@ def find_roles(entry: TriggerEntry, pos: str, first: int, last: int, sentence: S
             res.rules.append("roles.relative_doer")
     if not res.actor and not res.recipient and pos == NOUN and light_verb is None:
         # 3b. genitive right after a verbal noun
+        with_prep = toks[last].norm in ("مع", "بين")  # مؤتمر صحفي مع نظيره: a party, not a genitive
         gen = [k for k in in_clause if slots[k].first > last and slots[k].preposition in ("", "ل")
-               and slots[k].first - last <= 3 and id(slots[k]) not in used]
+               and slots[k].first - last <= 3 and id(slots[k]) not in used] if not with_prep else []
         if gen:
             target = res.recipient if (entry.genitive == "recipient" or entry.casualty) else res.actor
             if _doer_adjective(slots[gen[0]]):
@@ -279,7 +282,13 @@ def find_roles(entry: TriggerEntry, pos: str, first: int, last: int, sentence: S
 
     # 6. implicit actor from the discourse: verbs, and nouns with a possessive pronoun (محادثاته)
     possessed = pos == NOUN and bool(set(toks[first].enclitics) & set(ENCLITIC_PRONOUNS))
-    if not res.actor and (verbal or possessed) and fallback_actor and not passive_tally and not experiencer:
+    passive = pos in VERB_POS and light_verb is None and _passive(toks[first].text)  # قُتل: doer unknown
+    if not res.actor and pos == NOUN and light_verb is None and clause_subject:
+        # وقال المعلم قبل محادثات مع نظيره: a noun in a phrase of the opening verb is its subject's
+        take(clause_subject, res.actor)
+        res.rules.append("roles.clause_subject")
+    if not res.actor and (verbal or possessed) and fallback_actor and not passive_tally and not experiencer \
+            and not passive:
         # a news outlet never, and a monitor (SOHR, coordination committees) does not fight or arrest
         res.actor = [p for p in fallback_actor if p.sector != "MEDIA"
                      and not (p.sector == "NGO" and entry.type in MATERIAL_TYPES)]
