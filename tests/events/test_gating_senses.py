@@ -47,3 +47,24 @@ def test_known_protesters_chanting_or_gathered_earlier_is_a_detail(coder):
     assert "PROTEST" not in types_coded(coder, text, [("actor", "المتظاهرون", {}), ("date", "امس", {})])
     text2 = "واعتقلت الشرطة ستة من المتظاهرين الذين تجمعوا قرب باب دمشق."
     assert "PROTEST" not in types_coded(coder, text2, [("actor", "الشرطة", {}), ("actor", "المتظاهرين", {})])
+
+
+def test_an_attack_dated_in_an_earlier_year_is_background(coder):
+    text = "وقتل اخيها بالرصاص في 1996 في كراتشي."
+    mentions = [("date", "1996", {"value": "1996"}), ("place", "كراتشي", {"lat": 24.9, "lon": 67.0})]
+    reasons = dropped_reasons(coder, text, mentions)
+    assert any("gate.historical" in r for r in reasons)
+    # a date of the publication year is news
+    from rasd.model import Article  # noqa: F401  (article_with sets the publication date)
+    from tests.events.conftest import article_with
+    art = article_with(text.replace("1996", "2024"), [("date", "2024", {"value": "2024"}),
+                                                      ("place", "كراتشي", {"lat": 24.9, "lon": 67.0})],
+                       published="2024-05-02")
+    assert "ASSAULT" in [e.type for e in coder.code_article(art).events]
+
+
+def test_site_or_perpetrators_of_an_attack_and_any_attack_refer_elsewhere(coder):
+    assert "ASSAULT" not in types_coded(coder, "وتفقد الوزير موقع التفجير في مدينة عالية امس.",
+                                        [("place", "عالية", {"lat": 33.8, "lon": 35.7}), ("date", "امس", {})])
+    assert "ASSAULT" not in types_coded(coder, "وحذر القائد العدو من عواقب اي هجوم على ايران.",
+                                        [("place", "ايران", {"lat": 32.0, "lon": 53.0})])

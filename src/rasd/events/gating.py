@@ -147,6 +147,9 @@ class EventGate:
         generic = next((q for q in in_clause if q.kind == "generic"), None)
         if generic is not None:
             return GateVerdict(False, "gate.generic", f"habitual or generic ('{_words(c.sentence, generic)}')")
+        dated = _earlier_year(c, mentions)
+        if dated is not None:
+            return GateVerdict(False, "gate.historical", f"dated in an earlier year ('{dated.text}'): background")
         anchors = _anchor_mentions(c, mentions)
         anchored = bool(anchors) or any(q.kind == "anchor" and _anchor_in_reach(q, c) for q in in_clause) \
             or (c.nominal and _names_follow(c, mentions))
@@ -215,6 +218,28 @@ def _names_follow(c: GateCandidate, mentions: Sequence[Mention]) -> bool:
 def _names_in_clause(c: GateCandidate, mentions: Sequence[Mention]) -> bool:
     cl = c.clause
     return any(m.field == "text" and m.kind in NAME_MENTIONS and cl.start <= m.start < cl.end for m in mentions)
+
+
+def _earlier_year(c: GateCandidate, mentions: Sequence[Mention]) -> Optional[Mention]:
+    """A date in the trigger's clause with an explicit year before the publication's (في 1996، عام
+    2005): the attack is history told as background, not news. Any year counts when the article has
+    no publication date; منذ عام 1994 dates something else (a problem standing since then)."""
+    cl = c.clause
+    for m in mentions:
+        if m.field == "text" and m.kind == "date" and cl.start <= m.start < cl.end:
+            text = normalize(m.text)
+            year = YEAR.search(text)
+            if year is not None and not _since(c.sentence, m, text) and (c.published is None or year.group(0) < c.published[:4]):
+                return m
+    return None
+
+
+def _since(sentence: Sentence, date: Mention, text: str) -> bool:
+    """The date is the start of a span (منذ عام 1994), in its text or just before it."""
+    if text.startswith(SINCE):
+        return True
+    before = [t for t in sentence.tokens if t.end <= date.start]
+    return bool(before) and before[-1].norm.lstrip("و") == SINCE
 
 
 def _historical(date: Mention, published: Optional[str]) -> bool:
