@@ -86,3 +86,21 @@ def test_phrase_final_preposition_takes_a_pronoun_unless_the_entry_opts_out():
     assert [h.best.entry.type for h in lex.find("ثم أفرج عنه أمس")] == ["RETREAT"]
     # "the areas it controls" describes, it reports no seizure
     assert lex.find("في المناطق التي تسيطر عليها المعارضة") == []
+
+
+def test_trigger_glued_to_the_word_before_it():
+    # Al Mayadeen's link text runs into its neighbours: العراقاستهداف, مراسلةالميادينانسحاب
+    text = "أكدت المقاومة الإسلامية في العراقاستهداف القاعدة الأميركية."
+    hits = trigger_lexicon().find(text)
+    glued = [h for h in hits if h.text == "استهداف"]
+    assert glued and text[glued[0].start:glued[0].end] == "استهداف"
+    assert glued[0].best.entry.type == "ASSAULT"
+
+
+def test_inflected_words_are_not_split_as_glued():
+    from rasd.events.triggers import glue_points
+    # اعتداءاتهم is اعتداءات + هم, not اعتداء + اتهم ("accused"); أميركيان is a dual
+    assert glue_points("وقف اعتداءاتهم وجرائمهم") == []
+    assert glue_points("وأصيب أميركيان بجروح") == []
+    text = "بحسب مراسلةالميادينانسحاب القوات"
+    assert [text[p:p + 3] for p in glue_points(text)] == ["الم", "انس"]

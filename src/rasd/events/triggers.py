@@ -17,7 +17,9 @@ part of speech of the form that matched, which the role and status rules need.
 """
 from __future__ import annotations
 
+import bisect
 import itertools
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -221,7 +223,24 @@ class TriggerLexicon:
         self.matcher.build()
 
     def find(self, text: str, offset_text: Optional[str] = None) -> list[TriggerHit]:
-        """Triggers in ``text`` (original), with original offsets."""
+        """Triggers in ``text`` (original), with original offsets; also those glued to the word
+        before them (Al Mayadeen's link text: ``العراقاستهداف``)."""
+        hits = self._find(text)
+        points = glue_points(text)
+        if not points:
+            return hits
+        spaced, back = _insert_spaces(text, points)
+        starts = {p + k + 1 for k, p in enumerate(points)}  # where a glued word starts in ``spaced``
+        for h in self._find(spaced):
+            if h.start not in starts:
+                continue
+            s, e = back(h.start), back(h.end)
+            if not any(o.start < e and s < o.end for o in hits):
+                hits.append(TriggerHit(s, e, text[s:e], h.prefix, h.candidates))
+        hits.sort(key=lambda h: h.start)
+        return hits
+
+    def _find(self, text: str) -> list[TriggerHit]:
         view = text_view(text)
         hits = []
         excluded = self.excluded_words
@@ -237,6 +256,126 @@ class TriggerLexicon:
             s, e = view.span_to_original(m.start, m.end)
             hits.append(TriggerHit(s, e, text[s:e], m.prefix, _order(payloads, m.prefix)))
         return hits
+
+
+GLUE_MIN_LETTERS = 7  # shorter unknown words are more often rare words than two glued ones
+_LONG_WORD = re.compile(r"[\u0621-\u064a]{%d,}" % GLUE_MIN_LETTERS)  # in the normalized text
+GLUE_PART_MIN_COUNT = 8  # both halves must be words the vocabulary has seen several times
+GLUE_MAX_PARTS = 3  # مراسلةالميادينانسحاب
+GLUE_SHORT_WORDS = frozenset(normalize(w) for w in ("عن", "في", "من", "أن", "إن"))
+GLUE_LEADING_ONLY = frozenset({normalize("أن")})
+GLUE_NOT_PARTS = frozenset(normalize(w) for w in (
+    "لها", "لهم", "لهما", "بها", "بهم", "منها", "منهم", "عنها", "عنهم", "فيها", "فيهم", "عليها", "عليهم",
+    "ها", "هم", "هما", "كم", "نا"))
+GLUE_RATIO = 20  # a glued pair the corpus holds a few times is far rarer than either word
+
+
+def _parts(word: str, split) -> list[str]:
+    bounds = [0, *split, len(word)]
+    return [word[a:b] for a, b in zip(bounds, bounds[1:])]
+
+
+def _split_glued(word: str, vocab: dict[str, int], parts: int = GLUE_MAX_PARTS) -> Optional[tuple[int, ...]]:
+    """Split points of a normalized word made of common words run together, fewest parts first
+    (then the split whose rarest part is the most common), or None."""
+    for n in range(2, parts + 1):
+        best, best_score = None, 0
+        for split, score in _splits(word, vocab, n):
+            if score > best_score:
+                best, best_score = split, score
+        if best is not None:
+            return best
+    return None
+
+
+def _part_count(part: str, vocab: dict[str, int], final: bool = False) -> int:
+    """How common ``part`` is as a word of its own; 0 for pieces that are suffixes or clitics
+    more often than words (ال، هم، ان، لها: قياداتهم، تجاهلها are one word each). A short function
+    word (عن، في، أن) only leads a glued word: at its end ان is the dual (أميركيان)."""
+    count = vocab.get(part, 0)
+    if count < GLUE_PART_MIN_COUNT:
+        return 0
+    short_ok = part in GLUE_SHORT_WORDS and not (final and part in GLUE_LEADING_ONLY)
+    if (len(part) < 3 and not short_ok) or part in GLUE_NOT_PARTS:
+        return 0
+    return count
+
+
+def _splits(word: str, vocab: dict[str, int], n: int):
+    """(split points, count of the rarest part) of ``word`` into ``n`` common words."""
+    if n == 1:
+        count = _part_count(word, vocab, final=True)
+        if count >= GLUE_PART_MIN_COUNT:
+            yield (), count
+        return
+    for i in range(2, len(word) - 1):
+        left = _part_count(word[:i], vocab)
+        if left < GLUE_PART_MIN_COUNT:
+            continue
+        for rest, score in _splits(word[i:], vocab, n - 1):
+            yield (i,) + tuple(i + r for r in rest), min(left, score)
+
+
+def glue_points(text: str) -> list[int]:
+    """Original offsets where a space is missing between two words (``مراسلةالميادينانسحاب``):
+    a long word the vocabulary does not know that splits into words it knows well."""
+    from ..segment import default_vocabulary
+    vocab = default_vocabulary()
+    view = text_view(text)
+    out = []
+    for m in _LONG_WORD.finditer(view.text):
+        norm = m.group()
+        if vocab.get(norm, 0) >= GLUE_PART_MIN_COUNT:
+            continue
+        split = _glue_split(norm)
+        if not split:
+            continue
+        points = [view.to_original[m.start() + k] for k in split]
+        if all(text[q] not in "ةى" for q in points):  # no word starts with ة or ى
+            out += points
+    return out
+
+
+@lru_cache(maxsize=65536)
+def _glue_split(norm: str) -> tuple[int, ...]:
+    """Split points of a word the vocabulary does not know well, () when it is one word."""
+    from ..segment import default_vocabulary
+    vocab = default_vocabulary()
+    split = _split_glued(norm, vocab)
+    # a glued pair seen a few times in the corpus is still far rarer than its words
+    if not split or vocab.get(norm, 0) * GLUE_RATIO >= min(vocab.get(x, 0) for x in _parts(norm, split)) \
+            or _inflected(norm):
+        return ()
+    return split
+
+
+def _inflected(norm: str) -> bool:
+    """A known stem with clitics (اعتداءاتهم، تجاهلها): one word, not two glued ones."""
+    from ..segment import default_analyzer
+    analyzer = default_analyzer()
+    pro, stem, enc = analyzer.analyze(norm)
+    if (pro or enc) and analyzer._attestation(stem) >= GLUE_PART_MIN_COUNT // 4:
+        return True
+    for e in ("هما", "هم", "ها", "ه", "كم", "نا"):
+        if norm.endswith("ات" + e):  # تعبيراتهم: a plural with its pronoun
+            return True
+        if norm.endswith("ت" + e) and analyzer._attestation(norm[:-len(e) - 1] + "ه") >= 2:
+            return True  # مسؤوليتهم: the ة of مسؤولية is written ت
+    return False
+
+
+def _insert_spaces(text: str, points: list[int]):
+    """``text`` with a space before each point, and a map from its offsets back to ``text``'s."""
+    pieces, prev = [], 0
+    for p in points:
+        pieces += [text[prev:p], " "]
+        prev = p
+    pieces.append(text[prev:])
+    shifted = [p + k + 1 for k, p in enumerate(points)]  # offsets of the glued words in the new text
+
+    def back(offset: int) -> int:
+        return offset - bisect.bisect_right(shifted, offset)
+    return "".join(pieces), back
 
 
 def _order(payloads: list[FormPayload], prefix: str) -> list[FormPayload]:
