@@ -24,6 +24,9 @@ _SENTENCE_START = re.compile(
     r"^(?:كما|ثم|لكن|لكنّ|بينما|حيث|إلا|الا|يذكر|يشار|يُذكر|يُشار|قال|قالت|و\w{2,})\s")  # و + word: "ودخلت"
 _TRAILING_EMPTY_BRACKETS = re.compile(r"\s*(?:\(\s*\)|\[\s*\])$")
 _EMPTY_BRACKETS = re.compile(r"\s*\(\s*\)|\s*\[\s*\]")
+# What every _EMPTY_BRACKETS match holds; it opens with a bracket, so the regex engine finds it (or
+# not) in one quick scan, where _EMPTY_BRACKETS (opening with \s*) is tried at every position.
+_EMPTY_PAIR = re.compile(r"[(\[]\s*[)\]]")
 
 
 def join_fragments(lines: list[str]) -> list[str]:
@@ -48,7 +51,8 @@ def join_fragments(lines: list[str]) -> list[str]:
     if current is not None:
         paragraphs.append(current.text())
     # "( شاهد الفيديو )" leaves "( )" once the link label is gone.
-    cleaned = (_EMPTY_BRACKETS.sub("", p).strip() if ("(" in p or "[" in p) else p for p in paragraphs)
+    cleaned = ((_EMPTY_BRACKETS.sub("", p) if _EMPTY_PAIR.search(p) else p).strip() if ("(" in p or "[" in p) else p
+               for p in paragraphs)
     return [p for p in cleaned if p]
 
 
@@ -57,23 +61,44 @@ TAIL = 200  # characters of a paragraph's end (and start) the joining rules look
 
 class _Paragraph:
     """A paragraph being joined from lines, kept as pieces with running counts, so joining
-    200,000 fragment lines stays linear (a growing string rescanned per line was quadratic)."""
+    200,000 fragment lines stays linear (a growing string rescanned per line was quadratic).
+
+    The counts (spaces, inner punctuation) are taken the first time a rule asks for them and
+    kept up to date from then on: most paragraphs end a sentence, and no rule asks."""
 
     def __init__(self, line: str) -> None:
         self.pieces = [line]
         self.head = line[:TAIL]
         self.tail = line[-TAIL:]
-        self.spaces = line.count(" ")
-        self.inner = _inner_count(line)
         self.length = len(line)
+        self._spaces = self._inner = -1  # not counted yet
+
+    @property
+    def spaces(self) -> int:
+        if self._spaces < 0:
+            self._count()
+        return self._spaces
+
+    @property
+    def inner(self) -> int:
+        if self._inner < 0:
+            self._count()
+        return self._inner
+
+    def _count(self) -> None:
+        # Equal to the running sums: glue is "" or " ", and no "--" spans two pieces (glue ""
+        # comes only before closing punctuation).
+        text = self.text()
+        self._spaces, self._inner = text.count(" "), _inner_count(text)
 
     def append(self, glue: str, line: str) -> None:
         self.pieces += [glue, line]
         if len(self.head) < TAIL:
             self.head = (self.head + glue + line)[:TAIL]
         self.tail = (self.tail + glue + line)[-TAIL:]
-        self.spaces += glue.count(" ") + line.count(" ")
-        self.inner += _inner_count(line)
+        if self._spaces >= 0:
+            self._spaces += glue.count(" ") + line.count(" ")
+            self._inner += _inner_count(line)
         self.length += len(glue) + len(line)
 
     def strip_trailing_empty_brackets(self) -> None:
@@ -81,8 +106,9 @@ class _Paragraph:
         removed = self.tail[len(stripped):]
         if not removed:
             return
-        self.spaces -= removed.count(" ")
-        self.inner -= removed.count("(")
+        if self._spaces >= 0:
+            self._spaces -= removed.count(" ")
+            self._inner -= removed.count("(")
         n = len(removed)
         while n > 0:  # drop the removed characters from the end of the pieces
             last = self.pieces.pop()
@@ -103,7 +129,7 @@ class _Paragraph:
     def text(self) -> str:
         if len(self.pieces) > 1:
             self.pieces = ["".join(self.pieces)]
-        return self.pieces[0]
+        return self.pieces[0] if self.pieces else ""  # "(" + ")" alone: nothing left
 
 
 def _inner_count(text: str) -> int:

@@ -40,6 +40,19 @@ def line_key(text: str) -> str:
     return " ".join(key.split()) if "  " in key or "\t" in key else key
 
 
+def _prefix_branch(i: int, rx: str) -> str:
+    """Branch ``i`` of the prefix alternation, named g<i> (``m.lastgroup``).
+
+    The group opens after the first letter, ``ش(?P<g3>)ارك...`` rather than ``(?P<g3>شارك...)``:
+    the regex engine skips at once a branch that opens with a letter other than the line's
+    first, so a line is compared with the few prefixes of its first letter, not all of them.
+    """
+    first = rx[:2] if rx.startswith("\\") else rx[:1]  # re.escape writes one character as 1 or 2
+    if not first or first == "(":  # no letter to lead with (a phrase of punctuation only)
+        return f"(?P<g{i}>{rx})"
+    return f"{first}(?P<g{i}>){rx[len(first):]}"
+
+
 def _phrase_regex(phrase: str) -> str:
     """A normalized phrase as a regex: any run of spaces matches any run of spaces."""
     return r"\s+".join(re.escape(part) for part in line_key(phrase).split())
@@ -146,7 +159,7 @@ def compile_rules(data: dict, source: str = "<rules>") -> DebrisRules:
                 raise _fail(source, f"{where} ({reason}): bad pattern {pattern!r}: {e}") from e
     # Longest prefixes first, so "شارك المقال عبر" wins over "شارك".
     prefixes.sort(key=lambda p: -len(p[0]))
-    prefix_re = re.compile("|".join(f"(?P<g{i}>{rx})" for i, (rx, _) in enumerate(prefixes))) if prefixes else None
+    prefix_re = re.compile("|".join(_prefix_branch(i, rx) for i, (rx, _) in enumerate(prefixes))) if prefixes else None
 
     markers = data.get("related_markers") or {}
     if not isinstance(markers, dict) or set(markers) - {"related", "see-also"}:
