@@ -68,3 +68,15 @@ def test_site_or_perpetrators_of_an_attack_and_any_attack_refer_elsewhere(coder)
                                         [("place", "عالية", {"lat": 33.8, "lon": 35.7}), ("date", "امس", {})])
     assert "ASSAULT" not in types_coded(coder, "وحذر القائد العدو من عواقب اي هجوم على ايران.",
                                         [("place", "ايران", {"lat": 32.0, "lon": 53.0})])
+
+
+def test_imperfect_verb_with_names_but_no_anchor_is_generic(coder):
+    text = "ويقاتل الجنود الباكستانيون المتشددين الإسلاميين في باجور."
+    mentions = [("actor", "الجنود الباكستانيون", {}), ("place", "باجور", {"lat": 34.7, "lon": 71.5})]
+    assert any("gate.habitual" in r for r in dropped_reasons(coder, text, mentions))
+
+
+def test_acts_named_in_general_and_intended_acts_are_not_events(coder):
+    assert "ASSAULT" not in types_coded(coder, "ويتحمل البشير مسؤولية اعمال قتل واغتصاب ونزوح في دارفور.",
+                                        [("person", "البشير", {}), ("place", "دارفور", {"lat": 13.0, "lon": 25.0})])
+    assert "ASSAULT" not in types_coded(coder, "ولا أحد يقبل أن يأتي شخص ليفجر نفسه قصد قتل آخرين.")

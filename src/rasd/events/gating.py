@@ -13,7 +13,7 @@ event. In order, a candidate is rejected when
 4. it is the topic of a frame word just before it (``frame`` cues: جريمة اغتيال، ذكرى اغتيال،
    المتهمين بتفجير، خشية هجوم) or, with an ``after`` window, just after it (قتل ... في زلزال);
 5. its clause speaks habitually or generically (``generic`` cues: يوميا، عادة);
-6. it is an imperfect verb with no time anchor (what someone does, not what happened);
+6. it is an imperfect verb with no anchor (what someone does, not what happened), whoever is named;
 7. it is a verbal noun with no anchor tying it to one incident: no casualty count or date in its
    clause, no weapon or means, no verb of occurrence (وقع، أسفر عن، نفذ), no light verb.
 
@@ -154,9 +154,9 @@ class EventGate:
         anchored = bool(anchors) or any(q.kind == "anchor" and _anchor_in_reach(q, c) for q in in_clause) \
             or (c.nominal and _names_follow(c, mentions))
         verb_pos = c.light_verb_pos if c.light_verb is not None else c.pos
-        if not c.nominal and verb_pos == VERB_PRESENT and c.status == "asserted" and not anchored \
-                and not _names_in_clause(c, mentions):
-            return GateVerdict(False, "gate.habitual", "imperfect verb with no one named and no anchor: generic")
+        # who is named does not make an imperfect verb one incident (الجنود يقاتلون المتشددين، لافتات تهاجم إيران)
+        if not c.nominal and verb_pos == VERB_PRESENT and c.status == "asserted" and not anchored:
+            return GateVerdict(False, "gate.habitual", "imperfect verb with no anchor (casualty, date, means, occurrence): generic")
         if c.nominal and c.light_verb is None:
             if not anchored:
                 return GateVerdict(False, "gate.unanchored",
@@ -213,11 +213,6 @@ def _names_follow(c: GateCandidate, mentions: Sequence[Mention]) -> bool:
     lo = toks[c.last].end
     hi = toks[min(c.last + NAME_AFTER_NOUN, c.clause.last)].end
     return any(m.field == "text" and m.kind in NAME_MENTIONS and lo <= m.start < hi for m in mentions)
-
-
-def _names_in_clause(c: GateCandidate, mentions: Sequence[Mention]) -> bool:
-    cl = c.clause
-    return any(m.field == "text" and m.kind in NAME_MENTIONS and cl.start <= m.start < cl.end for m in mentions)
 
 
 def _earlier_year(c: GateCandidate, mentions: Sequence[Mention]) -> Optional[Mention]:
