@@ -7,7 +7,7 @@ import random
 
 import pytest
 
-from rasd.reliability.concurrency import reads_during_ingest, two_ingesters
+from rasd.reliability.concurrency import analysed_by_last_ingest, reads_during_ingest, two_ingesters
 from rasd.reliability.crash import crash_round, reference_run
 from rasd.reliability.report import _sqlite, temporary_postgres
 from rasd.reliability.trial_corpus import build_trial_corpus
@@ -18,7 +18,7 @@ def corpus(tmp_path_factory):
     folder = tmp_path_factory.mktemp("trial")
     sources = build_trial_corpus(folder / "corpus", sources=[], generated=8)
     reference, window = reference_run(str(folder / "reference.sqlite"), sources, batch_size=1)
-    return sources, reference, window
+    return sources, reference, window, analysed_by_last_ingest(str(folder / "reference.sqlite"))
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -32,7 +32,7 @@ def store_db(request, tmp_path):
 
 
 def test_sigkill_at_random_moments_loses_and_doubles_nothing(corpus, tmp_path):
-    sources, reference, window = corpus
+    sources, reference, window, _ = corpus
     db, reset = _sqlite(tmp_path, "crash")
     result = crash_round(db, sources, reference, kills=2, window=window, rng=random.Random(3),
                          batch_size=1, reset=reset)
@@ -41,7 +41,7 @@ def test_sigkill_at_random_moments_loses_and_doubles_nothing(corpus, tmp_path):
 
 
 def test_reads_while_ingesting(corpus, store_db):
-    sources, reference, _ = corpus
+    sources, reference, _, _ = corpus
     db, reset = store_db
     result = reads_during_ingest(db, sources, reference, batch_size=1, reset=reset)
     assert result.reads >= 10 and set(result.statuses) == {200}, result.statuses
@@ -50,9 +50,12 @@ def test_reads_while_ingesting(corpus, store_db):
 
 
 def test_two_ingesters_on_one_store(corpus, store_db):
-    sources, reference, _ = corpus
+    """Both finish, the store equals a clean ingest, and they split the work: every document
+    is analysed once in total (claims, rasd.store.claims)."""
+    sources, reference, _, analysed = corpus
     db, reset = store_db
-    result = two_ingesters(db, sources, reference, batch_size=1, reset=reset)
+    result = two_ingesters(db, sources, reference, batch_size=1, reset=reset, expected_analysed=analysed)
     assert result.exit_codes == [1, 1]  # 1: the corpus holds documents that must fail
     assert result.differences == []
     assert sum(result.stored) <= len(reference.documents)  # no document stored by both
+    assert analysed > 0 and sum(result.analysed) == analysed and result.overlap == 0, result

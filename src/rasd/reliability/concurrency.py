@@ -82,16 +82,37 @@ class TwoIngesters:
     exit_codes: list[int]
     stored: list[int]  # documents each run wrote as new
     unchanged: list[int]  # documents each run found stored already (before or after analysing them)
+    analysed: list[int] = field(default_factory=list)  # documents each run put through the pipeline
+    left_to_other: list[int] = field(default_factory=list)  # documents each run met claimed by the other
+    expected_analysed: Optional[int] = None  # what one clean ingest analyses
     differences: list[str] = field(default_factory=list)
 
     @property
+    def overlap(self) -> Optional[int]:
+        """Documents analysed by both: with the store equal to a clean ingest (every document
+        analysed at least once), the analyses beyond what one clean ingest needs."""
+        if self.expected_analysed is None or len(self.analysed) != 2:
+            return None
+        return sum(self.analysed) - self.expected_analysed
+
+    @property
     def survived(self) -> bool:
-        return all(code in (0, 1) for code in self.exit_codes) and not self.differences
+        return all(code in (0, 1) for code in self.exit_codes) and not self.differences and not self.overlap
+
+
+def analysed_by_last_ingest(db: str) -> int:
+    """How many documents the last ingest run on ``db`` put through the pipeline."""
+    with Store.open(db) as store:
+        runs = [r for r in store.runs() if r["kind"] == "ingest"]
+    return int((runs[-1]["counts"] or {}).get("analysed", 0))
 
 
 def two_ingesters(db: str, sources: Sequence[str], reference: StoreSnapshot, batch_size: int = 2,
-                  reset: Optional[Callable[[], None]] = None) -> TwoIngesters:
-    """Two `rasd ingest` processes started together on the same store and sources."""
+                  reset: Optional[Callable[[], None]] = None,
+                  expected_analysed: Optional[int] = None) -> TwoIngesters:
+    """Two `rasd ingest` processes started together on the same store and sources.
+    ``expected_analysed``: documents a clean ingest analyses (analysed_by_last_ingest of the
+    reference store), to count the documents both analysed."""
     if reset:
         reset()
     with Store.open(db):
@@ -104,9 +125,14 @@ def two_ingesters(db: str, sources: Sequence[str], reference: StoreSnapshot, bat
     errors = [err for _, err in outputs]
     with Store.open(db) as store:
         runs = [r for r in store.runs() if r["kind"] == "ingest"][-2:]
-        result = TwoIngesters(codes, [(r["counts"] or {}).get("stored", 0) for r in runs],
-                              [(r["counts"] or {}).get("unchanged", 0) for r in runs])
+        counts = [r["counts"] or {} for r in runs]
+        result = TwoIngesters(codes, [c.get("stored", 0) for c in counts], [c.get("unchanged", 0) for c in counts],
+                              [c.get("analysed", 0) for c in counts], [c.get("claimed_elsewhere", 0) for c in counts],
+                              expected_analysed)
         result.differences = snapshot(store).differences(reference) + integrity_problems(store)
+        left = store.counts()["ingest_claims"]
+        if left:
+            result.differences.append(f"{left} claims left in the store after both runs ended")
     for code, err in zip(codes, errors):
         if code not in (0, 1):
             result.differences.append(f"an ingester ended with {code}: {_last_error(err)}")

@@ -103,6 +103,9 @@ def crash_round(db: str, sources: Sequence[str], reference: StoreSnapshot, kills
     with Store.open(db) as store:
         result.differences += snapshot(store).differences(reference) + integrity_problems(store)
         result.resumed_status = store.runs()[-1]["status"]
+        left = store.counts()["ingest_claims"]  # the killed runs' claims are taken over, then end
+        if left:
+            result.differences.append(f"{left} claims left after the resumed run")
     if result.resumed_status != "completed":
         result.differences.append(f"the resumed run ended {result.resumed_status!r}")
     return result

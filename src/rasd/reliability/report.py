@@ -13,7 +13,8 @@ from typing import Callable, Iterator, Optional, Sequence
 
 from ..store import Store
 from ..store import schema
-from .concurrency import ReadsDuringIngest, TwoIngesters, reads_during_ingest, two_ingesters
+from .concurrency import (ReadsDuringIngest, TwoIngesters, analysed_by_last_ingest, reads_during_ingest,
+                          two_ingesters)
 from .crash import CrashRound, crash_round, reference_run
 from .hostile import HostileRun, run_cases
 from .trial_corpus import build_trial_corpus
@@ -85,9 +86,11 @@ class ReliabilityReport:
                              + ("equals the clean ingest" if not r.differences else "; ".join(r.differences)))
             if s.two:
                 t = s.two
-                lines.append(f"  two ingesters at once: exit codes {t.exit_codes}, stored {t.stored}, "
-                             f"found stored {t.unchanged}; store "
-                             + ("equals the clean ingest" if not t.differences else "; ".join(t.differences)))
+                overlap = "?" if t.overlap is None else t.overlap
+                lines.append(f"  two ingesters at once: exit codes {t.exit_codes}, analysed {t.analysed} "
+                             f"(a clean ingest analyses {t.expected_analysed}; analysed by both: {overlap}), "
+                             f"left to the other {t.left_to_other}, stored {t.stored}, found stored {t.unchanged}; "
+                             "store " + ("equals the clean ingest" if not t.differences else "; ".join(t.differences)))
         if self.reference_drift:
             lines.append("WARNING: a clean ingest at the end differs from the one at the start ("
                          + "; ".join(self.reference_drift) + "): code or lexicons changed during the trials; "
@@ -132,7 +135,8 @@ def _sqlite(folder: Path, name: str) -> tuple[str, Callable[[], None]]:
 
 def store_trials(db: str, shown: str, reset: Callable[[], None], sources: Sequence[str], reference,
                  window: tuple[float, float],
-                 trials: int, rng: random.Random, batch_size: int, progress: Callable[[str], None]) -> StoreTrials:
+                 trials: int, rng: random.Random, batch_size: int, progress: Callable[[str], None],
+                 expected_analysed: Optional[int] = None) -> StoreTrials:
     result = StoreTrials(shown)
     rounds = max(1, -(-trials // KILLS_PER_ROUND))
     for n in range(rounds):
@@ -142,7 +146,7 @@ def store_trials(db: str, shown: str, reset: Callable[[], None], sources: Sequen
     progress(f"{shown}: ingest while the API serves reads")
     result.reads = reads_during_ingest(db, sources, reference, batch_size, reset)
     progress(f"{shown}: two ingesters at once")
-    result.two = two_ingesters(db, sources, reference, batch_size, reset)
+    result.two = two_ingesters(db, sources, reference, batch_size, reset, expected_analysed)
     return result
 
 
@@ -164,14 +168,15 @@ def build_report(trials: int = 9, databases: Sequence[str] = (), sources: Option
         corpus = build_trial_corpus(folder / "corpus", sources)
         progress("clean reference ingest")
         reference, window = reference_run(str(folder / "reference.sqlite"), corpus, batch_size)
+        analysed = analysed_by_last_ingest(str(folder / "reference.sqlite"))
         stores = []
         db, reset = _sqlite(folder, "trials")
         stores.append(store_trials(db, "sqlite (temporary file, WAL)", reset, corpus, reference, window,
-                                   trials, rng, batch_size, progress))
+                                   trials, rng, batch_size, progress, analysed))
         for server in databases:
             with temporary_postgres(server) as (url, reset):
                 stores.append(store_trials(url, f"postgresql ({server.rsplit('/', 1)[0].split('@')[-1]})", reset,
-                                           corpus, reference, window, trials, rng, batch_size, progress))
+                                           corpus, reference, window, trials, rng, batch_size, progress, analysed))
         progress("clean reference ingest again (did the code change meanwhile?)")
         drift = reference_run(str(folder / "reference-end.sqlite"), corpus, batch_size)[0].differences(reference)
     return ReliabilityReport(hostile, len(reference.documents) + len(reference.errors), stores, window, drift,

@@ -2,7 +2,8 @@
 
 Each batch is one transaction, so a run killed at any moment loses at most the batch in flight;
 the next run skips every document already stored (same key, same raw hash) and finishes the
-work. Nothing is doubled because documents are keyed and articles content-addressed.
+work. Nothing is doubled because documents are keyed and articles content-addressed. Two runs
+on one store split the work through claims (rasd.store.claims): nothing is analysed twice.
 """
 from __future__ import annotations
 
@@ -19,7 +20,8 @@ from ..settings import DEFAULT_SETTINGS, Settings
 from .parallel import Analyser, analyse_document
 from .store import Store
 from .versions import code_version, lexicon_version
-from .writer import BatchWriter, Failed, Processed, document_key, known_documents, raw_hash
+from .claims import Claims, Held, Wanted
+from .writer import BatchWriter, Failed, Processed, document_key, raw_hash, utcnow
 
 Item = Union[RawDocument, DocumentError]
 
@@ -59,47 +61,100 @@ def _batches(items: Iterator[Item], size: int) -> Iterator[list[Item]]:
         yield batch
 
 
+def _wanted(raw: RawDocument) -> Wanted:
+    return Wanted(document_key(raw.source, raw.external_id), raw_hash(raw), raw.source)
+
+
+class _Run:
+    """One ingest run's bookkeeping: what to analyse, what others hold, what was written."""
+
+    def __init__(self, store: Store, run_id: int, started_at, summary: RunSummary, bar: Progress):
+        self.store, self.summary, self.bar = store, summary, bar
+        self.claims = Claims(store.engine, run_id, started_at)
+        self.held: list[Held] = []  # documents another live ingester was analysing
+        summary.extra.update(analysed=0, claimed_elsewhere=0)
+
+    def to_analyse(self, batches: Iterator[list[Item]], first_pass: bool = True) -> Iterator[list[Item]]:
+        """Claim each batch's documents; yield those this run must analyse (reader errors too)."""
+        for batch in batches:
+            raws = [x for x in batch if isinstance(x, RawDocument)]
+            claimed = self.claims.claim([_wanted(r) for r in raws])
+            mine = {(w.key, w.raw_hash) for w in claimed.mine}
+            todo = [x for x in batch if isinstance(x, DocumentError) or (document_key(x.source, x.external_id),
+                                                                         raw_hash(x)) in mine]
+            self.held += claimed.held
+            if first_pass:
+                self.summary.read += len(batch)
+                self.summary.extra["claimed_elsewhere"] += len(claimed.held) + len(claimed.failed_elsewhere)
+            self.summary.unchanged += len(claimed.stored)
+            self.summary.extra["analysed"] += len(todo) - (len(batch) - len(raws))
+            self.bar.advance(len(claimed.stored) + len(claimed.failed_elsewhere))
+            if todo:
+                yield todo
+
+    def wait_for_held(self) -> set[tuple[str, str]]:
+        """Wait until every document others held is stored or failed by them; return those
+        whose owner died first (key, raw hash): this run analyses them."""
+        orphaned: set[tuple[str, str]] = set()
+        held, self.held = self.held, []
+        while held:
+            settled = self.claims.settle(held)
+            self.summary.unchanged += len(settled.stored)
+            self.bar.advance(len(settled.stored) + len(settled.failed))
+            orphaned.update((w.key, w.raw_hash) for w in settled.orphaned)
+            held = settled.waiting
+            if held:
+                time.sleep(HELD_POLL_SECONDS)
+        return orphaned
+
+    def write(self, batch: list[Item], results: list, versions: tuple[str, str]) -> None:
+        """One transaction: the batch's rows, the merges they cause, the end of their claims."""
+        with self.store.begin() as conn:
+            writer = BatchWriter(conn, self.claims.run_id, *versions)
+            stored = [_as_stored(item, result) for item, result in zip(batch, results)]
+            for item in stored:
+                writer.write(item)
+            writer.finish()
+            self.claims.release(conn, [s.key for s in stored if s.key])
+        summarize_batch(self.summary, writer)
+        self.bar.advance(len(batch))
+
+
+HELD_POLL_SECONDS = 0.5
+
+
 def ingest_sources(store: Store, sources: list[str], settings: Settings = DEFAULT_SETTINGS,
                    batch_size: int = 100, workers: int = 1, progress: Optional[bool] = None,
                    pipeline_factory: Optional[Callable[[Settings], Pipeline]] = None) -> RunSummary:
-    """Run the pipeline on ``sources`` and store the results; returns the run summary."""
+    """Run the pipeline on ``sources`` and store the results; returns the run summary.
+
+    Documents another ingester on the same store is analysing are left to it (rasd.store.claims)
+    and looked at again at the end: stored or failed by it, they are done; if it died first,
+    this run analyses them."""
     started = time.monotonic()
+    started_at = utcnow()
     run_id = store.start_run("ingest", {"sources": list(sources), "batch_size": batch_size,
                                         "workers": workers}, settings)
     summary = RunSummary(run_id=run_id)
     versions = (code_version(), lexicon_version(settings))
     status = "failed"
     bar = Progress(estimate_total(sources) if progress is not False else None, "ingest", enabled=progress)
+    run = _Run(store, run_id, started_at, summary, bar)
 
-    def still_to_do(batches: Iterator[list[Item]]) -> Iterator[list[Item]]:
-        """Drop documents stored already; unchanged ones are counted without analysis."""
-        for batch in batches:
-            raws = [x for x in batch if isinstance(x, RawDocument)]
-            with store.engine.connect() as conn:
-                known = known_documents(conn, [document_key(r.source, r.external_id) for r in raws])
-            todo = [x for x in batch if isinstance(x, DocumentError)
-                    or known.get(document_key(x.source, x.external_id)) != raw_hash(x)]
-            skipped = len(batch) - len(todo)
-            summary.read += skipped
-            summary.unchanged += skipped
-            bar.advance(skipped)
-            if todo:
-                yield todo
+    def analyse_and_write(batches: Iterator[list[Item]]) -> None:
+        for batch, results in analyser.map_batches(_analyse_item, batches):
+            run.write(batch, results, versions)
+            summary.seconds = time.monotonic() - started
+            store.update_run(run_id, summary)
 
     try:
         with Analyser(settings, workers, pipeline_factory) as analyser:
-            batches = still_to_do(_batches(iter(read_sources(sources, settings)), batch_size))
-            for batch, results in analyser.map_batches(_analyse_item, batches):
-                with store.begin() as conn:
-                    writer = BatchWriter(conn, run_id, *versions)
-                    for item, result in zip(batch, results):
-                        writer.write(_as_stored(item, result))
-                    writer.finish()
-                summarize_batch(summary, writer)
-                summary.read += len(batch)
-                bar.advance(len(batch))
-                summary.seconds = time.monotonic() - started
-                store.update_run(run_id, summary)
+            analyse_and_write(run.to_analyse(_batches(iter(read_sources(sources, settings)), batch_size)))
+            while orphaned := run.wait_for_held():
+                # Their owner died before storing them: read the sources again for just these.
+                again = (x for x in read_sources(sources, settings) if isinstance(x, RawDocument)
+                         and (document_key(x.source, x.external_id), raw_hash(x)) in orphaned)
+                analyse_and_write(run.to_analyse(_batches(again, batch_size), first_pass=False))
         status = "completed"
     except KeyboardInterrupt:
         status = "interrupted"
@@ -107,7 +162,10 @@ def ingest_sources(store: Store, sources: list[str], settings: Settings = DEFAUL
     finally:
         bar.close()
         summary.seconds = time.monotonic() - started
-        store.update_run(run_id, summary, status)
+        try:
+            run.claims.release_all()
+        finally:
+            store.update_run(run_id, summary, status)
     return summary
 
 
