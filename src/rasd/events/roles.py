@@ -220,6 +220,17 @@ def find_roles(entry: TriggerEntry, pos: str, first: int, last: int, sentence: S
         if victim is not None:
             take(_chain(slots, victim, toks), res.recipient)
             res.rules.append("roles.passive_victim")
+    adjacent = next((k for k in in_clause if slots[k].last == head - 1 and not slots[k].preposition), None) \
+        if pos in VERB_POS and light_verb is None and not entry.casualty and not experiencer \
+        and not set(toks[head].proclitics) & {"و", "ف"} else None
+    if not res.actor and verbal and not passive_tally and adjacent is not None:
+        # 2. SVO with the subject right before the verb: حرس الثورة يتوعد تل أبيب (the noun after
+        # the verb is then its object, not a VSO subject)
+        k = adjacent
+        while k > 0 and slots[k] in _chain(slots, k - 1, toks):
+            k -= 1
+        take(_chain(slots, k, toks), subject)
+        res.rules.append("roles.svo_adjacent")
     if not res.actor and verbal and not passive_tally:
         # 2a. VSO: subject right after the verb (or the light verb)
         after_verb = [k for k in in_clause if slots[k].first > head and not slots[k].preposition
