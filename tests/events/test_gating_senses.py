@@ -80,3 +80,19 @@ def test_acts_named_in_general_and_intended_acts_are_not_events(coder):
     assert "ASSAULT" not in types_coded(coder, "ويتحمل البشير مسؤولية اعمال قتل واغتصاب ونزوح في دارفور.",
                                         [("person", "البشير", {}), ("place", "دارفور", {"lat": 13.0, "lon": 25.0})])
     assert "ASSAULT" not in types_coded(coder, "ولا أحد يقبل أن يأتي شخص ليفجر نفسه قصد قتل آخرين.")
+
+
+def test_definite_plural_names_attacks_in_general(coder):
+    text = "لكن التفجيرات الانتحارية ظاهرة حديثة نسبيا في أفغانستان."
+    assert "ASSAULT" not in types_coded(coder, text, [("place", "أفغانستان", {"lat": 34.5, "lon": 69.2})])
+    # with a count of its own it is told as an incident
+    text2 = "وأوقعت التفجيرات الانتحارية 20 قتيلا في كابل امس."
+    mentions2 = [("casualty", "20 قتيلا", {"value": "20"}), ("place", "كابل", {"lat": 34.5, "lon": 69.2}),
+                 ("date", "امس", {})]
+    assert "ASSAULT" in types_coded(coder, text2, mentions2)
+
+
+def test_protest_verbs_do_not_anchor_an_attack(coder):
+    # فرق الموت ('death squads') is no verb of dispersing that would tie the assassination to an incident
+    text = "وإذا كانت فرق الموت نجحت في اغتيال المعموري، فلن تنزعه من عقول الناس."
+    assert "ASSAULT" not in types_coded(coder, text, [("person", "المعموري", {})])

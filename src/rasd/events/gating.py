@@ -161,6 +161,8 @@ class EventGate:
             if not anchored:
                 return GateVerdict(False, "gate.unanchored",
                                    "verbal noun with no casualty count, date, means or verb of occurrence")
+            if _definite_plural(c) and not anchors:
+                return GateVerdict(False, "gate.plural", "a definite plural (الهجمات، التفجيرات) with no count or date: attacks in general")
             if _in_list_of_acts(c) and not any(m.kind == "casualty" for m in anchors):
                 return GateVerdict(False, "gate.list", "one of a list of acts named in general")
         return GateVerdict(True, "gate.concrete")
@@ -245,6 +247,12 @@ def _historical(date: Mention, published: Optional[str]) -> bool:
         return True
     year = YEAR.search(text)
     return year is not None and (published is None or not published.startswith(year.group(0)))
+
+
+def _definite_plural(c: GateCandidate) -> bool:
+    """الهجمات، التفجيرات، الاغتيالات: a definite feminine plural verbal noun names a class of acts."""
+    tok = c.sentence.tokens[c.first]
+    return tok.norm.lstrip("وفبل").startswith("ال") and tok.norm.endswith("ات")
 
 
 def _in_list_of_acts(c: GateCandidate) -> bool:
