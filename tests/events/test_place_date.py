@@ -109,3 +109,50 @@ def test_statement_place_after_fi_and_a_capital_noun_and_visit_destination():
     # what is demanded is not where the demand was made
     loc, rule = choose_place("REQUEST", text.index("وتوجه"), whole(text), [moscow], text, None)
     assert loc is None and rule == "place.none"
+
+
+def test_what_a_statement_demands_or_is_about_is_not_where_it_was_made():
+    text = "ودعا كيري في لندن الائتلاف إلى المشاركة في الاجتماع المقبل في روما."
+    london, rome = place("لندن", "place.london", 1, text), place("روما", "place.rome", 1, text)
+    loc, _ = choose_place("REQUEST", text.index("ودعا"), whole(text), [london, rome], text, None)
+    assert loc.name_en == "place.london"
+    text = "قدمت دول مشروع قرار إلى المجلس في جنيف يندد بالعنف في سوريا."
+    geneva, syria = place("جنيف", "place.geneva", 1, text), place("سوريا", "place.country.syr", 3, text)
+    clause = (text.index("يندد"), len(text))
+    loc, rule = choose_place("ACCUSE", text.index("يندد"), Scope(clause, (0, len(text)), (0, len(text))),
+                             [geneva, syria], text, None)
+    assert loc.name_en == "place.geneva" and rule == "place.sentence"
+
+
+def test_places_of_the_event_responded_to_and_of_the_source_are_not_the_event_place():
+    text = "وأطلقت الولايات المتحدة صواريخ على قاعدة جوية سورية ردا على الهجوم على خان شيخون."
+    syria = place("سورية", "place.country.syr", 3, text)
+    khan = place("خان شيخون", "place.k.khan", 1, text)
+    loc, _ = choose_place("ASSAULT", text.index("وأطلقت"), whole(text), [syria, khan], text, None)
+    assert loc.name_en == "place.country.syr"  # a country after a place-type word is where it is
+    text = "حملة اعتقالات في ريف إدلب، وأشارت مصادر محلية في إدلب إلى أن 50 شخصا اعتقلوا."
+    rif = place("ريف إدلب", "place.rif", 2, text)
+    at = text.rindex("إدلب")
+    idlib = Mention(kind="place", start=at, end=at + 4, text="إدلب", entity_id="place.idlib", name_en="place.idlib",
+                    lat=1.0, lon=1.0, precision=1)
+    loc, _ = choose_place("COERCE", text.index("اعتقلوا"), whole(text), [rif, idlib], text, None)
+    assert loc.name_en == "place.rif"
+
+
+def test_list_names_its_main_place_first_and_line_ends_come_last():
+    text = "القوات تقتحم نابلس وجنين وتعتقل شبانا."
+    nablus, jenin = place("نابلس", "place.nablus", 1, text), place("جنين", "place.jenin", 1, text)
+    loc, _ = choose_place("COERCE", text.index("وتعتقل"), whole(text), [nablus, jenin], text, None)
+    assert loc.name_en == "place.nablus"
+    text = "انفجر لغم في بادية الرصافة عند الحدود الإدارية بين الرقة وحماه."
+    rusafa = place("بادية الرصافة", "place.rusafa", 3, text)
+    raqqa, hama = place("الرقة", "place.raqqa", 1, text), place("حماه", "place.hama", 1, text)
+    loc, _ = choose_place("ASSAULT", text.index("انفجر"), whole(text), [rusafa, raqqa, hama], text, None)
+    assert loc.name_en == "place.rusafa"
+
+
+def test_visit_destination_country_is_the_meeting_place():
+    text = "في الوقت الذي زار فيه وفد من التيار اليساري المصري سوريا لإظهار التأييد."
+    syria = place("سوريا", "place.country.syr", 3, text)
+    loc, _ = choose_place("CONSULT", text.index("زار"), whole(text), [syria], text, None)
+    assert loc.name_en == "place.country.syr"

@@ -136,3 +136,42 @@ def test_gold_dev_locations(recognizer):
                 for m in found)
     assert total > 100
     assert hits / total >= 0.85, f"{hits}/{total}"
+
+
+def test_definite_type_word_refers_to_the_place_told_before(recognizer):
+    found = places(recognizer, "سيطرت القوات على مدينة الباب. وقصفت الطائرات وسط المدينة، ثم غربي المدينة.")
+    assert [m.text for m in found] == ["مدينة الباب", "وسط المدينة", "غربي المدينة"]
+    assert found[1].rule == "place.anaphor:place_cue.city" and found[1].lat == found[0].lat and found[1].lat is not None
+    assert found[2].precision == 2 and found[2].name_en.startswith("west of")
+    # no place of the kind told before: nothing to refer to
+    assert places(recognizer, "وقعت اشتباكات قرب المطار") == []
+
+
+def test_anaphor_is_not_taken_inside_a_name():
+    pipeline = Pipeline()
+    article = pipeline(RawDocument(source="t", text="قصفت الطائرات قاعدة التنف. وأعلن تنظيم القاعدة مسؤوليته عن الهجوم."))
+    found = [m for m in article.mentions if m.kind == "place"]
+    assert [m.text for m in found] == ["قاعدة التنف"]
+
+
+def test_definite_type_word_before_an_adjective_is_no_name(recognizer):
+    # "the Swedish village" (not Samandağ, Turkey); "the camp and it caused" (not a camp named وأحدث)
+    assert places(recognizer, "قنص جندي قرب القرية السويدية") == []
+    assert places(recognizer, "داهم الاحتلال منازل في المخيم وأحدث فيها دمارا") == []
+    # a country after a definite plural cue is still the country: المدن السورية
+    assert only(recognizer, "شهدت المدن السورية مظاهرات").country == "SYR"
+
+
+def test_plural_cue_applies_to_each_name_of_its_list(recognizer):
+    found = places(recognizer, "السيطرة على الطريق بين محافظات حلب ودير الزور والرقة")
+    assert [m.precision for m in found] == [3, 3, 3]
+    assert all(m.rule == "place.cue:place_cue.governorate" for m in found)
+    found = places(recognizer, "تظاهرات في ريفي إدلب وحلب")
+    assert [m.name_en for m in found] == ["Idlib countryside", "Aleppo countryside"]
+
+
+def test_idiom_and_name_words_are_not_places():
+    pipeline = Pipeline()
+    article = pipeline(RawDocument(source="t", text="زفت المقاومة الإسلامية في العراق شهيدا على طريق القدس."))
+    # (the statistical NER may still tag القدس as a name, without coordinates)
+    assert [m.text for m in article.mentions if m.kind == "place" and m.lat is not None] == []

@@ -64,8 +64,21 @@ def _is_country(m: Mention) -> bool:
     return (m.entity_id or "").startswith("place.country.")
 
 
+# Words for a kind of place: a country named right after one is where it is (قاعدة جوية سورية).
+SITE_NOUNS = frozenset(normalize(w) for w in (
+    "قاعدة", "مطار", "مدينة", "مدن", "بلدة", "بلدات", "قرية", "قرى", "منطقة", "مناطق", "مدينة", "موقع",
+    "مواقع", "الأراضي", "أراضي", "حدود", "الحدود", "سواحل", "مياه", "المياه", "أجواء", "الأجواء"))
+
+
 def _located(text: str, m: Mention) -> bool:
-    """Whether a place mention is introduced as a location (a locative word or an attached ب)."""
+    """Whether a place mention is introduced as a location (a locative word or an attached ب), or is
+    reached through a place-type word (مدن البلدات السورية، قاعدة جوية سورية)."""
+    rule = m.rule or ""
+    if rule.startswith("place.cue:") and "place_cue.country" not in rule.split(":", 1)[1].split("+"):
+        return True
+    near = [w[2:] if w.startswith("ال") else w for w in normalize(text[max(0, m.start - 24):m.start]).split()[-2:]]
+    if any(w in SITE_NOUNS or "ال" + w in SITE_NOUNS for w in near):
+        return True
     head = normalize(text[max(0, m.start - 3):m.start]).split()
     attached = head[-1] if head and not text[m.start - 1:m.start].isspace() else ""
     if attached.endswith(("ب", "وب", "فب")) and len(attached) <= 2:
@@ -98,22 +111,121 @@ def to_location(m: Mention) -> Location:
                     admin1=m.admin1, pcode=m.pcode, precision=m.precision)
 
 
+# Words that open what a statement says, demands or offers (قال إن، دعا إلى، اتفقوا على): a place
+# after them is inside the content, not where the statement was made.
+CONTENT_OPENERS = frozenset(normalize(w) for w in (
+    "أن", "إن", "بأن", "وأن", "وإن", "إلى", "الى", "على", "ضد", ":", '"', "«"))
+# Nouns of a situation a statement is about (العنف في سوريا، الوضع في غزة): the place after them is
+# the topic, not where the statement was made.
+TOPIC_NOUNS = frozenset(normalize(w) for w in (
+    "العنف", "الوضع", "الأوضاع", "الموقف", "الأزمة", "الازمة", "الحرب", "الصراع", "النزاع", "الأحداث",
+    "التطورات", "القتال", "المعارك", "الانتهاكات", "المجازر", "العمليات", "التصعيد", "الهجمات",
+    "الاشتباكات", "الحل", "الاستقرار", "الأمن", "السلام", "التدخل"))
+# Words that open another event the clause responds to (ردا على الهجوم على خان شيخون): its places
+# are that event's.
+RESPONSE_WORDS = frozenset(normalize(w) for w in ("ردا", "وردا", "انتقاما", "ثأرا", "ثارا"))
+# Words of people who report: a place right after them (مصادر محلية في إدلب، مراسلنا في الضفة) is
+# where the source is, not what happened.
+SOURCE_STEMS = ("مصدر", "مصادر", "مراسل")
+CONSULT_VISITS = frozenset(normalize(w) for w in ("زار", "يزور", "تزور", "زيارة", "بزيارة", "زيارته", "زارها"))
+
+
+def _words_between(text: str, a: int, b: int) -> list[str]:
+    """Normalized words of text[a:b], punctuation that opens content kept as words of its own."""
+    chunk = text[a:b]
+    for ch in (":", '"', "«"):
+        chunk = chunk.replace(ch, f" {ch} ")
+    return normalize(chunk).split() + [ch for ch in (":", '"', "«") if ch in chunk and ch not in normalize(ch)]
+
+
+def _after_opener(text: str, trigger_end: int, m: Mention, openers: frozenset[str]) -> bool:
+    """Whether a word of ``openers`` stands between the trigger and the place mention."""
+    if m.start <= trigger_end:
+        return False
+    return any(w in openers for w in _words_between(text, trigger_end, m.start))
+
+
+def _after_topic_noun(text: str, m: Mention) -> bool:
+    before = normalize(text[max(0, m.start - 30):m.start]).split()
+    if len(before) < 2 or before[-1] not in ("في", "وفي", "ب", "على"):
+        return False
+    word = before[-2]
+    # with its proclitics (بالعنف، وللأزمة): لل stands for ل + ال
+    forms = {word, word[1:], word[2:], "ال" + word[2:], "ال" + word[3:]} if len(word) > 4 else {word}
+    return bool(forms & TOPIC_NOUNS)
+
+
+def _source_place(text: str, m: Mention) -> bool:
+    """A place in the credit of who reports (مصادر محلية للميادين في إدلب)."""
+    before = normalize(text[max(0, m.start - 40):m.start]).split()[-4:]
+    if not before or not before[-1].endswith("في"):
+        return False
+    return any(stem in w for w in before for stem in SOURCE_STEMS)
+
+
+def _trigger_word_end(text: str, trigger_at: int) -> int:
+    end = trigger_at
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    return end
+
+
+def _visit_object(text: str, trigger_at: int, m: Mention, scope: Scope) -> bool:
+    """A country after a visit verb in its clause is where the visitor went (زار وفد ... سوريا)."""
+    word = normalize(text[trigger_at:_trigger_word_end(text, trigger_at)])
+    return word in CONSULT_VISITS and trigger_at < m.start and _inside(m, scope.clause)
+
+
+def _in_coordination(text: str, a: Mention, b: Mention) -> bool:
+    """Whether b follows a in a list (نابلس وجنين، حلب ودير الزور والرقة)."""
+    gap = normalize(text[a.end:b.start]).replace("،", " ").replace(",", " ").split()
+    return a.end <= b.start and gap in ([], ["و"])
+
+
+def _line_ends(cands: Sequence[Mention], text: str) -> set[int]:
+    """Places after بين mark the ends of a line (الحدود الإدارية بين الرقة وحماه، الطريق بين حلب
+    ودير الزور والرقة): the last resort in their scope, not where the event happened. (ids)"""
+    ends: set[int] = set()
+    prev = None
+    for m in sorted(cands, key=lambda m: m.start):
+        if "بين" in normalize(text[max(0, m.start - 30):m.start]).split()[-3:] or (
+                prev is not None and id(prev) in ends and _in_coordination(text, prev, m)):
+            ends.add(id(m))
+        prev = m
+    return ends
+
+
+def _list_head(best: Mention, cands: Sequence[Mention], text: str, ends: set[int]) -> Mention:
+    """The first of a list of equally specific places: a list names its main place first."""
+    same = sorted((m for m in cands if _specificity(m) == _specificity(best)
+                   and (id(m) in ends) == (id(best) in ends)), key=lambda m: m.start)
+    k = next(i for i, m in enumerate(same) if m is best)
+    while k > 0 and _in_coordination(text, same[k - 1], same[k]):
+        k -= 1
+    return same[k]
+
+
 def choose_place(event_type: str, trigger_at: int, scope: Scope, places: Sequence[Mention], text: str,
                  dateline: Optional[Mention]) -> tuple[Optional[Location], str]:
     """(location, rule id)."""
-    # a country named without a locative word is the state acting or targeted, not the place
-    located = [m for m in places if (not _is_country(m) or _located(text, m)) and not _newsroom(text, m)]
+    trigger_end = _trigger_word_end(text, trigger_at)
+    located = [m for m in places if not _newsroom(text, m) and not _source_place(text, m)
+               and (not _is_country(m) or _located(text, m) or _visit_object(text, trigger_at, m, scope))]
     dateline = _article_place(places, text) if dateline is not None else None
-    places = located
+    # the places of the event this one responds to (ردا على ...) are not its own
+    places = [m for m in located if not _after_opener(text, trigger_end, m, RESPONSE_WORDS)]
     for name, rng in (("clause", scope.clause), ("sentence", scope.sentence), ("paragraph", scope.paragraph)):
         cands = [m for m in places if _inside(m, rng)]
         if event_type in VERBAL_TYPES:
-            cands = [m for m in cands if _introduced_by_fi(text, m, event_type)]
+            cands = [m for m in cands if _visit_object(text, trigger_at, m, scope) or (
+                _introduced_by_fi(text, m, event_type) and not _after_topic_noun(text, m)
+                and (event_type == "CONSULT" or not _after_opener(text, trigger_end, m, CONTENT_OPENERS)))]
             if name == "paragraph":
                 cands = []  # a statement's place must be in its own sentence
         if cands:
-            best = min(cands, key=lambda m: (_specificity(m), abs(m.start - trigger_at)))
-            return to_location(best), f"place.{name}"
+            ends = _line_ends(cands, text)
+            best = min(cands, key=lambda m: (id(m) in ends, _specificity(m), abs(m.start - trigger_at)))
+            return to_location(_list_head(best, cands, text, ends)), f"place.{name}"
     if event_type not in VERBAL_TYPES:
         # the story stays where it was last placed: the nearest place told before the paragraph
         before = [m for m in places if m.end <= scope.paragraph[0]]

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Optional, Sequence
@@ -47,6 +47,9 @@ TYPE_PRECISION = {"country": 3, "governorate": 3, "region": 3, "sea": 3, "river"
 HOME_COUNTRY = "SYR"  # rasd's focus: a tie between countries goes to Syria
 NEAR_KM = 100.0  # a candidate this close to the article's other places is the one meant
 SAME_PLACE_KM = 15.0  # candidates this close are the same place for scoring purposes
+ANAPHOR_CHARS = 1500  # المدينة refers to a place told at most this far before it
+CLITIC_PREFIXES = ("ب", "و", "ل", "ف", "ك", "وب", "فب", "ول", "فل")
+NAME_KINDS = frozenset({"actor", "person", "org"})  # recognized before places
 MAX_NAME_COUNT = 10  # an unlisted word after a cue is a name only if this rare in news text
 NAME_PREFIX_WORDS = {"ابو", "ام", "عين", "تل", "دير", "كفر", "بيت", "خان", "راس", "جسر", "بئر", "بير",
                      "بني", "خربه", "مزرعه", "سد", "وادي", "جبل", "نبع", "قصر", "حوش", "عرب", "الشيخ"}
@@ -87,6 +90,9 @@ class Cue:
     names_unknown: bool = False
     bearing: Optional[str] = None
     adjective: bool = False  # a direction written after the place: ريف حلب الشمالي
+    plural: bool = False  # مدن، ريفي، محافظات: the cue applies to each name of the list it opens
+    # definite and alone (المدينة، القاعدة): refers to the last place told with this cue or of these types
+    antecedents: Optional[tuple[str, ...]] = None
 
 
 @dataclass(frozen=True)
@@ -105,6 +111,8 @@ class PlaceGazetteer:
     def __init__(self, extra_dirs: Sequence[Path] = ()):
         self.places: list[PlaceRecord] = []
         self.matcher = Matcher()
+        cue_entries = load_lexicon("place_cues", extra_dirs=extra_dirs)
+        cue_forms = {normalize(f) for e in cue_entries for f in e.forms}
         for e in sorted(load_lexicon("places", extra_dirs=extra_dirs), key=lambda e: e.id):
             a = e.attrs
             index = len(self.places)
@@ -118,13 +126,21 @@ class PlaceGazetteer:
             risky = {normalize(f) for f in str(a.get("needs_cue") or "").split("|") if f}
             for form in e.forms:
                 norm = normalize(form)
-                self.matcher.add(norm, NameRef(index, norm in risky or _too_short(norm)))
-        for e in load_lexicon("place_cues", extra_dirs=extra_dirs):
+                self.matcher.add(norm, NameRef(index, norm in risky or _too_short(norm) or _clitic_cue(norm, cue_forms)))
+        self.not_places: list[str] = []
+        for e in cue_entries:
             a = e.attrs
+            if a.get("type") == "not_place":
+                self.not_places += [normalize(f) for f in e.forms]
+                continue
             cue = Cue(e.id, a.get("type") or "area", tuple(a.get("prefer") or ()), a.get("precision"),
                       bool(a.get("names_unknown")), a.get("bearing"))
-            for form in e.forms:
-                self.matcher.add(form, cue)
+            plurals = {normalize(f) for f in a.get("plurals") or ()}
+            plural = replace(cue, plural=True)
+            # only the entry's first (singular) form stands for a place told before: المدينة، القاعدة
+            anaphoric = replace(cue, antecedents=tuple(a["antecedents"])) if "antecedents" in a else cue
+            for k, form in enumerate(e.forms):
+                self.matcher.add(form, plural if normalize(form) in plurals else anaphoric if k == 0 else cue)
             adjective = Cue(e.id, cue.type, cue.prefer, cue.precision, False, cue.bearing, adjective=True)
             for form in a.get("adjectives") or ():
                 self.matcher.add(form, adjective)
@@ -132,6 +148,11 @@ class PlaceGazetteer:
         self.governorate_by_name = {
             (p.country, normalize(p.name_ar)): p for p in self.places if p.type == "governorate"}
         self.vocab = default_vocabulary()
+
+
+def _clitic_cue(norm: str, cue_forms: set[str]) -> bool:
+    """A name written like a cue word with a proclitic (the village بقرية is also "in a village")."""
+    return any(norm.startswith(c) and norm[len(c):] in cue_forms for c in CLITIC_PREFIXES)
 
 
 def _too_short(norm: str) -> bool:
@@ -172,8 +193,8 @@ def _adjacent(text: str, end: int, nxt: Match) -> bool:
     return bool(_GAP.match(text[end:nxt.start - len(nxt.prefix)]))
 
 
-def find_phrases(text: str, gaz: PlaceGazetteer) -> list[Phrase]:
-    matches = gaz.matcher.find(text)
+def find_phrases(text: str, gaz: PlaceGazetteer, matches: Optional[list[Match]] = None) -> list[Phrase]:
+    matches = gaz.matcher.find(text) if matches is None else matches
     phrases: list[Phrase] = []
     i = 0
     while i < len(matches):
@@ -183,7 +204,7 @@ def find_phrases(text: str, gaz: PlaceGazetteer) -> list[Phrase]:
         if not names and not lead:
             i += 1
             continue
-        start, direction, chain = m.start, None, []
+        start, direction, chain, definite = m.start, None, [], False
         j = i
         # Leading direction and cue words, each right after the previous one.
         while j < len(matches):
@@ -191,7 +212,8 @@ def find_phrases(text: str, gaz: PlaceGazetteer) -> list[Phrase]:
             lead_j = [c for c in cues_j if not c.adjective]
             if not lead_j or (j > i and not _adjacent(text, matches[j - 1].end, matches[j])):
                 break
-            if names_j and not _names_follow(text, matches, j):
+            if names_j and not _names_follow(text, matches, j) and not (
+                    lead_j[0].names_unknown and _unknown_name(text, matches[j].end, gaz.vocab)):
                 break  # "مدينة" alone may be a name (Medina); before a name it is a cue
             cue = lead_j[0]
             if cue.type == "direction":
@@ -200,12 +222,17 @@ def find_phrases(text: str, gaz: PlaceGazetteer) -> list[Phrase]:
                 direction = cue
             else:
                 chain.append(cue)
+                # "القرية السويدية", "المخيم وأحدث": a definite type word is followed by an adjective,
+                # not by a name (names follow the bare word: قرية الصبحة)
+                definite = definite or (matches[j].prefix.endswith("ال") and not matches[j].form.startswith("ال"))
             j += 1
-        has_context = bool(chain or direction)
+        # "وسط السوق" is the middle of the market: the centre word is too common to license an ordinary word
+        has_context = bool(chain or (direction and direction.bearing != "C"))
         end = matches[j - 1].end if j > i else m.start
         if j < len(matches) and (j == i or _adjacent(text, end, matches[j])):
             names_j, _ = _kinds(matches[j])
-            usable = [n for n in names_j if has_context or not n.needs_cue]
+            usable = [n for n in names_j if (has_context or not n.needs_cue)
+                      and (not definite or gaz.places[n.place].type == "country")]
             if usable:
                 nm = matches[j]
                 phrase = Phrase(start, nm.end, chain, direction, [gaz.places[n.place] for n in usable], nm.form)
@@ -216,9 +243,11 @@ def find_phrases(text: str, gaz: PlaceGazetteer) -> list[Phrase]:
                         phrase.adjective, phrase.end = adjectives[0], matches[k].end
                         k += 1
                 phrases.append(phrase)
+                if chain and chain[-1].plural:
+                    k = _list_members(text, matches, k, phrase, gaz, phrases)
                 i = k
                 continue
-        if chain and chain[-1].names_unknown:
+        if chain and chain[-1].names_unknown and not definite:
             unknown = _unknown_name(text, end, gaz.vocab)
             if unknown:
                 a, b = unknown
@@ -231,6 +260,27 @@ def find_phrases(text: str, gaz: PlaceGazetteer) -> list[Phrase]:
             phrases.append(Phrase(start, end, chain, direction, [], text[m.start:end]))
         i = max(j, i + 1)
     return phrases
+
+
+_LIST_GAP = re.compile(r"^\s*،?\s*$")
+
+
+def _list_members(text: str, matches: list[Match], k: int, head: Phrase, gaz: PlaceGazetteer,
+                  phrases: list[Phrase]) -> int:
+    """Names listed after a plural cue's first name (محافظات حلب ودير الزور والرقة، ريفي حلب وإدلب)
+    are places of the same kind: each gets the cue. Returns the index after the list."""
+    end = head.end
+    while k < len(matches):
+        nm = matches[k]
+        names, cues = _kinds(nm)
+        # the cue is not next to them: a word that is only an ordinary word's homonym stays a word
+        if all(n.needs_cue for n in names) or cues or not nm.prefix.startswith("و") \
+                or not _LIST_GAP.match(text[end:nm.start - len(nm.prefix)]):
+            break
+        phrases.append(Phrase(nm.start, nm.end, head.cues, None, [gaz.places[n.place] for n in names], nm.form))
+        end = nm.end
+        k += 1
+    return k
 
 
 def _names_follow(text: str, matches: list[Match], j: int) -> bool:
@@ -264,6 +314,61 @@ def _is_rare_name(word: str, vocab: dict[str, int], allow_common: bool = False) 
     if word in NAME_PREFIX_WORDS:
         return True
     return allow_common or vocab.get(word, 0) < MAX_NAME_COUNT
+
+
+def _inside_name(span: tuple[int, int], names: list[Mention], located: bool) -> bool:
+    """A place word inside a longer actor or person name (كتائب عز الدين القسام، قوات سوريا
+    الديمقراطية) is part of the name, not a place the text tells of. A place after في inside a span
+    the recognizers joined (قائد القوات الروسية في سوريا) is still a place; inside a lexicon name
+    (المقاومة الإسلامية في العراق) it is not."""
+    start, end = span
+    return any(m.start <= start and end <= m.end and m.end - m.start > end - start
+               and (not located or m.rule == "actor:name") for m in names)
+
+
+LOCATIVE_WORDS = frozenset({"في", "وفي", "داخل", "قرب", "عند"})
+
+
+def _after_locative(text: str, pos: int) -> bool:
+    before = text[max(0, pos - 12):pos].split()
+    return bool(before) and before[-1] in LOCATIVE_WORDS
+
+
+def _adjective_reading(text: str, ph: Phrase) -> bool:
+    """A bare name shaped like an adjective (ال...ية) right after a definite noun agrees with that noun:
+    القرية السويدية is "the Swedish village", not Samandağ; الحكومة الجديدة is not El Jadida."""
+    if ph.cues or ph.direction or " " in ph.name_ar or not ph.name_ar.startswith("ال") \
+            or not ph.name_ar.endswith(("يه", "ي")):
+        return False
+    if any(p.type == "country" for p in ph.candidates):
+        return False
+    before = text[max(0, ph.start - 30):ph.start].split()
+    return bool(before) and text[ph.start - 1:ph.start] == " " and before[-1].startswith("ال") and len(before[-1]) > 3
+
+
+@dataclass
+class Anaphor:
+    """A definite type word standing alone (المدينة، غربي المدينة، القاعدة), in the normalized text."""
+    start: int
+    end: int
+    cue: Cue
+    direction: Optional[Cue] = None
+
+
+def find_anaphors(text: str, matches: list[Match], phrases: list[Phrase]) -> list[Anaphor]:
+    covered = [(p.start, p.end) for p in phrases]
+    out = []
+    for k, m in enumerate(matches):
+        cues = [c for c in _kinds(m)[1] if c.antecedents is not None]
+        if not cues or not m.prefix.endswith("ال") or any(a <= m.start < b for a, b in covered):
+            continue
+        an = Anaphor(m.start - 2, m.end, cues[0])
+        if k > 0 and _adjacent(text, matches[k - 1].end, m):
+            before = [c for c in _kinds(matches[k - 1])[1] if c.type == "direction" and not c.adjective]
+            if before and not matches[k - 1].prefix.endswith("ال"):
+                an.start, an.direction = matches[k - 1].start, before[0]
+        out.append(an)
+    return out
 
 
 # ---------------------------------------------------------------- disambiguation
@@ -328,7 +433,8 @@ class PlaceRecognizer:
 
     def __call__(self, article: Article) -> Article:
         view = text_view(article.text)
-        phrases = find_phrases(view.text, self.gazetteer)
+        matches = self.gazetteer.matcher.find(view.text)
+        phrases = find_phrases(view.text, self.gazetteer, matches)
         ctx = Context([], set())
         points = set()
         for ph in phrases:
@@ -339,11 +445,62 @@ class PlaceRecognizer:
             if _is_unambiguous(ph) or len({p.country for p in ph.candidates}) == 1:
                 ctx.countries.update(p.country for p in ph.candidates if p.country)
         starts = [s.start for s in article.sentences]
-        for ph in phrases:
-            mention = self._mention(article, view, ph, ctx, starts)
+        anaphors = find_anaphors(view.text, matches, phrases)
+        # names that hold a place word (كتائب عز الدين القسام); an actor read from a place or demonym
+        # (قاعدة جوية سورية -> Syrian forces) still leaves the place a place
+        names = [m for m in article.mentions if m.kind in NAME_KINDS
+                 and not any(w in (m.rule or "") for w in ("demonym", "metonym", "person:title"))]
+        skip = self._not_places(view)
+        told: list[tuple[Mention, Optional[PlaceRecord], tuple[str, ...]]] = []
+        for item in sorted(phrases + anaphors, key=lambda x: x.start):
+            if any(a <= item.start < b for a, b in skip):
+                continue
+            if isinstance(item, Phrase) and (_adjective_reading(view.text, item) or _inside_name(
+                    view.span_to_original(item.start, item.end), names, _after_locative(view.text, item.start))):
+                continue
+            if isinstance(item, Anaphor):
+                mention = self._anaphor(article, view, item, told, names, starts)
+            else:
+                mention = self._mention(article, view, item, ctx, starts)
+                if mention is not None:
+                    told.append((mention, choose(item, ctx)[0], tuple(c.id for c in item.cues)))
             if mention is not None:
                 article.mentions.append(mention)
         return article
+
+    def _not_places(self, view: Normalized) -> list[tuple[int, int]]:
+        """Spans of idioms that name a place without being one (على طريق القدس)."""
+        out = []
+        for form in self.gazetteer.not_places:
+            pos = view.text.find(form)
+            while pos != -1:
+                out.append((pos, pos + len(form)))
+                pos = view.text.find(form, pos + 1)
+        return out
+
+    def _anaphor(self, article: Article, view: Normalized, an: "Anaphor", told, names: list[Mention],
+                 starts: list[int]) -> Optional[Mention]:
+        """المدينة، القاعدة، المخيم standing alone: the last place told before with the same cue or of
+        the cue's antecedent types, within ANAPHOR_CHARS."""
+        start, end = view.span_to_original(an.start, an.end)
+        if any(m.start < end and start < m.end for m in names):
+            return None  # تنظيم القاعدة: part of a name, not a place
+        for m, place, cue_ids in reversed(told):
+            if m.lat is None or start - m.end > ANAPHOR_CHARS:
+                continue
+            if an.cue.id in cue_ids or (place is not None and place.type in (an.cue.antecedents or ())):
+                break
+        else:
+            return None
+        if start - m.end > ANAPHOR_CHARS:
+            return None
+        precision = max(m.precision or 1, 2 if an.direction else 1)
+        name_en = f"{BEARING_EN[an.direction.bearing]} of {m.name_en}" if an.direction and an.direction.bearing \
+            else m.name_en
+        return Mention(kind="place", start=start, end=end, text=article.text[start:end], entity_id=m.entity_id,
+                       name_en=name_en, name_ar=m.name_ar, country=m.country, lat=m.lat, lon=m.lon, admin1=m.admin1,
+                       pcode=m.pcode, precision=precision, source="rule", rule=f"place.anaphor:{an.cue.id}",
+                       sentence=_sentence(starts, article, start))
 
     def _mention(self, article: Article, view: Normalized, ph: Phrase, ctx: Context,
                  starts: list[int]) -> Optional[Mention]:
