@@ -96,3 +96,17 @@ def test_protest_verbs_do_not_anchor_an_attack(coder):
     # فرق الموت ('death squads') is no verb of dispersing that would tie the assassination to an incident
     text = "وإذا كانت فرق الموت نجحت في اغتيال المعموري، فلن تنزعه من عقول الناس."
     assert "ASSAULT" not in types_coded(coder, text, [("person", "المعموري", {})])
+
+
+def test_definite_noun_named_after_its_target_refers_to_a_known_attack(coder):
+    text = "واعتبر رئيس البلدية ان الاعتداء على قوات اليونيفيل هو اعتداء على الجنوب."
+    assert "ASSAULT" not in types_coded(coder, text, [("actor", "قوات اليونيفيل", {})])
+    # an indefinite one introduces the attack and is kept
+    text2 = "وأعلنت المقاومة استهداف قاعدة التنف."
+    assert "ASSAULT" in types_coded(coder, text2, [("actor", "المقاومة", {}),
+                                                   ("place", "التنف", {"lat": 33.5, "lon": 38.6})])
+
+
+def test_fresh_water_is_no_torture(coder):
+    text = "وتطالب سورية باستعادة الجولان حتى بحيرة طبريا، المصدر الرئيسي للمياه العذبة لإسرائيل."
+    assert "ASSAULT" not in types_coded(coder, text, [("actor", "لإسرائيل", {})])

@@ -152,7 +152,7 @@ class EventGate:
             return GateVerdict(False, "gate.historical", f"dated in an earlier year ('{dated.text}'): background")
         anchors = _anchor_mentions(c, mentions)
         anchored = bool(anchors) or any(q.kind == "anchor" and _anchor_in_reach(q, c) for q in in_clause) \
-            or (c.nominal and _names_follow(c, mentions))
+            or (c.nominal and not _definite(c) and _names_follow(c, mentions))
         verb_pos = c.light_verb_pos if c.light_verb is not None else c.pos
         # who is named does not make an imperfect verb one incident (الجنود يقاتلون المتشددين، لافتات تهاجم إيران)
         if not c.nominal and verb_pos == VERB_PRESENT and c.status == "asserted" and not anchored:
@@ -247,6 +247,11 @@ def _historical(date: Mention, published: Optional[str]) -> bool:
         return True
     year = YEAR.search(text)
     return year is not None and (published is None or not published.startswith(year.group(0)))
+
+
+def _definite(c: GateCandidate) -> bool:
+    """الهجوم، الاعتداء: a noun with the article refers to an attack the reader knows of."""
+    return c.sentence.tokens[c.first].norm.lstrip("وفبل").startswith("ال")
 
 
 def _definite_plural(c: GateCandidate) -> bool:
