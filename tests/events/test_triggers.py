@@ -62,9 +62,21 @@ def test_excluded_whole_words_are_not_triggers():
 
 def test_homographs_of_half_areas_achieving_and_price():
     lex = trigger_lexicon()
-    text = "قتل نصف الضحايا في مختلف أرجاء المدينة مع تحقيق إصابات مباشرة، وارتفع ثمن الخبز."
+    text = "قتل نصف الضحايا في المدينة مع تحقيق إصابات مباشرة، وارتفع ثمن الخبز."
     types = {h.best.entry.type for h in lex.find(text)}
     assert not types & {"ACCUSE", "REJECT", "SUPPORT"}
+
+
+def test_throughout_is_no_postponement(coder):
+    # أرجاء (throughout) and إرجاء (postponement) fold to one form: the idiom keeps them apart
+    from conftest import article_with
+    gov = {"entity_id": "actor.gov", "name_en": "government"}
+    text = "وانتشرت قوات الحكومة في مختلف أرجاء المدينة."
+    art = article_with(text, [("actor", "الحكومة", gov)])
+    assert not [e for e in coder.code_article(art).events if e.type == "REJECT"]
+    text = "وأعلنت الحكومة إرجاء المحادثات إلى الأسبوع المقبل."
+    art = article_with(text, [("actor", "الحكومة", gov)])
+    assert [e.trigger.text for e in coder.code_article(art).events if e.type == "REJECT"] == ["إرجاء"]
 
 
 def test_circumstantial_participles_read_as_verbs_but_not_with_the_article():
