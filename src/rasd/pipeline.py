@@ -11,6 +11,7 @@ from .clean import clean_document
 from .errors import DocumentRejected
 from .events.coder import EventCoder
 from .language import check_language
+from .lexicon.matcher import Matcher, share_scan
 from .model import Article, DocumentError, RawDocument
 from .recognize.actors import ActorRecognizer
 from .recognize.dates import DateRecognizer
@@ -37,7 +38,7 @@ class Segmenter:
 
 def default_stages(settings: Settings) -> list[Stage]:
     """The stages after cleaning, in order. Each takes the settings and is built once."""
-    return [
+    stages = [
         Segmenter(settings),
         ActorRecognizer(settings),
         PersonRecognizer(settings),  # after actors: links a titled name to the actor its title names
@@ -47,6 +48,25 @@ def default_stages(settings: Settings) -> list[Stage]:
         NerRecognizer(settings),  # after the lexicon recognizers: adds only names they did not cover
         EventCoder(settings),  # last: reads every mention the recognizers found
     ]
+    share_scan(_lexicon_matchers(s for s in stages if isinstance(s, LEXICON_RECOGNIZERS)))
+    return stages
+
+
+# Recognizers whose lexicon matchers all read the article's whole normalized text: one automaton
+# pass over it serves them all (rasd.lexicon.matcher.MatcherGroup).
+LEXICON_RECOGNIZERS = (ActorRecognizer, PersonRecognizer, DateRecognizer, NumberRecognizer, PlaceRecognizer)
+
+
+def _lexicon_matchers(stages: Iterable[Stage]) -> list[Matcher]:
+    """The Matchers a stage holds, itself or in its lexicons (stage.lexicon.matcher)."""
+    found = []
+    for stage in stages:
+        for value in vars(stage).values():
+            if isinstance(value, Matcher):
+                found.append(value)
+            elif hasattr(value, "__dict__"):
+                found.extend(v for v in vars(value).values() if isinstance(v, Matcher))
+    return found
 
 
 class Pipeline:

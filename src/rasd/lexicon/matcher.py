@@ -7,8 +7,9 @@ at a word end, so a name inside an unrelated longer word never matches.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Any, Iterable
+from functools import lru_cache
+from operator import itemgetter
+from typing import Any, Iterable, Iterator, NamedTuple, Optional, Sequence
 
 import ahocorasick
 
@@ -32,8 +33,8 @@ def normalize_form(form: str) -> str:
     return _SPACES.sub(" ", _EDGE_PUNCT.sub("", normalize(form)))
 
 
-@dataclass(frozen=True)
-class Match:
+class Match(NamedTuple):
+    """One match; a tuple, because an article yields hundreds and they are made in the hot loop."""
     start: int  # into the normalized text, where the form begins (after any proclitics)
     end: int
     form: str  # the normalized form that matched
@@ -41,10 +42,39 @@ class Match:
     prefix: str  # proclitics before the form, e.g. "وب"
 
 
+# The automaton runs over a "spaced" copy of the text in which every non-word character is a
+# space (same length; one space before and one after the whole), and every key ends with a space:
+# a hit then already ends at a word end, so the automaton skips, in C, the many hits that end
+# inside a longer word. Characters that are not word characters inside a form (spaces, dots) are
+# spaces in its key too, so the hit of such a form is checked against the text itself. The
+# shortest forms (ه and م, year suffixes, end hundreds of words an article) are looked for with
+# each proclitic sequence they allow and the space before it, so they hit only as whole words.
+_NON_WORD = re.compile(r"\W")
+_NON_WORD_NOR_SPACE = re.compile(r"[^\w ]")  # the text's spaces stay as they are
+ANCHORED_LENGTH = 3  # forms this short are keyed with their proclitics, from the word start
+
+
+@lru_cache(maxsize=16)
+def spaced_text(text: str) -> str:
+    """``text`` with each non-word character (not ``str.isalnum()`` nor ``_``) as a space, and a
+    space before and after it; computed once per text and shared by every matcher."""
+    return " " + _NON_WORD_NOR_SPACE.sub(" ", text) + " "
+
+
+_ALT_PREFIXES = frozenset(p + "ل" for p in PREFIXES_BEFORE_DET)
+
+# An automaton entry: (owner, surface length, surface, form, payloads, allowed proclitic
+# sequences, must be checked against the text, is the لل spelling); owner is the matcher's index
+# in a MatcherGroup. One key may stand for several entries (بدو: the form بدو, and ب + دو).
+Entry = tuple[int, int, str, str, tuple, frozenset, bool, bool]
+
+
 class Matcher:
     def __init__(self) -> None:
         self._forms: dict[str, list[Any]] = {}
         self._automaton = None
+        self._version = 0  # changes whenever a form is added: a group built before is stale
+        self._group: Optional["MatcherGroup"] = None
 
     def add(self, form: str, payload: Any) -> None:
         key = normalize_form(form)
@@ -54,6 +84,7 @@ class Matcher:
         if payload not in bucket:
             bucket.append(payload)
         self._automaton = None
+        self._version += 1
 
     def add_many(self, items: Iterable[tuple[str, Any]]) -> None:
         for form, payload in items:
@@ -62,18 +93,34 @@ class Matcher:
     def __len__(self) -> int:
         return len(self._forms)
 
-    def build(self) -> "Matcher":
-        automaton = ahocorasick.Automaton()
+    def entries(self, owner: int = 0) -> Iterator[tuple[str, Entry]]:
+        """(automaton key, entry) for every surface this matcher looks for."""
+        def entries(surface: str, form: str, payloads: tuple, allowed: frozenset[str], alt: bool):
+            # a form with a space or other non-word character may meet another one in the text
+            check = _NON_WORD.search(surface) is not None
+            key = _NON_WORD.sub(" ", surface) + " "
+            n = len(surface)
+            if alt:  # the ل before the surface is part of every allowed prefix: key it too
+                yield "ل" + key, (owner, n, surface, form, payloads, allowed, check, alt)
+            elif n <= ANCHORED_LENGTH:
+                for p in allowed:
+                    yield " " + p + key, (owner, n, surface, form, payloads, frozenset((p,)), check, alt)
+            else:
+                yield key, (owner, n, surface, form, payloads, allowed, check, alt)
+
         for key, payloads in self._forms.items():
-            automaton.add_word(key, (key, key, tuple(payloads)))
-        # ل + ال is written لل: "للحسكه" holds "لحسكه", which stands for the form "الحسكه".
+            yield from entries(key, key, tuple(payloads),
+                               PREFIXES_BEFORE_DET if key.startswith("ال") else PREFIXES, False)
+        # ل + ال is written لل: "للحسكه" holds "لحسكه", which stands for the form "الحسكه"; a ل
+        # (after at most a conjunction and a preposition) must come before it, from the word start.
         for key, payloads in self._forms.items():
             if key.startswith("ال") and len(key) > 3:
                 alt = "ل" + key[2:]
                 if alt not in self._forms:
-                    automaton.add_word(alt, (alt, key, tuple(payloads)))
-        automaton.make_automaton()
-        self._automaton = automaton
+                    yield from entries(alt, key, tuple(payloads), _ALT_PREFIXES, True)
+
+    def build(self) -> "Matcher":
+        self._automaton = _automaton(self.entries())
         return self
 
     def find(self, text: str) -> list[Match]:
@@ -82,45 +129,116 @@ class Matcher:
 
     def candidates(self, text: str) -> list[Match]:
         """Every match that respects word boundaries, overlapping ones included."""
+        group = self._group
+        if group is not None:
+            found = group.candidates_for(self, text)
+            if found is not None:
+                return found
         if self._automaton is None:
             self.build()
         if not self._forms:
             return []
-        # Boundary checks inline, cheapest first: most automaton hits end inside a longer word.
-        n = len(text)
-        candidates = []
-        for end_index, (surface, form, payloads) in self._automaton.iter(text):
-            end = end_index + 1
-            if end < n and (text[end].isalnum() or text[end] == "_"):
+        return _scan(self._automaton, text, [[]])[0]
+
+
+def _automaton(items: Iterable[tuple[str, Entry]]):
+    keys: dict[str, list[Entry]] = {}
+    for key, entry in items:
+        keys.setdefault(key, []).append(entry)
+    automaton = ahocorasick.Automaton()
+    for key, entries in keys.items():
+        automaton.add_word(key, tuple(entries))
+    automaton.make_automaton()
+    return automaton
+
+
+def _scan(automaton, text: str, found: list[list[Match]]) -> list[list[Match]]:
+    """Append each owner's candidates in ``text`` to ``found[owner]``, in the order of their ends."""
+    spaced = spaced_text(text)  # spaced[i + 1] stands for text[i]
+    rfind = spaced.rfind
+    new = tuple.__new__
+    for last, entries in automaton.iter(spaced):
+        end = last - 1  # the key's final space stands for the character after the form
+        for owner, length, surface, form, payloads, allowed, check, alt in entries:
+            start = end - length
+            prefix = text[rfind(" ", 0, start + 1):start]  # the word's letters before the form
+            if prefix not in allowed or (check and text[start:end] != surface):
                 continue
-            start = end - len(surface)
-            word_start = start
-            while word_start > 0 and (text[word_start - 1].isalnum() or text[word_start - 1] == "_"):
-                word_start -= 1
-                if start - word_start > 4:  # longer than any proclitic sequence: inside a word
-                    break
-            if start - word_start > 4:
-                continue
-            prefix = text[word_start:start]
-            if surface is not form:  # the لل spelling: a ل must come before, from the word start
-                if not prefix.endswith("ل") or prefix[:-1] not in PREFIXES_BEFORE_DET:
-                    continue
-                prefix = prefix + "ال"
-            elif prefix and prefix not in (PREFIXES_BEFORE_DET if form.startswith("ال") else PREFIXES):
-                continue
-            candidates.append(Match(start, end, form, payloads, prefix))
-        return candidates
+            found[owner].append(new(Match, (start, end, form, payloads, prefix + "ال" if alt else prefix)))
+    return found
+
+
+class MatcherGroup:
+    """Several matchers that read the same texts (an article's recognizers), scanned with one
+    automaton: one pass over a text gives every member exactly the candidates it would find
+    alone, and the last few texts' results are kept for the members that ask next."""
+
+    KEEP = 4
+
+    def __init__(self, matchers: Sequence[Matcher]):
+        self.matchers = list(dict.fromkeys(matchers))
+        self._index = {id(m): i for i, m in enumerate(self.matchers)}
+        self._versions = [m._version for m in self.matchers]
+        self._automaton = _automaton(item for i, m in enumerate(self.matchers) for item in m.entries(i))
+        self._results: dict[str, list[list[Match]]] = {}
+        for m in self.matchers:
+            m._group = self
+
+    def candidates_for(self, matcher: Matcher, text: str) -> Optional[list[Match]]:
+        i = self._index.get(id(matcher))
+        if i is None or matcher._version != self._versions[i]:
+            return None  # not a member, or changed since: it scans alone
+        found = self._results.get(text)
+        if found is None:
+            if len(self._results) >= self.KEEP:
+                del self._results[next(iter(self._results))]
+            found = self._results[text] = _scan(self._automaton, text, [[] for _ in self.matchers])
+        return list(found[i])
+
+
+@lru_cache(maxsize=8)
+def _group(matchers: tuple[Matcher, ...]) -> MatcherGroup:
+    return MatcherGroup(matchers)
+
+
+def share_scan(matchers: Iterable[Matcher]) -> MatcherGroup:
+    """Scan these matchers together from now on (the same set gives the same group)."""
+    return _group(tuple(dict.fromkeys(matchers)))
+
+
+_SPAN = itemgetter(0, 1)
 
 
 def resolve_overlaps(candidates: list[Match], text_length: int) -> list[Match]:
-    """Longest first, then leftmost; a match overlapping a taken one is dropped."""
-    ordered = sorted(candidates, key=lambda m: (-(m.end - m.start), m.start))
+    """Longest first, then leftmost; a match overlapping a taken one is dropped.
+
+    Only matches that overlap, directly or through others, can take each other's place, so the
+    greedy choice runs within each run of overlapping matches; most matches overlap nothing."""
     taken: list[Match] = []
-    occupied = bytearray(text_length + 1)
-    for m in ordered:
-        if any(occupied[m.start:m.end]):
-            continue
-        occupied[m.start:m.end] = b"\x01" * (m.end - m.start)
-        taken.append(m)
-    taken.sort(key=lambda m: m.start)
+    run: list[Match] = []
+    reach = -1
+    for m in sorted(candidates, key=_SPAN):
+        if m.start >= reach:  # overlaps nothing before it: the previous run is complete
+            if len(run) == 1:
+                taken.append(run[0])
+            elif run:
+                taken.extend(_greedy(run))
+            run = [m]
+        else:
+            run.append(m)
+        if m.end > reach:
+            reach = m.end
+    if len(run) == 1:
+        taken.append(run[0])
+    elif run:
+        taken.extend(_greedy(run))
     return taken
+
+
+def _greedy(run: list[Match]) -> list[Match]:
+    kept: list[Match] = []
+    for m in sorted(run, key=lambda m: (m.start - m.end, m.start)):
+        if all(m.end <= k.start or k.end <= m.start for k in kept):
+            kept.append(m)
+    kept.sort(key=_SPAN)
+    return kept
