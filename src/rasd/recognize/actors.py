@@ -33,7 +33,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Optional, Sequence
+from typing import NamedTuple, Optional, Sequence
 
 from ..errors import LexiconError
 from ..lexicon import LexiconEntry, load_lexicon, text_view
@@ -107,6 +107,17 @@ class Hit:
     place: bool = False  # the form is also a place name (روسيا, دمشق)
 
 
+class _Reading(NamedTuple):
+    """What a matched form can do, worked out once per form when the lexicon is built (the
+    combiner asks it of every match)."""
+    head: Optional[AgentRecord]  # the first agent reading that heads a phrase (not honorific)
+    filler: bool  # it has an agent reading that may stand between a head and its demonym
+    actor: Optional[Hit]  # the first actor reading
+    demonym: Optional[Hit]  # the first demonym reading
+    demonym_record: Optional[DemonymRecord]
+    generic: Optional[ActorRecord]  # the first actor reading's record, if it takes a demonym
+
+
 def _ids(value) -> tuple[str, ...]:
     if value is None:
         return ()
@@ -167,6 +178,20 @@ class ActorLexicon:
                 self.matcher.add(form, Hit("demonym", e.id, place=a.get("metonym") == "capital"))
         self._check_references()
         self.matcher.build()
+        self.readings = {form: self._reading(tuple(hits)) for form, hits in self.matcher._forms.items()}
+
+    def _reading(self, hits: tuple[Hit, ...]) -> _Reading:
+        agents = [self.agents[h.id] for h in hits if h.kind == "agent"]
+        agents = [a for a in agents if not a.honorific]
+        actor = next((h for h in hits if h.kind == "actor"), None)
+        demonym = next((h for h in hits if h.kind == "demonym"), None)
+        generic = self.actors[actor.id] if actor is not None else None
+        return _Reading(
+            head=next((a for a in agents if a.role in AGENT_HEADS), None),
+            filler=any(a.role in GAP_FILLERS for a in agents),
+            actor=actor, demonym=demonym,
+            demonym_record=self.demonyms[demonym.id] if demonym is not None else None,
+            generic=generic if generic is not None and generic.combines_with_demonym else None)
 
     def _check_references(self) -> None:
         for r in self.actors.values():
@@ -214,20 +239,6 @@ def actor_lexicon(extra_dirs: tuple[Path, ...] = ()) -> ActorLexicon:
                         load_lexicon("demonyms", extra_dirs))
 
 
-@dataclass
-class _Piece:
-    """A match with its readings, as the combiner walks through them."""
-    match: Match
-    hits: tuple[Hit, ...]
-
-    def first(self, kind: str, roles: Optional[frozenset[str]] = None,
-              agents: Optional[dict[str, AgentRecord]] = None) -> Optional[Hit]:
-        for h in self.hits:
-            if h.kind == kind and (roles is None or (agents and agents[h.id].role in roles)):
-                return h
-        return None
-
-
 AGENT_HEADS = frozenset({"group", "member", "materiel", "title", "action"})
 GAP_FILLERS = frozenset({"modifier", "materiel"})
 GENERIC_PREFIX = "actor.gen."  # generic roles (civilians, militants ...) are no antecedent
@@ -252,13 +263,18 @@ class ActorRecognizer:
     def recognize(self, text: str, published: Optional[str] = None) -> list[Mention]:
         view = text_view(text)
         norm = view.text
-        pieces = [_Piece(m, m.payloads) for m in self.lexicon.matcher.find(norm)]
+        matches = self.lexicon.matcher.find(norm)
+        readings = self.lexicon.readings
+        reads = [readings[m.form] for m in matches]
         mentions: list[Mention] = []
-        i = 0
-        while i < len(pieces):
-            consumed, mention = self._combine(pieces, i, norm, published)
-            if mention is None:
-                consumed, mention = 1, self._single(pieces[i], norm, published)
+        i, n = 0, len(matches)
+        while i < n:
+            r = reads[i]
+            consumed, mention = 1, None
+            if r.head is not None or r.generic is not None:
+                consumed, mention = self._combine(matches, reads, i, norm, published)
+            if mention is None and (r.actor is not None or r.demonym is not None):
+                consumed, mention = 1, self._single(matches[i], r, norm, published)
             if mention is not None:
                 mentions.append(self._to_original(mention, view))
             i += consumed
@@ -267,10 +283,13 @@ class ActorRecognizer:
     def _corefer(self, mentions: list[Mention]) -> list[Mention]:
         """Generic roles (الجيش, الحكومة, التنظيم) take the nearest preceding named actor of the
         same sector, or failing that the nearest following one."""
-        named = [m for m in mentions if not self.lexicon.actors[m.entity_id].coreferent]
+        actors = self.lexicon.actors
+        if not any(actors[m.entity_id].coreferent for m in mentions):
+            return mentions
+        named = [m for m in mentions if not actors[m.entity_id].coreferent]
         kept = []
         for m in mentions:
-            record = self.lexicon.actors[m.entity_id]
+            record = actors[m.entity_id]
             if not record.coreferent:
                 kept.append(m)
                 continue
@@ -285,58 +304,47 @@ class ActorRecognizer:
             kept.append(m)
         return kept
 
-    def _agent(self, piece: _Piece, roles: frozenset[str]) -> Optional[AgentRecord]:
-        for h in piece.hits:
-            if h.kind == "agent":
-                agent = self.lexicon.agents[h.id]
-                if agent.role in roles and not agent.honorific:
-                    return agent
-        return None
-
     @staticmethod
     def _gap(norm: str, left: Match, right: Match) -> str:
         return norm[left.end:right.start - len(right.prefix)]
 
-    def _combine(self, pieces: list[_Piece], i: int, norm: str, published: Optional[str]):
+    def _combine(self, matches: list[Match], reads: list[_Reading], i: int, norm: str, published: Optional[str]):
         """agent [connector] actor | agent [modifier..] demonym | generic-role demonym."""
-        head = pieces[i]
-        agent = self._agent(head, AGENT_HEADS)
+        head = matches[i]
+        agent = reads[i].head
         generic = None
         if agent is None:
-            hit = head.first("actor")
-            generic = self.lexicon.actors[hit.id] if hit else None
-            if generic is None or not generic.combines_with_demonym:
+            generic = reads[i].generic
+            if generic is None:
                 return 1, None
         j, connector = i + 1, False
-        while j < len(pieces):
-            prev, cur = pieces[j - 1].match, pieces[j].match
-            gap = self._gap(norm, prev, cur)
+        while j < len(matches):
+            prev, cur = matches[j - 1], matches[j]
+            gap = norm[prev.end:cur.start - len(cur.prefix)]
             if not _GAP_SPACE.match(gap):
                 if agent is None or j != i + 1 or not self.lexicon.connector_gap.match(gap):
                     return 1, None
                 connector = True  # ضباط من الشرطة العسكرية الروسية
-            demonym = pieces[j].first("demonym")
-            actor = pieces[j].first("actor")
-            if demonym is not None and not connector and not self.lexicon.demonyms[demonym.id].capital:
+            r = reads[j]
+            demonym, actor = r.demonym, r.actor
+            if demonym is not None and not connector and not r.demonym_record.capital:
                 sector = agent.sector if agent else generic.sector
                 record = self._from_demonym(demonym.id, sector, published)
                 if record is None:
                     return 1, None
                 if agent is not None and agent.role == "action":  # غارة أمريكية: the adjective
-                    return j - i + 1, self._mention(pieces[j].match, pieces[j].match, norm, record,
-                                                    record.sector, "actor:action+demonym", False)
-                return j - i + 1, self._mention(head.match, pieces[j].match, norm, record,
-                                                sector, "actor:agent+demonym", False)
+                    return j - i + 1, self._mention(cur, cur, norm, record, record.sector,
+                                                    "actor:action+demonym", False)
+                return j - i + 1, self._mention(head, cur, norm, record, sector, "actor:agent+demonym", False)
             if agent is not None and agent.role != "action" and actor is not None \
                     and (demonym is None or connector) \
-                    and not actor.place and not self._blocked(pieces[j].match, actor, norm):
+                    and not actor.place and not self._blocked(cur, actor, norm):
                 record = self.lexicon.resolve([actor.id], published)
                 if record is None:
                     return 1, None
                 rule = "actor:partisan" if actor.partisan else "actor:agent+actor"
-                return j - i + 1, self._mention(head.match, pieces[j].match, norm, record,
-                                                record.sector, rule, actor.partisan)
-            if not connector and self._agent(pieces[j], GAP_FILLERS) and j - i <= 3:
+                return j - i + 1, self._mention(head, cur, norm, record, record.sector, rule, actor.partisan)
+            if not connector and r.filler and j - i <= 3:
                 j += 1  # طائرات حربية إسرائيلية: modifiers between the agent and the demonym
                 continue
             return 1, None
@@ -362,10 +370,8 @@ class ActorRecognizer:
         prev = _PREV_WORD.search(norm, max(0, end - 40), end)  # a short window keeps this O(1)
         return bool(prev and prev.group(1) in LOCATIVE_WORDS)
 
-    def _single(self, piece: _Piece, norm: str, published: Optional[str]) -> Optional[Mention]:
-        m = piece.match
-        actor = piece.first("actor")
-        demonym = piece.first("demonym")
+    def _single(self, m: Match, r: _Reading, norm: str, published: Optional[str]) -> Optional[Mention]:
+        actor, demonym = r.actor, r.demonym
         if actor is not None:
             if demonym is not None:
                 return None  # سورية: the adjective reading wins when the form is also a demonym
@@ -378,8 +384,8 @@ class ActorRecognizer:
                 return None
             rule = "actor:partisan" if actor.partisan else ("actor:place-metonym" if actor.place else "actor:name")
             return self._mention(m, m, norm, record, record.sector, rule, actor.partisan)
-        if demonym is not None and self.lexicon.demonyms[demonym.id].capital:
-            d = self.lexicon.demonyms[demonym.id]
+        if demonym is not None and r.demonym_record.capital:
+            d = r.demonym_record
             if self._locative(m, norm) or (published and not (
                     (not d.valid_from or d.valid_from <= published[:10])
                     and (not d.valid_to or published[:10] <= d.valid_to))):
