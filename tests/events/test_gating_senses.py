@@ -110,3 +110,13 @@ def test_definite_noun_named_after_its_target_refers_to_a_known_attack(coder):
 def test_fresh_water_is_no_torture(coder):
     text = "وتطالب سورية باستعادة الجولان حتى بحيرة طبريا، المصدر الرئيسي للمياه العذبة لإسرائيل."
     assert "ASSAULT" not in types_coded(coder, text, [("actor", "لإسرائيل", {})])
+
+
+def test_killer_deadly_and_battle_tank_are_not_fighting(coder):
+    assert "ASSAULT" not in types_coded(coder, "وطالما كان القوي مستبدا وقاتلا للضعيف.")
+    assert "ASSAULT" not in types_coded(coder, "وتحمل السفينة 33 دبابة قتال من طراز تي 72 الى كينيا.",
+                                        [("place", "كينيا", {"lat": 0.0, "lon": 38.0})])
+
+
+def test_present_of_aghara_is_change_not_a_raid(coder):
+    assert "ASSAULT" not in types_coded(coder, "واستقر سهم المصرف من دون تغير عند سعر 0.116 دينار.")

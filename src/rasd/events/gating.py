@@ -135,7 +135,8 @@ class EventGate:
         cues = [q for q in self.cues(c.sentence) if q.applies_to(c.event_type)]
         lo, hi = c.clause.first, c.clause.last
         for q in cues:
-            if q.kind == "sense" and (q.first <= c.last and c.first <= q.last or _just_after(q, c)):
+            if q.kind == "sense" and (_covers(q, c) if q.entry.attrs.get("whole") else
+                                      q.first <= c.last and c.first <= q.last or _just_after(q, c)):
                 return GateVerdict(False, "gate.sense", f"'{_words(c.sentence, q)}' is not violence or protest")
         for q in cues:
             window = int(q.entry.attrs.get("window", DEFAULT_FRAME_WINDOW))
@@ -185,6 +186,12 @@ def _anchor_mentions(c: GateCandidate, mentions: Sequence[Mention]) -> list[Ment
                 not c.nominal or c.light_verb is not None or toks[c.last].end <= m.start < near_end):
             out.append(m)
     return out
+
+
+def _covers(q: GateCue, c: GateCandidate) -> bool:
+    """A ``whole`` sense cue contains the entire trigger (قاتلة 'deadly', دبابة قتال), not merely
+    a part of a longer one."""
+    return q.first <= c.first and c.last <= q.last
 
 
 def _just_after(q: GateCue, c: GateCandidate) -> bool:
