@@ -19,16 +19,31 @@ from rasd.segment import SENTENCE_END
 _ALPHABET = st.sampled_from(
     list("ابتةجدرسشصطعغفقكلمنهويءأإآىؤئ") + list("abcXYZ_") + list("0123456789٠١٢٣۴۵")
     + list(" \t\n\u00a0\u200c\u200f") + list(".!?؟…،,؛;:\"'“”«»‘’()[]-–") + ["\u064e", "\u0651", "\u0640",
-    "۽", "۾", "ٱ", "ڤ", "پ", "ی", "ک", "½", "²", "ﻻ", "Ω"])
+    "۽", "۾", "ٱ", "ڤ", "پ", "ی", "ک", "ۀ", "½", "²", "ﻻ", "Ω", "😀", "𝐀", "\ud83d"])
 _TEXT = st.lists(_ALPHABET, max_size=80).map("".join)
 
 
 @hsettings(max_examples=400, deadline=None)
 @given(_TEXT)
-def test_letter_counts_equal_the_plain_counts(text):
+def test_letter_counts_equal_the_regex_counts(text):
     letters = len(re.sub(r"[\W\d_]+", "", text))
     arabic = len(re.sub(f"[^{language.ARABIC_CLASS}]+", "", text))
-    assert language._letter_counts(text) == (letters, arabic)
+    persian = len(language.PERSIAN_HINT.findall(text))
+    assert language._counts(text) == (letters, arabic, persian)
+    # the same text without its astral characters goes through the table
+    bmp = "".join(c for c in text if ord(c) < 0x10000)
+    assert language._counts(bmp) == (len(re.sub(r"[\W\d_]+", "", bmp)),
+                                     len(re.sub(f"[^{language.ARABIC_CLASS}]+", "", bmp)),
+                                     len(language.PERSIAN_HINT.findall(bmp)))
+
+
+def test_class_table_agrees_with_the_regexes_on_every_code_point():
+    table = language._class_table()
+    for cp in range(0x10000):
+        ch = chr(cp)
+        flags = ((re.fullmatch(language.LETTER, ch) is not None) | (re.fullmatch(f"[{language.ARABIC_CLASS}]", ch)
+                 is not None) << 1 | (language.PERSIAN_HINT.fullmatch(ch) is not None) << 2)
+        assert table[cp] == flags, hex(cp)
 
 
 _OLD_SENTENCE_END = re.compile(r"[.!?؟…]+[\"'”’»)\]]*(?=\s)|[.!?؟…]+[\"'”’»)\]]*$")

@@ -4,23 +4,43 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+import numpy as np
+
 from .errors import DocumentRejected
 from .model import Article
 from .settings import Settings
 
 ARABIC_CLASS = "\u0621-\u064a\u0671-\u06d3\u06fa-\u06ff"
-# Letters are counted as the length left after deleting runs: runs are few, so this is several
-# times faster than matching every letter. Arabic runs (one per word) go first; the letters of
-# what is left, a fraction of the text, are counted the same way: one pass over the sample, not two.
-ARABIC_RUNS = re.compile(f"[{ARABIC_CLASS}]+")
+LETTER = r"[^\W\d_]"
 NOT_LETTERS = re.compile(r"[\W\d_]+")
-# The few characters of the Arabic range that are not letters (۽ ۾: symbols).
-_ARABIC_NON_LETTERS = tuple(c for c in map(chr, range(0x0600, 0x0700))
-                            if re.fullmatch(f"[{ARABIC_CLASS}]", c) and NOT_LETTERS.fullmatch(c))
+NOT_ARABIC_LETTERS = re.compile(f"[^{ARABIC_CLASS}]+")
 # Letters of Persian (and Urdu) script. Some Arabic sites typeset ی and ک too, so their presence
 # only sends the text to the statistical identifier instead of deciding by itself.
 PERSIAN_HINT = re.compile(r"[پچژگکیۀ]")
 SAMPLE = 5000
+_BMP = 0x10000
+
+
+@lru_cache(maxsize=1)
+def _class_table() -> np.ndarray:
+    """Bit flags for every code point below U+10000, taken from the regex classes themselves:
+    1 a letter (LETTER), 2 in ARABIC_CLASS, 4 a PERSIAN_HINT letter."""
+    bmp = "".join(map(chr, range(_BMP)))
+    table = np.zeros(_BMP, np.uint8)
+    for bit, pattern in ((1, LETTER), (2, f"[{ARABIC_CLASS}]"), (4, PERSIAN_HINT.pattern)):
+        table[[m.start() for m in re.finditer(pattern, bmp)]] |= bit
+    return table
+
+
+def _counts(sample: str) -> tuple[int, int, int]:
+    """(letters, Arabic letters, Persian-hint letters) of ``sample``: a table look-up per
+    character in numpy, several times faster than counting with the regular expressions."""
+    codes = np.frombuffer(sample.encode("utf-32-le", "surrogatepass"), np.uint32)
+    if codes.size and int(codes.max()) >= _BMP:  # emoji and other astral characters
+        return (len(NOT_LETTERS.sub("", sample)), len(NOT_ARABIC_LETTERS.sub("", sample)),
+                len(PERSIAN_HINT.findall(sample)))
+    n = np.bincount(_class_table()[codes], minlength=8)
+    return int(n[1::2].sum()), int(n[2] + n[3] + n[6] + n[7]), int(n[4:].sum())
 
 
 @lru_cache(maxsize=2)
@@ -32,24 +52,15 @@ def _identifier(arabic_script_only: bool = False):
     return identifier
 
 
-def _letter_counts(sample: str) -> tuple[int, int]:
-    """(letters, Arabic letters) of ``sample``, as ``[\\W\\d_]`` and ARABIC_CLASS count them."""
-    rest = ARABIC_RUNS.sub("", sample)
-    arabic = len(sample) - len(rest)
-    other_letters = len(NOT_LETTERS.sub("", rest)) if rest else 0
-    arabic_non_letters = sum(sample.count(c) for c in _ARABIC_NON_LETTERS)
-    return arabic - arabic_non_letters + other_letters, arabic
-
-
 def detect_language(text: str) -> str:
     sample = text[:SAMPLE]
-    letters, arabic = _letter_counts(sample)
+    letters, arabic, persian = _counts(sample)
     if not letters:
         return "und"
     if arabic / letters < 0.5:
         return _identifier().classify(sample)[0]
     # A stray Persian-script letter (a name, a typo) does not make a text Persian.
-    if len(PERSIAN_HINT.findall(sample)) < 0.01 * arabic:
+    if persian < 0.01 * arabic:
         return "ar"
     return _identifier(arabic_script_only=True).classify(sample)[0]
 
