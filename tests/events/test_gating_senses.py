@@ -120,3 +120,9 @@ def test_killer_deadly_and_battle_tank_are_not_fighting(coder):
 
 def test_present_of_aghara_is_change_not_a_raid(coder):
     assert "ASSAULT" not in types_coded(coder, "واستقر سهم المصرف من دون تغير عند سعر 0.116 دينار.")
+
+
+def test_a_word_written_with_taa_marbuta_is_a_noun_not_a_verb_with_its_pronoun(coder):
+    # ضربة (a strike) and ضربه (he hit him) normalize alike; only the noun is written with ة,
+    # and a bare noun needs an anchor
+    assert "ASSAULT" not in types_coded(coder, "إنها ليست ضربة موجهة لهنري بولسون.", [("person", "هنري بولسون", {})])

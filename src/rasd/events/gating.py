@@ -46,6 +46,8 @@ NAME_AFTER_NOUN = 3  # tokens after a verbal noun where its named target, attack
 NAME_MENTIONS = frozenset({"actor", "place", "org", "number"})
 YEAR = re.compile(r"(?:1[89]|20)\d\d")
 SINCE = normalize("منذ")
+TAA_MARBUTA = "ة"
+_MARKS = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640"  # case vowels, shadda, tatweel
 
 
 @dataclass(frozen=True)
@@ -81,8 +83,11 @@ class GateCandidate:
     @property
     def nominal(self) -> bool:
         """A verbal noun, also when the lexicon form matched was a verb: a verb takes no article and no
-        preposition (والقتل، بضرب، لاغتيال are nouns; ليقتل is a verb of purpose)."""
+        preposition (والقتل، بضرب، لاغتيال are nouns; ليقتل is a verb of purpose), and a verb with the
+        pronoun ـه is never written with taa marbuta (ضربة is the noun 'strike', ضربه 'he hit him')."""
         if self.pos == NOUN:
+            return True
+        if self.first == self.last and self.sentence.tokens[self.first].text.rstrip(_MARKS).endswith(TAA_MARBUTA):
             return True
         bare = self.prefix.lstrip("وف")
         return "ال" in bare or bare[:1] in ("ب", "ك") or (bare[:1] == "ل" and self.pos == VERB_PAST)
