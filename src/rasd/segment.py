@@ -133,11 +133,13 @@ class CliticAnalyzer:
             if score > best_score:
                 best, best_score = (parts, stem, ()), score
         procs, stem, _ = best
-        for enc in ENCLITICS:
-            if stem.endswith(enc) and len(stem) - len(enc) >= MIN_STEM + 1:
-                shorter = stem[: -len(enc)]
-                if self._attestation(shorter) > max(self._attestation(stem), 0) * 2:
-                    return procs, self._strip_det(shorter), (enc,)
+        if stem.endswith(ENCLITICS):  # one C-level test before trying them one by one
+            stem_score = max(self._attestation(stem), 0) * 2
+            for enc in ENCLITICS:
+                if stem.endswith(enc) and len(stem) - len(enc) >= MIN_STEM + 1:
+                    shorter = stem[: -len(enc)]
+                    if self._attestation(shorter) > stem_score:
+                        return procs, self._strip_det(shorter), (enc,)
         return procs, self._strip_det(stem), ()
 
     @staticmethod
