@@ -10,12 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Iterator, Optional
 
-from sqlalchemy import ColumnElement, Select, and_, exists, func, literal, or_, select, true
+from sqlalchemy import ColumnElement, Connection, Select, and_, func, literal, or_, select, true
 
 from ..normalize import normalize
 from ..store import EventFilter, Store, StoredEvent
 from ..store import schema as t
-from ..store.query import event_select, filter_conditions
+from ..store.pages import newest_page
+from ..store.query import filter_conditions
 
 SORTS = ("-date", "date", "-sources", "-fatalities")
 
@@ -57,28 +58,28 @@ class EventPage:
     total_exact: bool = True  # False: ``total`` is the count cap, there are at least that many
 
 
-def _actor_condition(store: Store, actor: str) -> ColumnElement:
-    """The store's actor filter (same keys: id, English or Arabic name) as a correlated EXISTS on
-    the participants' primary key: a page sorted by date then probes two rows per event instead
-    of materialising every event id of a frequent actor first."""
-    p = t.event_participants
-    return exists().where(p.c.event_id == t.events.c.id,
-                          or_(p.c.actor_key.in_(store.actor_keys(actor)), p.c.text_norm == normalize(actor)))
-
-
-def _where(store: Store, query: EventQuery) -> ColumnElement:
-    """The WHERE clause selecting the query's events (over ``events`` and subqueries only)."""
-    flt = query.filter
-    conditions = filter_conditions(replace(flt, actor=None), store.dialect, store.has_text_index)
+def _extra_conditions(query: EventQuery) -> list[ColumnElement]:
+    """The API's own filters beyond EventFilter: modes and the bounding box."""
     e = t.events
-    if flt.actor:
-        conditions.append(_actor_condition(store, flt.actor))
+    conditions = []
     if query.modes:
         conditions.append(e.c.mode.in_(list(query.modes)))
     if query.bbox:
         b = query.bbox
         conditions += [e.c.longitude.between(b.min_lon, b.max_lon), e.c.latitude.between(b.min_lat, b.max_lat)]
-    return and_(true(), *conditions)
+    return conditions
+
+
+def _where(store: Store, query: EventQuery, actor_per_row: bool = True,
+           conn: Optional[Connection] = None) -> ColumnElement:
+    """The WHERE clause selecting the query's events (over ``events`` and subqueries only).
+    ``actor_per_row``: actors as a correlated EXISTS (a walk in another index's order probes a
+    few rows per event), else an IN through the participants index (small sets)."""
+    flt = query.filter
+    keys = store.actor_keys(flt.actor, conn) if flt.actor else []
+    every_keys = [store.actor_keys(a, conn) for a in flt.actors]
+    conditions = filter_conditions(flt, store.dialect, store.has_text_index, keys, every_keys, per_row=actor_per_row)
+    return and_(true(), *conditions, *_extra_conditions(query))
 
 
 def _desc(column, dialect: str):
@@ -101,30 +102,50 @@ def _order(stmt: Select, sort: str, dialect: str) -> Select:
     raise ValueError(f"unknown sort {sort!r}: use one of {', '.join(SORTS)}")
 
 
-def count_events(store: Store, query: EventQuery, cap: Optional[int] = None) -> int:
-    """How many events match; with ``cap``, counting stops there (``cap`` means "at least")."""
-    matching = select(t.events.c.seq).where(_where(store, query))
+def count_events(store: Store, query: EventQuery, cap: Optional[int] = None, common: Optional[bool] = None,
+                 conn: Optional[Connection] = None) -> int:
+    """How many events match; with ``cap``, counting stops there (``cap`` means "at least").
+    ``common``: the page planner found the match set large (actors checked row by row, stopping
+    at the cap) or small (False: collected through the participants index)."""
+    if conn is None:
+        with store.engine.connect() as own:
+            return count_events(store, query, cap, common, own)
+    flt = query.filter
+    if flt.actor and replace(flt, actor=None) == EventFilter() and not _extra_conditions(query):
+        # Only an actor: count its events on the participants index alone, no event row read.
+        p = t.event_participants
+        matching = select(p.c.event_id).where(or_(p.c.actor_key.in_(store.actor_keys(flt.actor, conn)),
+                                                  p.c.text_norm == normalize(flt.actor))).distinct()
+    else:  # text through its index either way: a LIMIT stops it at the cap
+        matching = select(t.events.c.seq).where(_where(store, query, actor_per_row=common is not False, conn=conn))
     if cap is not None:
         matching = matching.limit(cap)
-    stmt = select(func.count()).select_from(matching.subquery())
-    with store.engine.connect() as conn:
-        return conn.execute(stmt).scalar_one()
+    return conn.execute(select(func.count()).select_from(matching.subquery())).scalar_one()
 
 
 def list_events(store: Store, query: EventQuery, sort: str = "-date", limit: int = 50, offset: int = 0,
                 with_total: bool = True, count_cap: Optional[int] = None) -> EventPage:
     """One page of events with their participants and spans, and the number matching."""
-    # Two steps: sort and cut the page on the narrow events rows (an index walk when it can),
+    # Two steps: find the page's seqs on the narrow events rows (an index walk when it can),
     # then fetch the wide rows with their article columns for those few events only.
-    page = _order(select(t.events.c.seq).where(_where(store, query)), sort, store.dialect).limit(limit).offset(offset)
-    stmt = event_select(EventFilter(), store.dialect, False).where(t.events.c.seq.in_(page.scalar_subquery()))
-    stmt = _order(stmt.order_by(None), sort, store.dialect)
-    with store.engine.connect() as conn:
-        rows = conn.execute(stmt).mappings().all()
-        items = store._with_children(conn, rows)  # the store's one row -> StoredEvent conversion
-    if not with_total:
-        return EventPage(len(items), items)
-    total = count_events(store, query, count_cap)
+    flt = query.filter
+    has_text_index = store.has_text_index
+    with store.engine.connect() as conn:  # one connection for the page, its events and the count
+        if sort == "-date":  # newest first: the store's page planner (store.pages)
+            page = newest_page(conn, store.dialect, has_text_index, flt, limit + offset,
+                               store.actor_keys(flt.actor, conn) if flt.actor else [],
+                               [store.actor_keys(a, conn) for a in flt.actors], _extra_conditions(query),
+                               seq_desc=True)
+            seqs, common = page.seqs[offset:], page.common
+        else:
+            stmt = _order(select(t.events.c.seq).where(_where(store, query, conn=conn)), sort, store.dialect)
+            seqs, common = list(conn.execute(stmt.limit(limit).offset(offset)).scalars()), None
+        items = store.events_by_seq(conn, seqs)
+        if not with_total:
+            return EventPage(len(items), items)
+        if len(items) < limit and (items or offset == 0):  # the last page: the total is known
+            return EventPage(offset + len(items), items)
+        total = count_events(store, query, count_cap, common, conn)
     return EventPage(total, items, count_cap is None or total < count_cap)
 
 

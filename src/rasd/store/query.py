@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
-from sqlalchemy import ColumnElement, Select, and_, or_, select, text
+from sqlalchemy import ColumnElement, Select, and_, exists, or_, select, text
 
 from ..normalize import normalize
 from . import schema as t
@@ -39,31 +39,36 @@ def text_query(value: str) -> str:
     return normalize(value).casefold().strip()
 
 
-def _like_pattern(value: str) -> str:
+def like_pattern(value: str) -> str:
     escaped = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
 
 
-def _text_condition(value: str, dialect: str, has_text_index: bool):
+def text_condition(value: str, dialect: str, has_text_index: bool):
     query = text_query(value)
     if dialect == "sqlite" and has_text_index and len(query) >= MIN_TRIGRAM_QUERY:
         phrase = '"' + query.replace('"', '""') + '"'
         matches = select(text("rowid")).select_from(text("events_fts")).where(
             text("events_fts MATCH :fts_query").bindparams(fts_query=phrase))
         return t.events.c.seq.in_(matches)
-    return t.events.c.text_norm.like(_like_pattern(query), escape="\\")
+    return t.events.c.text_norm.like(like_pattern(query), escape="\\")
 
 
-def _actor_condition(keys: Sequence[str], name: str) -> ColumnElement:
-    """Events where a participant has one of ``keys`` or is written ``name``."""
+def _actor_condition(keys: Sequence[str], name: str, per_row: bool = False) -> ColumnElement:
+    """Events where a participant has one of ``keys`` or is written ``name``. ``per_row``: as a
+    correlated EXISTS (two primary-key probes per event, for walks over few events) rather than
+    an IN over every event of the actor (cheap for rare actors only)."""
     p = t.event_participants
-    return t.events.c.id.in_(select(p.c.event_id).where(
-        or_(p.c.actor_key.in_(list(keys)), p.c.text_norm == normalize(name))))
+    match = or_(p.c.actor_key.in_(list(keys)), p.c.text_norm == normalize(name))
+    if per_row:
+        return exists().where(p.c.event_id == t.events.c.id, match)
+    return t.events.c.id.in_(select(p.c.event_id).where(match))
 
 
 def filter_conditions(flt: EventFilter, dialect: str, has_text_index: bool, actor_keys: Sequence[str] = (),
-                      every_actor_keys: Sequence[Sequence[str]] = ()) -> list[ColumnElement]:
-    """The WHERE conditions of ``flt`` (one list, shared by the store's and the API's queries)."""
+                      every_actor_keys: Sequence[Sequence[str]] = (), per_row: bool = False) -> list[ColumnElement]:
+    """The WHERE conditions of ``flt`` (one list, shared by the store's and the API's queries).
+    ``per_row``: actor conditions as correlated EXISTS, for queries that walk few events."""
     e = t.events
     conditions = []
     if flt.date_from:
@@ -80,11 +85,11 @@ def filter_conditions(flt: EventFilter, dialect: str, has_text_index: bool, acto
         conditions.append(or_(e.c.pcode == flt.place, e.c.location_norm == place_key(flt.place),
                               e.c.location_name_en == flt.place))
     if flt.actor:
-        conditions.append(_actor_condition(actor_keys, flt.actor))
+        conditions.append(_actor_condition(actor_keys, flt.actor, per_row))
     for name, keys in zip(flt.actors, every_actor_keys or [query_keys(a) for a in flt.actors]):
-        conditions.append(_actor_condition(keys, name))
+        conditions.append(_actor_condition(keys, name, per_row))
     if flt.text:
-        conditions.append(_text_condition(flt.text, dialect, has_text_index))
+        conditions.append(text_condition(flt.text, dialect, has_text_index))
     if flt.article_id:
         conditions.append(e.c.article_id == flt.article_id)
     if flt.one_per_cluster:
@@ -92,12 +97,13 @@ def filter_conditions(flt: EventFilter, dialect: str, has_text_index: bool, acto
     return conditions
 
 
-def _date_order(dialect: str) -> tuple:
-    """Newest first, undated last, then by seq. On SQLite (NULLs sort last in DESC anyway) a
-    plain DESC, which a backward walk of ix_events_date serves; an explicit NULLS LAST does not."""
+def date_order(dialect: str, seq_desc: bool = False) -> tuple:
+    """Newest first, undated last, then by seq (descending with ``seq_desc``: the API's order).
+    On SQLite (NULLs sort last in DESC anyway) a plain DESC, which a backward walk of
+    ix_events_date serves; an explicit NULLS LAST does not."""
     e = t.events
     date = e.c.event_date.desc() if dialect == "sqlite" else e.c.event_date.desc().nulls_last()
-    return date, e.c.seq
+    return date, e.c.seq.desc() if seq_desc else e.c.seq
 
 
 def event_select(flt: EventFilter, dialect: str, has_text_index: bool, actor_keys: Sequence[str] = (),
@@ -118,7 +124,7 @@ def event_select(flt: EventFilter, dialect: str, has_text_index: bool, actor_key
         stmt = stmt.order_by(e.c.n_sources.desc(), e.c.fatalities.desc().nulls_last(),
                              e.c.event_date.desc().nulls_last(), e.c.seq)
     elif order == "date":
-        stmt = stmt.order_by(*_date_order(dialect))
+        stmt = stmt.order_by(*date_order(dialect))
     else:
         raise ValueError(f"unknown order {order!r}: use one of {', '.join(ORDERS)}")
     if limit is not None:

@@ -211,6 +211,7 @@ events = Table(
     Index("ix_events_rank", "n_sources", "fatalities", "event_date"),
     Index("ix_events_cluster_head_date", "cluster_head", "event_date"),
     Index("ix_events_type_rank", "type", "n_sources", "fatalities", "event_date"),  # one type, top first
+    Index("ix_events_type_date", "type", "event_date"),  # one type newest first (migration 0007)
 )
 
 event_participants = Table(

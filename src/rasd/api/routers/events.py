@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Path, Query, Request
+from fastapi import APIRouter, HTTPException, Path, Query, Request, Response
 
 from ..params import EventQueryParam, PageParam, Reader, Sort
 from ..queries import event_sources, event_spans, list_events
@@ -17,11 +17,14 @@ EventId = Annotated[str, Path(min_length=1, max_length=64)]
 @router.get("/events", response_model=EventPageOut)
 def events(request: Request, store: Reader, query: EventQueryParam, paging: PageParam,
            sort: Annotated[Sort, Query(description="-date: newest first; -sources: most reported first.")] = "-date",
-           ) -> EventPageOut:
+           ) -> Response:
     page = list_events(store, query, sort, paging.limit, paging.offset,
                        count_cap=request.app.state.settings.count_cap)
-    return EventPageOut(total=page.total, total_exact=page.total_exact, limit=paging.limit, offset=paging.offset,
-                        items=[EventSummary.of(s) for s in page.items])
+    out = EventPageOut(total=page.total, total_exact=page.total_exact, limit=paging.limit, offset=paging.offset,
+                       items=[EventSummary.of(s) for s in page.items])
+    # Serialised once here: a returned model would be validated again against response_model
+    # first (response_model still describes the body in the OpenAPI description).
+    return Response(out.model_dump_json(), media_type="application/json")
 
 
 @router.get("/events/{event_id}", response_model=EventDetail, responses={404: {"description": "No such event"}})
