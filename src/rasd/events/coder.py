@@ -222,7 +222,7 @@ class EventCoder:
             cand = Candidate(idx, h.text, entry.id, entry.type, p.pos, False)
             cands.append(cand)
             inside = next((m for m in names if m.start <= h.start and h.end <= m.end and
-                           (m.start, m.end) != (h.start, h.end)), None)
+                           (m.start, m.end) != (h.start, h.end) and _real_name(m, h, p.pos, text)), None)
             if inside is not None:
                 cand.reason = f"part of the name '{inside.text}' ({inside.kind})"
                 continue
@@ -273,12 +273,17 @@ class EventCoder:
             roles = find_roles(entry, p.pos, first, last, sent, clause, slots, agents, lv_index, fallback, adjunct_of)
             if not roles.actor and entry.type in SPEECH_TYPES:
                 speaker = _speaker(attributions, first, slots, sent)
+                taken = {q.id or q.text for q in roles.recipient}
                 if speaker:
                     # قالت الحكومة إن القرار يعد انتهاكا: a verdict in a reported statement is the speaker's
                     roles.actor = [participant(s.mention, s.resolved_from) for s in speaker
-                                   if (s.mention.entity_id or s.mention.text) not in
-                                   {q.id or q.text for q in roles.recipient}]
+                                   if (s.mention.entity_id or s.mention.text) not in taken]
                     roles.rules.append("roles.speaker")
+                elif any(c.entry.attrs.get("attribution") == "speaker" and c.last_token < first
+                         and c.first_token <= 1 for c in attribution_cues) and fallback:
+                    # وأضاف: "سيعد ذلك انتهاكا": the speaker is the one the discourse is about
+                    roles.actor = [q for q in fallback if q.sector != "MEDIA" and (q.id or q.text) not in taken]
+                    roles.rules.append("roles.speaker_discourse")
             if entry.type == "ASSAULT" and not roles.recipient:
                 self._add_facility_owner(roles, sent, text, places, last, clause)
             if entry.requires_participant and not (roles.actor or roles.recipient):
@@ -481,6 +486,21 @@ def _lead_subject(sent: Sentence, slots: list[Slot]) -> list[Slot]:
     if normalize(slots[0].mention.text).startswith(REPORTER_PREFIXES) or slots[0].mention.sector == "MEDIA":
         return []
     return chain_at(slots, 0, sent.tokens)
+
+
+NER_NAME_MAX_WORDS = 4  # a statistical name longer than this that holds a verb is a tagging error
+
+
+def _real_name(m: Mention, h: TriggerHit, pos: str, text: str) -> bool:
+    """Whether a name holding trigger ``h`` really is one: not a name the statistical tagger ran
+    across a clause (مراسلتنا أن قوات الاحتلال حاصرت أحد المنازل) and not a word glued to the
+    trigger (العراقاستهداف)."""
+    if h.glued and m.start < h.start:
+        return False
+    if m.source == "ner" and ((pos in VERB_POS and "ال" not in h.prefix)
+                              or len(text[m.start:m.end].split()) > NER_NAME_MAX_WORDS):
+        return False
+    return True
 
 
 ADJUNCT_GAP = 2  # words between a sentence's subject and a verbal noun in its adjunct (في، خلال، قبل)

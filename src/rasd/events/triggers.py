@@ -97,6 +97,7 @@ class TriggerHit:
     text: str
     prefix: str
     candidates: list[FormPayload] = field(default_factory=list)
+    glued: bool = False  # found only after splitting it from the word before (العراقاستهداف)
 
     @property
     def best(self) -> FormPayload:
@@ -236,7 +237,7 @@ class TriggerLexicon:
                 continue
             s, e = back(h.start), back(h.end)
             if not any(o.start < e and s < o.end for o in hits):
-                hits.append(TriggerHit(s, e, text[s:e], h.prefix, h.candidates))
+                hits.append(TriggerHit(s, e, text[s:e], h.prefix, h.candidates, glued=True))
         hits.sort(key=lambda h: h.start)
         return hits
 
