@@ -126,3 +126,9 @@ def test_a_word_written_with_taa_marbuta_is_a_noun_not_a_verb_with_its_pronoun(c
     # ضربة (a strike) and ضربه (he hit him) normalize alike; only the noun is written with ة,
     # and a bare noun needs an anchor
     assert "ASSAULT" not in types_coded(coder, "إنها ليست ضربة موجهة لهنري بولسون.", [("person", "هنري بولسون", {})])
+
+
+def test_definite_plural_with_a_verb_of_occurrence_is_one_incident(coder):
+    text = "وأدان المبعوث التفجيرات التي وقعت في دمشق."
+    assert "ASSAULT" in types_coded(coder, text, [("person", "المبعوث", {}),
+                                                  ("place", "دمشق", {"lat": 33.5, "lon": 36.3})])

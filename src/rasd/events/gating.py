@@ -167,8 +167,9 @@ class EventGate:
             if not anchored:
                 return GateVerdict(False, "gate.unanchored",
                                    "verbal noun with no casualty count, date, means or verb of occurrence")
-            if _definite_plural(c) and not anchors:
-                return GateVerdict(False, "gate.plural", "a definite plural (الهجمات، التفجيرات) with no count or date: attacks in general")
+            occurred = any(q.kind == "anchor" and q.entry.attrs.get("reach") and _anchor_in_reach(q, c) for q in in_clause)
+            if _definite_plural(c) and not anchors and not occurred:
+                return GateVerdict(False, "gate.plural", "a definite plural (الهجمات، التفجيرات) with no count, date or verb of occurrence: attacks in general")
             if _in_list_of_acts(c) and not any(m.kind == "casualty" for m in anchors):
                 return GateVerdict(False, "gate.list", "one of a list of acts named in general")
         return GateVerdict(True, "gate.concrete")
