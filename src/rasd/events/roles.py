@@ -282,7 +282,9 @@ def find_roles(entry: TriggerEntry, pos: str, first: int, last: int, sentence: S
             s = slots[k]
             if s.first <= last or id(s) in used:
                 continue
-            direct = s.preposition == "" and verbal and s.first - object_from <= MAX_OBJECT_GAP
+            # a direct object, not the subject of a complement clause (نفت روسيا أن تكون الحكومة)
+            direct = s.preposition == "" and verbal and s.first - object_from <= MAX_OBJECT_GAP and \
+                not any(t.norm in CARRIER_BARRIERS for t in toks[object_from + 1:s.first])
             owner = s.preposition == "ل" and verbal and entry.type in OWNER_TYPES and (
                 s.first - object_from <= MAX_OBJECT_GAP + 2 or toks[s.first - 1].norm in OWNER_WORDS)
             if direct or owner or (s.preposition and s.preposition in preps):
@@ -301,8 +303,10 @@ def find_roles(entry: TriggerEntry, pos: str, first: int, last: int, sentence: S
     if not res.actor and (verbal or possessed) and fallback_actor and not passive_tally and not experiencer \
             and not passive:
         # a news outlet never, and a monitor (SOHR, coordination committees) does not fight or arrest
+        # nor an unknown person (a named victim or witness: الشاب يزن محمود) the doer of a material act
         res.actor = [p for p in fallback_actor if p.sector != "MEDIA"
-                     and not (p.sector == "NGO" and entry.type in MATERIAL_TYPES)]
+                     and not (p.sector == "NGO" and entry.type in MATERIAL_TYPES)
+                     and not (p.id is None and entry.type in MATERIAL_TYPES)]
         if res.actor:
             res.rules.append("roles.discourse_actor")
 
