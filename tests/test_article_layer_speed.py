@@ -102,3 +102,13 @@ def test_paragraph_counts_taken_late_equal_running_counts(lines):
 def test_empty_bracket_pair_alone_is_no_paragraph():
     assert join_fragments(["(", ")"]) == []  # an IndexError before
     assert join_fragments(["[", "]"]) == []
+
+
+_OLD_PARAGRAPH_END = re.compile(r"[.!?؟…:؛;][\"'”’»)\]]*\s*$")
+
+
+@hsettings(max_examples=400, deadline=None)
+@given(_TEXT)
+def test_paragraph_end_check_equals_its_regex(text):
+    from rasd.clean_paragraphs import _ends_sentence
+    assert _ends_sentence(text) == bool(_OLD_PARAGRAPH_END.search(text))

@@ -48,7 +48,7 @@ _HAS_WORD = re.compile(r"\w")
 _NOT_A_TITLE_END = re.compile(r"(?<!\.)[.:،,؛][\"'”’»)\]]*$")
 
 
-@dataclass
+@dataclass(slots=True)
 class _Line:
     no: int  # 1-based line number in the raw text
     text: str  # the line without surrounding spaces
@@ -167,8 +167,13 @@ def _find_head(lines: list[_Line], raw: RawDocument, rules: DebrisRules) -> _Hea
     if title:
         variants = _title_variants(title)
         keys = {title_key(v, rules) for v in variants}
+        # The lengths any variant accepts (_similar_length), checked first: most lines are
+        # paragraphs far longer than a title.
+        shortest = min(len(v) * 0.7 - 12 for v in variants)
+        longest = max(len(v) * 1.3 + 12 for v in variants)
         for line in kept:
-            if line.reason is None and any(_similar_length(line.text, v) for v in variants) \
+            if line.reason is None and shortest <= len(line.text) <= longest \
+                    and any(_similar_length(line.text, v) for v in variants) \
                     and title_key(line.text, rules) in keys:
                 line.reason = "repeated-title"
                 exclusive = exclusive or strip_exclusive(line.text, rules)[1]

@@ -16,8 +16,14 @@ MIN_SENTENCE_WORDS = 8
 _OPENERS = ("،", ",", "(", "«", "“", '"', "-", "–", "—", "ـ")
 _FUNCTION_WORDS = frozenset(
     "في من الى إلى على عن مع ان أن إن بين او أو و ل ب حول عند منذ ضد لدى قد لم لن الذي التي الذين".split())
-# The previous text ends a sentence or introduces a list / quotation.
-_ENDS_SENTENCE = re.compile(r"[.!?؟…:؛;][\"'”’»)\]]*\s*$")
+# The previous text ends a sentence or introduces a list / quotation: one of these, then closing
+# quotes and spaces (what r"[.!?؟…:؛;][\"'”’»)\]]*\s*$" finds, without a regex search per line).
+_SENTENCE_END_CHARS = frozenset(".!?؟…:؛;")
+_CLOSING_QUOTES = "\"'”’»)]"
+
+
+def _ends_sentence(text: str) -> bool:
+    return text.rstrip().rstrip(_CLOSING_QUOTES)[-1:] in _SENTENCE_END_CHARS
 _STARTS_WITH_CLOSING = re.compile(r"^[.،,؛;:!؟?)\]}»”]")
 _HAS_WORD = re.compile(r"\w")
 _SENTENCE_START = re.compile(
@@ -145,7 +151,7 @@ def _is_fragment(line: str) -> bool:
 def _continues(previous: _Paragraph, line: str, in_fragment: bool) -> bool:
     if not _HAS_WORD.search(line):
         return True  # a line of punctuation only (")" or '."') never stands alone
-    if _ENDS_SENTENCE.search(previous.tail):
+    if _ends_sentence(previous.tail):
         return False
     if in_fragment or _STARTS_WITH_CLOSING.match(line):
         return True

@@ -176,11 +176,12 @@ def _tokens(text: str, offset: int, analyzer: CliticAnalyzer) -> tuple[list[Toke
     if not surfaces:
         return [], []
     # News text repeats its words: analyse each distinct surface form once per analyzer. A
-    # lookup per token is cheaper than building a set of the article's words to diff.
+    # lookup per token is cheaper than building a set of the article's words to diff first.
     cache = analyzer._surface_cache
-    analyses = list(map(cache.get, surfaces))
-    if None in analyses:
-        missing = {surface for surface, known in zip(surfaces, analyses) if known is None}
+    try:
+        analyses = list(map(cache.__getitem__, surfaces))
+    except KeyError:  # new words: analyse them, then look up again
+        missing = set(surfaces).difference(cache)
         if len(cache) + len(missing) > MAX_CACHED_WORDS:  # bound the cache on long runs
             cache.clear()
             missing = set(surfaces)
