@@ -93,3 +93,11 @@ def test_a_reporting_source_is_not_the_doer_of_the_next_event(coder):
     art = article_with(text, [("actor", "مصادر محلية", sources), ("actor", "المقاومة الإسلامية", resistance)])
     attack = [e for e in coder.code_article(art).events if e.type == "ASSAULT"]
     assert attack and all(p.text != "مصادر محلية" for p in attack[0].actor)
+
+
+def test_the_motive_of_a_protest_is_no_event_of_its_own(coder):
+    # وقفة ... رفضا للعدوان: "in rejection of" says why they protest, it is no REJECT
+    text = "ونظم طلاب الجامعة وقفة احتجاجية في دمشق رفضا للعدوان."
+    art = article_with(text, [("actor", "طلاب الجامعة", {"entity_id": "actor.gen.students", "name_en": "students"})])
+    types = [e.type for e in coder.code_article(art).events]
+    assert "PROTEST" in types and "REJECT" not in types

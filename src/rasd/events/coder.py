@@ -289,6 +289,12 @@ class EventCoder:
             if entry.requires_participant and not (roles.actor or roles.recipient):
                 cand.reason = "ambiguous trigger with no actor or recipient"
                 continue
+            if any(c.pos == NOUN for c in h.candidates) and "PROTEST" in coded_in_sentence \
+                    and entry.type in MOTIVE_TYPES and (lv_index is None or p.pos != NOUN) \
+                    and "ال" not in h.prefix and normalize(h.text).endswith("ا"):
+                # وقفة حاشدة رفضا للعدوان، تظاهرة تضامنا مع غزة: the protest's motive, not an act of its own
+                cand.reason = f"the motive of the protest '{coded_in_sentence['PROTEST'].trigger.text}'"
+                continue
             if p.pos == NOUN and lv_index is None and not (roles.actor or roles.recipient) \
                     and entry.type in coded_in_sentence:
                 twin = coded_in_sentence[entry.type]
@@ -459,6 +465,8 @@ class EventCoder:
         return ev
 
 
+# Verbal nouns that, in the accusative after a protest (رفضا، تنديدا، تضامنا، دعما), give its motive.
+MOTIVE_TYPES = frozenset({"REJECT", "ACCUSE", "SUPPORT", "REQUEST"})
 # Statement types: with no subject of its own, the trigger's doer is the one whose statement holds it.
 SPEECH_TYPES = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN", "SUPPORT", "AGREE"})
 
