@@ -156,3 +156,23 @@ def test_visit_destination_country_is_the_meeting_place():
     syria = place("سوريا", "place.country.syr", 3, text)
     loc, _ = choose_place("CONSULT", text.index("زار"), whole(text), [syria], text, None)
     assert loc.name_en == "place.country.syr"
+
+
+def test_river_capital_actor_and_visited_country_yield_to_the_place_meant():
+    text = "سيطر الجيش على حي في الموصل.\nوفجر المسلحون الجسور على نهر دجلة."
+    mosul, tigris = place("الموصل", "place.mosul", 1, text), place("نهر دجلة", "place.tigris", 3, text)
+    tigris.qualifier = "line"
+    second = (text.index("\n") + 1, len(text))
+    loc, rule = choose_place("ASSAULT", text.index("وفجر"), Scope(second, second, second), [mosul, tigris], text, mosul)
+    assert loc.name_en == "place.mosul" and rule == "place.previous"
+    text = "وقالت موسكو إنها سترد.\nوقتل جنود."
+    moscow = place("موسكو", "place.moscow", 1, text)
+    moscow.qualifier = "as_actor"
+    second = (text.index("\n") + 1, len(text))
+    loc, rule = choose_place("ASSAULT", text.index("وقتل"), Scope(second, second, second), [moscow], text, None)
+    assert loc is None
+    text = "وصل الوفد إلى القاهرة. وتعد زيارة نجاد أول زيارة لزعيم إيراني لمصر."
+    cairo, egypt = place("القاهرة", "place.cairo", 1, text), place("مصر", "place.country.egy", 3, text)
+    cairo.country = egypt.country = "EGY"
+    loc, _ = choose_place("CONSULT", text.index("زيارة"), whole(text), [cairo, egypt], text, None)
+    assert loc.name_en == "place.cairo"

@@ -175,3 +175,14 @@ def test_idiom_and_name_words_are_not_places():
     article = pipeline(RawDocument(source="t", text="زفت المقاومة الإسلامية في العراق شهيدا على طريق القدس."))
     # (the statistical NER may still tag القدس as a name, without coordinates)
     assert [m.text for m in article.mentions if m.kind == "place" and m.lat is not None] == []
+
+
+def test_common_nouns_and_surnames_shaped_like_names_are_not_places(recognizer):
+    assert places(recognizer, "في مشهدٍ مؤلم") == []  # tanween: "a scene", not Mashhad
+    found = places(recognizer, "استشهد الشاب عبد الناصر مهند سرحان (23 عاماً)، من مخيم بلاطة")
+    assert [m.text for m in found] == ["مخيم بلاطة"]  # سرحان before an age is a surname
+
+
+def test_river_is_marked_as_a_line(recognizer):
+    m = only(recognizer, "قاموا بتلغيم الجسور على نهر دجلة")
+    assert m.qualifier == "line"

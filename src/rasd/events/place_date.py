@@ -49,8 +49,9 @@ def _inside(m: Mention, rng: tuple[int, int]) -> bool:
     return rng[0] <= m.start and m.end <= rng[1]
 
 
-def _specificity(m: Mention) -> int:
-    return m.precision if m.precision is not None else 2
+def _specificity(m: Mention) -> tuple[int, bool]:
+    """Precision, and among regions a country last: في مصر ... في شمال سيناء is North Sinai."""
+    return (m.precision if m.precision is not None else 2), _is_country(m)
 
 
 # Words after which a country name is where something happened (في سوريا، إلى إيران، داخل العراق),
@@ -212,8 +213,9 @@ def choose_place(event_type: str, trigger_at: int, scope: Scope, places: Sequenc
     located = [m for m in places if not _newsroom(text, m) and not _source_place(text, m)
                and (not _is_country(m) or _located(text, m) or _visit_object(text, trigger_at, m, scope))]
     dateline = _article_place(places, text) if dateline is not None else None
-    # the places of the event this one responds to (ردا على ...) are not its own
-    places = [m for m in located if not _after_opener(text, trigger_end, m, RESPONSE_WORDS)]
+    # the places of the event this one responds to (ردا على ...) are not its own; a river (الجسور على
+    # نهر دجلة) says where along a line, and the story's town says better where
+    places = [m for m in located if not _after_opener(text, trigger_end, m, RESPONSE_WORDS) and m.qualifier != "line"]
     for name, rng in (("clause", scope.clause), ("sentence", scope.sentence), ("paragraph", scope.paragraph)):
         cands = [m for m in places if _inside(m, rng)]
         if event_type in VERBAL_TYPES:
@@ -225,10 +227,15 @@ def choose_place(event_type: str, trigger_at: int, scope: Scope, places: Sequenc
         if cands:
             ends = _line_ends(cands, text)
             best = min(cands, key=lambda m: (id(m) in ends, _specificity(m), abs(m.start - trigger_at)))
-            return to_location(_list_head(best, cands, text, ends)), f"place.{name}"
+            best = _list_head(best, cands, text, ends)
+            if _is_country(best) and _visit_object(text, trigger_at, best, scope):
+                # a visit to a country takes place in the town of it the article names (زيارة لمصر: Cairo)
+                best = next((m for m in located if m.country == best.country and _specificity(m)[0] == 1), best)
+            return to_location(best), f"place.{name}"
     if event_type not in VERBAL_TYPES:
         # the story stays where it was last placed: the nearest place told before the paragraph
-        before = [m for m in places if m.end <= scope.paragraph[0]]
+        # (not a capital standing for its government: قالت موسكو)
+        before = [m for m in places if m.end <= scope.paragraph[0] and m.qualifier != "as_actor"]
         if before:
             return to_location(max(before, key=lambda m: m.start)), "place.previous"
     if dateline is not None:

@@ -48,6 +48,8 @@ HOME_COUNTRY = "SYR"  # rasd's focus: a tie between countries goes to Syria
 NEAR_KM = 100.0  # a candidate this close to the article's other places is the one meant
 SAME_PLACE_KM = 15.0  # candidates this close are the same place for scoring purposes
 ANAPHOR_CHARS = 1500  # المدينة refers to a place told at most this far before it
+LINE_TYPES = frozenset({"river"})  # a river's centroid is nowhere in particular: marked "line"
+ACTOR_PLACE_RULES = frozenset({"actor:capital", "actor:place-metonym"})
 CLITIC_PREFIXES = ("ب", "و", "ل", "ف", "ك", "وب", "فب", "ول", "فل")
 NAME_KINDS = frozenset({"actor", "person", "org"})  # recognized before places
 MAX_NAME_COUNT = 10  # an unlisted word after a cue is a name only if this rare in news text
@@ -327,6 +329,17 @@ def _inside_name(span: tuple[int, int], names: list[Mention], located: bool) -> 
 
 
 LOCATIVE_WORDS = frozenset({"في", "وفي", "داخل", "قرب", "عند"})
+TANWEEN = frozenset("\u064b\u064c\u064d")
+_AGE_AFTER = re.compile(r"^\s*[(،,]?\s*\(?\s*[0-9\u0660-\u0669]+\s*(?:عام|عاما|عاماً|سنة|سنوات)")
+
+
+def _common_noun(text: str, span: tuple[int, int], ph: Phrase) -> bool:
+    """A bare name that is a common noun or a person here: written with tanween (مشهدٍ "a scene",
+    not Mashhad; names take none), or followed by an age (مهند سرحان (23 عاماً): a surname)."""
+    if ph.cues or ph.direction:
+        return False
+    start, end = span
+    return any(ch in TANWEEN for ch in text[start:end]) or bool(_AGE_AFTER.match(text[end:end + 20]))
 
 
 def _after_locative(text: str, pos: int) -> bool:
@@ -451,17 +464,25 @@ class PlaceRecognizer:
         names = [m for m in article.mentions if m.kind in NAME_KINDS
                  and not any(w in (m.rule or "") for w in ("demonym", "metonym", "person:title"))]
         skip = self._not_places(view)
+        # a capital or country standing for its government (قالت موسكو): marked, the place is not told
+        as_actor = {(m.start, m.end) for m in article.mentions if m.kind == "actor" and m.rule in ACTOR_PLACE_RULES}
         told: list[tuple[Mention, Optional[PlaceRecord], tuple[str, ...]]] = []
         for item in sorted(phrases + anaphors, key=lambda x: x.start):
             if any(a <= item.start < b for a, b in skip):
                 continue
-            if isinstance(item, Phrase) and (_adjective_reading(view.text, item) or _inside_name(
-                    view.span_to_original(item.start, item.end), names, _after_locative(view.text, item.start))):
+            span = view.span_to_original(item.start, item.end)
+            if isinstance(item, Phrase) and (_adjective_reading(view.text, item) or _common_noun(article.text, span, item)
+                                             or _inside_name(span, names, _after_locative(view.text, item.start))):
                 continue
             if isinstance(item, Anaphor):
                 mention = self._anaphor(article, view, item, told, names, starts)
             else:
                 mention = self._mention(article, view, item, ctx, starts)
+                if mention is not None and (mention.start, mention.end) in as_actor:
+                    mention.qualifier = "as_actor"
+                elif mention is not None and item.name_ar.startswith("نهر") and not item.direction \
+                        and any(p.type in LINE_TYPES for p in item.candidates[:1]):
+                    mention.qualifier = "line"
                 if mention is not None:
                     told.append((mention, choose(item, ctx)[0], tuple(c.id for c in item.cues)))
             if mention is not None:
