@@ -132,3 +132,10 @@ def test_definite_plural_with_a_verb_of_occurrence_is_one_incident(coder):
     text = "وأدان المبعوث التفجيرات التي وقعت في دمشق."
     assert "ASSAULT" in types_coded(coder, text, [("person", "المبعوث", {}),
                                                   ("place", "دمشق", {"lat": 33.5, "lon": 36.3})])
+
+
+def test_a_state_boycott_is_no_protest_and_an_allowed_killing_none_reported(coder):
+    text = "وتتعرض قطر منذ أسبوعين إلى مقاطعة دبلوماسية وحصار من جيرانها."
+    assert "PROTEST" not in types_coded(coder, text, [("actor", "قطر", {})])
+    text2 = "وقال إن أوروبا لا يمكنها السماح بقتل الشعب السوري."
+    assert "ASSAULT" not in types_coded(coder, text2, [("actor", "أوروبا", {}), ("actor", "الشعب السوري", {})])
