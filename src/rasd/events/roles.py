@@ -278,15 +278,15 @@ def find_roles(entry: TriggerEntry, pos: str, first: int, last: int, sentence: S
     if not res.recipient:
         preps = set(entry.recipient_preps)
         object_from = max([last] + [s.last for s in slots if id(s) in used and s.first > last])
-        for k in in_clause + _after_comma(toks, slots, clause, preps):
+        for k in in_clause + _after_comma(toks, slots, clause, preps) + _owner_after(toks, slots, clause, entry, last):
             s = slots[k]
             if s.first <= last or id(s) in used:
                 continue
             # a direct object, not the subject of a complement clause (نفت روسيا أن تكون الحكومة)
             direct = s.preposition == "" and verbal and s.first - object_from <= MAX_OBJECT_GAP and \
                 not any(t.norm in CARRIER_BARRIERS for t in toks[object_from + 1:s.first])
-            owner = s.preposition == "ل" and verbal and entry.type in OWNER_TYPES and (
-                s.first - object_from <= MAX_OBJECT_GAP + 2 or toks[s.first - 1].norm in OWNER_WORDS)
+            owner = s.preposition == "ل" and entry.type in OWNER_TYPES and (
+                (verbal and s.first - object_from <= MAX_OBJECT_GAP + 2) or toks[s.first - 1].norm in OWNER_WORDS)
             if direct or owner or (s.preposition and s.preposition in preps):
                 take(_chain(slots, k, toks), res.recipient)
                 res.rules.append("roles.object" if not s.preposition else
@@ -361,6 +361,17 @@ def _after_comma(toks, slots: list[Slot], clause: Clause, preps: set[str]) -> li
             all(n in PUNCT_COMMAS or n in PREPOSITIONS for n in gap[comma + 1:]):
         return [k]
     return []
+
+
+OWNER_WINDOW = 10  # tokens from an attack to the owner of its target: قاعدة "المالكية"، التابعة للاحتلال
+
+
+def _owner_after(toks, slots: list[Slot], clause: Clause, entry: TriggerEntry, last: int) -> list[int]:
+    """The owner of an attacked target named after a comma (قاعدة "المالكية"، التابعة للاحتلال الأميركي)."""
+    if entry.type not in OWNER_TYPES:
+        return []
+    return [k for k, s in enumerate(slots) if clause.last < s.first <= last + OWNER_WINDOW
+            and s.preposition == "ل" and toks[s.first - 1].norm in OWNER_WORDS][:1]
 
 
 def _doer_adjective(slot: Slot) -> bool:
