@@ -10,6 +10,7 @@ is p95 <= 50 ms for event list queries.
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import statistics
 import subprocess
@@ -122,6 +123,12 @@ def run_load(base: str, n_requests: int, concurrency: int) -> dict[str, list[flo
     return timings
 
 
+def process_cpu(pid: int) -> float:
+    """CPU seconds a process (the server, on this machine) has used so far (/proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(q / 100 * (len(ordered) - 1))))]
@@ -148,15 +155,20 @@ def main() -> None:
             except httpx.HTTPError:
                 time.sleep(0.1)
         run_load(base, len(QUERIES) * 3, 1)  # warm-up: caches, connection pool
-        started = time.monotonic()
+        load_before = os.getloadavg()
+        started, server_cpu = time.monotonic(), process_cpu(server.pid)
         timings = run_load(base, args.requests, args.concurrency)
         seconds = time.monotonic() - started
+        server_cpu = process_cpu(server.pid) - server_cpu
     finally:
         server.terminate()
         server.wait(10)
     everything = [t for values in timings.values() for t in values]
     print(f"\n{args.requests} GET /api/events (limit 50, with total) in {seconds:.1f}s, "
           f"{args.requests / seconds:.0f} req/s, {args.concurrency} client threads, 127.0.0.1")
+    print(f"server CPU {server_cpu * 1000 / args.requests:.1f} ms per request (all kinds); load average "
+          f"{' '.join(f'{x:.1f}' for x in load_before)} before, {' '.join(f'{x:.1f}' for x in os.getloadavg())} "
+          f"after ({os.cpu_count()} CPUs)")
     print(f"{'query':22} {'n':>5} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8}")
     for kind, values in timings.items():
         print(f"{kind:22} {len(values):5} {statistics.median(values):8.1f} {percentile(values, 95):8.1f} "

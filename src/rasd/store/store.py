@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Iterable, Iterator, Optional, Union
 
-from sqlalchemy import Connection, Engine, func, literal_column, or_, select, update
+from sqlalchemy import Connection, Engine, Select, bindparam, func, literal_column, or_, select, update
 from sqlalchemy.engine import URL
 
 from ..model import Article, Event
@@ -58,6 +58,7 @@ class Store:
         self.engine = engine
         self.dialect = engine.dialect.name
         self._has_text_index: Optional[bool] = None
+        self._by_seq: Optional[Select] = None  # the statement of events_by_seq
 
     @classmethod
     def open(cls, db: Union[str, URL, None] = None) -> "Store":
@@ -198,11 +199,12 @@ class Store:
         of each event aggregated as JSON (one round trip for a page instead of three)."""
         if not seqs:
             return []
-        stmt = event_select(EventFilter(), self.dialect, False).add_columns(
-            _children_json(t.event_participants, self.dialect).label("participants_json"),
-            _children_json(t.event_mentions, self.dialect).label("mentions_json"),
-        ).where(t.events.c.seq.in_(seqs)).order_by(None)
-        rows = {r["seq"]: r for r in conn.execute(stmt).mappings()}
+        if self._by_seq is None:  # built once: SQLAlchemy then reuses its compiled form
+            self._by_seq = event_select(EventFilter(), self.dialect, False).add_columns(
+                _children_json(t.event_participants, self.dialect).label("participants_json"),
+                _children_json(t.event_mentions, self.dialect).label("mentions_json"),
+            ).where(t.events.c.seq.in_(bindparam("seqs", expanding=True))).order_by(None)
+        rows = {r["seq"]: r for r in conn.execute(self._by_seq, {"seqs": list(seqs)}).mappings()}
         return [self._stored(r, _json_rows(r["participants_json"]), _json_rows(r["mentions_json"]))
                 for r in (rows[s] for s in seqs if s in rows)]
 
