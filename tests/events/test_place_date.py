@@ -176,3 +176,16 @@ def test_river_capital_actor_and_visited_country_yield_to_the_place_meant():
     cairo.country = egypt.country = "EGY"
     loc, _ = choose_place("CONSULT", text.index("زيارة"), whole(text), [cairo, egypt], text, None)
     assert loc.name_en == "place.cairo"
+
+
+def test_meeting_place_after_other_locatives_and_story_country_yields_to_its_town():
+    text = "وقال البيان إن المعني التقى بمبعوثي التنظيم على مستوى الحدود التركية السورية."
+    border = place("الحدود التركية السورية", "place.k.tur_border_syr", 3, text)
+    loc, _ = choose_place("CONSULT", text.index("التقى"), whole(text), [border], text, None)
+    assert loc.name_en == "place.k.tur_border_syr"
+    text = "زار نجاد القاهرة.\nوتعد الزيارة الأولى لمصر.\nويحمل شبان لافتات."
+    cairo, egypt = place("القاهرة", "place.cairo", 1, text), place("مصر", "place.country.egy", 3, text)
+    cairo.country = egypt.country = "EGY"
+    last = (text.rindex("\n") + 1, len(text))
+    loc, rule = choose_place("PROTEST", text.index("ويحمل"), Scope(last, last, last), [cairo, egypt], text, cairo)
+    assert rule == "place.previous" and loc.name_en == "place.cairo"

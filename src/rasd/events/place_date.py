@@ -91,6 +91,7 @@ def _located(text: str, m: Mention) -> bool:
 # Words that may stand between في and the name: في العاصمة المصرية القاهرة، في مدينة حلب
 PLACE_NOUNS = frozenset(normalize(w) for w in (
     "العاصمة", "عاصمة", "مدينة", "المدينة", "بمدينة", "بلدة", "قرية", "محافظة", "منطقة", "مقر", "قاعدة"))
+MEETING_LOCATIVES = frozenset(normalize(w) for w in ("عند", "قرب", "داخل", "على", "بمقر", "مستوى"))
 # Verbs of travel place a meeting where the visitor goes: زار سوريا، توجه إلى موسكو، بزيارة موسكو
 VISIT_WORDS = frozenset(normalize(w) for w in ("زار", "يزور", "زيارة", "بزيارة", "إلى", "الى"))
 
@@ -98,7 +99,8 @@ VISIT_WORDS = frozenset(normalize(w) for w in ("زار", "يزور", "زيارة
 def _introduced_by_fi(text: str, m: Mention, event_type: str = "") -> bool:
     """Whether a statement's or meeting's place is introduced as where it happened (في موسكو)."""
     before = normalize(text[max(0, m.start - 40):m.start]).split()[-4:]
-    heads = {"في", "وفي"} | (VISIT_WORDS if event_type == "CONSULT" else set())
+    # a meeting is somewhere: also at, near, inside or on (على مستوى الحدود)
+    heads = {"في", "وفي"} | (VISIT_WORDS | MEETING_LOCATIVES if event_type == "CONSULT" else set())
     for word in reversed(before):
         if word in heads or word in ("بمدينه", "مدينه", "بلده", "قريه"):
             return True
@@ -183,6 +185,14 @@ def _in_coordination(text: str, a: Mention, b: Mention) -> bool:
     return a.end <= b.start and gap in ([], ["و"])
 
 
+def _town_of(place: Mention, told: Sequence[Mention]) -> Mention:
+    """A country the story is carried to yields to the last town of it told (مصر after القاهرة)."""
+    if not _is_country(place):
+        return place
+    towns = [m for m in told if m.country == place.country and _specificity(m)[0] == 1]
+    return max(towns, key=lambda m: m.start) if towns else place
+
+
 def _line_ends(cands: Sequence[Mention], text: str) -> set[int]:
     """Places after بين mark the ends of a line (الحدود الإدارية بين الرقة وحماه، الطريق بين حلب
     ودير الزور والرقة): the last resort in their scope, not where the event happened. (ids)"""
@@ -237,7 +247,7 @@ def choose_place(event_type: str, trigger_at: int, scope: Scope, places: Sequenc
         # (not a capital standing for its government: قالت موسكو)
         before = [m for m in places if m.end <= scope.paragraph[0] and m.qualifier != "as_actor"]
         if before:
-            return to_location(max(before, key=lambda m: m.start)), "place.previous"
+            return to_location(_town_of(max(before, key=lambda m: m.start), before)), "place.previous"
     if dateline is not None:
         return to_location(dateline), "place.dateline"
     return None, "place.none"
