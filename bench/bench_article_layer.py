@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import csv
 import gc
+import os
 import resource
 import statistics
 import sys
@@ -43,6 +44,13 @@ from rasd.settings import Settings  # noqa: E402
 def article_layer(all_stages: bool) -> Pipeline:
     settings = Settings()
     return Pipeline(settings, default_stages(settings) if all_stages else [Segmenter(settings)])
+
+
+def load_average() -> str:
+    """The machine's load when the figures were taken: CPU time grows on a crowded machine too
+    (shared caches and cores), so figures from different runs compare only at similar load."""
+    one, five, _ = os.getloadavg()
+    return f"load average {one:.1f} (1 min), {five:.1f} (5 min), {os.cpu_count()} CPUs"
 
 
 def peak_rss_mb() -> float:
@@ -99,6 +107,7 @@ def bench_text(args) -> None:
     print(f"      peak memory +{rss:.0f} MB RSS, {peak_rss_mb():.0f} MB process peak"
           + (f", {traced:.0f} MB traced" if traced is not None else ""))
     print(f"      target >= 1,000 articles/s on one core: {'met' if n / warm >= 1000 else 'NOT met'}")
+    print(f"      {load_average()}")
 
 
 def html_pages() -> list[Path]:
@@ -142,6 +151,7 @@ def bench_html(args) -> None:
     print(f"      peak memory +{rss:.0f} MB RSS, {peak_rss_mb():.0f} MB process peak"
           + (f", {traced:.0f} MB traced" if traced is not None else ""))
     print(f"      target >= 0.9x trafilatura alone: {'met' if ratio >= 0.9 else 'NOT met'}")
+    print(f"      {load_average()}")
 
 
 def main() -> None:
