@@ -213,25 +213,33 @@ def resolve_overlaps(candidates: list[Match], text_length: int) -> list[Match]:
     """Longest first, then leftmost; a match overlapping a taken one is dropped.
 
     Only matches that overlap, directly or through others, can take each other's place, so the
-    greedy choice runs within each run of overlapping matches; most matches overlap nothing."""
+    greedy choice runs within each run of overlapping matches; most matches overlap nothing, and
+    most runs are one match with shorter ones inside it, which it takes alone."""
     taken: list[Match] = []
     run: list[Match] = []
-    reach = -1
+    reach = -1  # where the current run ends
+    best = None  # the current run's longest match (leftmost of equals)
+    best_length = 0
     for m in sorted(candidates, key=_SPAN):
         if m.start >= reach:  # overlaps nothing before it: the previous run is complete
-            if len(run) == 1:
-                taken.append(run[0])
-            elif run:
-                taken.extend(_greedy(run))
+            if best is not None:
+                if best.start == run[0].start and best.end == reach:
+                    taken.append(best)
+                else:
+                    taken.extend(_greedy(run))
             run = [m]
+            best, best_length = m, m.end - m.start
         else:
             run.append(m)
+            if m.end - m.start > best_length:
+                best, best_length = m, m.end - m.start
         if m.end > reach:
             reach = m.end
-    if len(run) == 1:
-        taken.append(run[0])
-    elif run:
-        taken.extend(_greedy(run))
+    if best is not None:
+        if best.start == run[0].start and best.end == reach:
+            taken.append(best)
+        else:
+            taken.extend(_greedy(run))
     return taken
 
 

@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Optional, Sequence
+from typing import NamedTuple, Optional, Sequence
 
 from hijridate import Gregorian, Hijri
 
@@ -38,6 +39,8 @@ PART_OF_YEAR_MONTH = {"period_start": 1, "period_middle": 6, "period_end": 12}
 VAGUE_COUNT = 3  # "a few" days/weeks (أيام، عدة أسابيع): the smallest Arabic plural
 NUMERIC_DATE_DMY = re.compile(r"(?<![\d/.\-])(\d{1,2})([/.\-])(\d{1,2})\2(\d{4})(?![\d/.\-]*\d)")
 NUMERIC_DATE_YMD = re.compile(r"(?<![\d/.\-])(\d{4})([/.\-])(\d{1,2})\2(\d{1,2})(?![\d/.\-]*\d)")
+# Both need a digit, a separator and a digit; most articles have none (a cheap test first).
+_NUMERIC_DATE_HINT = re.compile(r"\d[/.\-]\d")
 # Between two pieces of one expression: spaces, a slash pair (يوليو/تموز), "من" (الـ19 من تشرين).
 _JOINER = re.compile(r"^\s*(?:[/\-–]\s*|من\s+|،\s*)?$")
 # After اليوم: an ordinal or adjective means "the day", not "today" (اليوم الثاني، اليوم العالمي).
@@ -49,22 +52,19 @@ _FUTURE_STOP = frozenset(normalize(w) for w in (
     "سيدة", "سيدات", "سينما", "سياق", "سيادة", "سياسات", "سنين", "ستار", "سنوية", "ستون", "سيول"))
 
 
-@dataclass(frozen=True)
-class _Piece:
+class _Piece(NamedTuple):
     start: int
     end: int
     prefix: str
     kind: str  # month | hmonth | weekday | part | rel | unit | cue | number
     entry: object = None
     number: Optional[NumberSpan] = None
+    attrs: dict = {}  # the entry's attributes (read many times: kept, not looked up)
+    id: Optional[str] = None  # the entry's id
 
-    @property
-    def attrs(self) -> dict:
-        return getattr(self.entry, "attrs", {})
 
-    @property
-    def id(self) -> Optional[str]:
-        return getattr(self.entry, "id", None)
+def _word_piece(m, kind: str, entry) -> _Piece:
+    return _Piece(m.start, m.end, m.prefix, kind, entry, None, entry.attrs, entry.id)
 
 
 @dataclass
@@ -131,10 +131,14 @@ def time_lexicon(extra_dirs: tuple[Path, ...] = ()) -> TimeLexicon:
 # Recognition
 
 def _pieces(text: str, lexicon: TimeLexicon, numbers: list[NumberSpan]) -> list[_Piece]:
-    pieces = [_Piece(m.start, m.end, m.prefix, m.payloads[0][0], m.payloads[0][1]) for m in lexicon.matcher.find(text)]
-    occupied = [(p.start, p.end) for p in pieces]
+    pieces = [_word_piece(m, *m.payloads[0]) for m in lexicon.matcher.find(text)]
+    # The word pieces do not overlap (Matcher.find): a number overlaps one only if it overlaps the
+    # last one starting before the number's end.
+    starts = [p.start for p in pieces]
+    ends = [p.end for p in pieces]
     for n in numbers:
-        if any(a < n.end and n.start < b for a, b in occupied):
+        k = bisect_left(starts, n.end) - 1
+        if k >= 0 and ends[k] > n.start:
             continue
         pieces.append(_Piece(n.start, n.end, "", "number", None, n))
     pieces.sort(key=lambda p: p.start)
@@ -443,7 +447,8 @@ def find_time_expressions(text: str, lexicon: Optional[TimeLexicon] = None,
     lexicon = lexicon or time_lexicon()
     exprs: list[TimeExpression] = []
     taken: list[tuple[int, int]] = []
-    for rx, order in ((NUMERIC_DATE_DMY, "dmy"), (NUMERIC_DATE_YMD, "ymd")):
+    numeric = _NUMERIC_DATE_HINT.search(text) is not None
+    for rx, order in ((NUMERIC_DATE_DMY, "dmy"), (NUMERIC_DATE_YMD, "ymd")) if numeric else ():
         for m in rx.finditer(text):
             a, b, c = int(m.group(1)), int(m.group(3)), int(m.group(4))
             d, mo, y = (a, b, c) if order == "dmy" else (c, b, a)

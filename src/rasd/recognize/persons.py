@@ -84,6 +84,16 @@ class PersonLexicon:
             for form in e.forms:
                 self.matcher.add(form, ("title", _Title(e.id, e.attrs.get("sector"), bool(e.attrs.get("honorific")))))
         self.matcher.build()
+        # Per form, once: how it reads (a form that is both a title and a name reads as a name)
+        # and whether it can be a title.
+        self.readings: dict[str, tuple[str, object, bool, bool]] = {}
+        for form, payloads in self.matcher._forms.items():
+            kind, payload = payloads[0]
+            for p in payloads:
+                if p[0] == "person":
+                    kind, payload = p
+            self.readings[form] = (kind, payload, any(p[0] == "title" for p in payloads),
+                                   any(p[0] == "person" for p in payloads))
         # One-word forms of titles, agents and demonyms end a name (وزراء, الروسي, قوات).
         self.stops = set(NOT_NAME)
         for e in titles:
@@ -124,19 +134,18 @@ class PersonRecognizer:
         to_norm = _OriginalToNormalized(view.to_original)
         actor_spans = sorted((to_norm(m.start), to_norm(m.end), m) for m in actor_mentions)
         matches = self.lexicon.matcher.find(norm)
+        readings = self.lexicon.readings
+        reads = [readings[m.form] for m in matches]
         found: list[Mention] = []
         last_end = -1
         for k, m in enumerate(matches):
             if m.start < last_end:
                 continue
-            kind, payload = m.payloads[0]
-            for p in m.payloads:  # a form that is both a title and a name reads as a name
-                if p[0] == "person":
-                    kind, payload = p
-            if kind == "title" and self._introduces_known(matches, k, norm):
+            kind, payload = reads[k][0], reads[k][1]
+            if kind == "title" and self._introduces_known(matches, reads, k, norm):
                 continue  # the known name after this title reads the title itself
             if kind == "person":
-                title = self._title_before(matches, k, norm)
+                title = self._title_before(matches, reads, k, norm)
                 mention = self._known(m, title, norm, actor_spans, published, payload)
             else:
                 mention = self._titled(m, payload, matches, k, norm, actor_spans, published)
@@ -146,18 +155,18 @@ class PersonRecognizer:
         return [self._to_original(x, view) for x in found]
 
     # -- known persons ---------------------------------------------------------------------
-    def _introduces_known(self, matches: list[Match], k: int, norm: str) -> bool:
+    def _introduces_known(self, matches: list[Match], reads: list, k: int, norm: str) -> bool:
         for j in range(k + 1, min(len(matches), k + 4)):
-            if any(p[0] == "person" for p in matches[j].payloads):
-                return self._title_before(matches, j, norm) is matches[k]
+            if reads[j][3]:  # can be a person
+                return self._title_before(matches, reads, j, norm) is matches[k]
         return False
 
-    def _title_before(self, matches: list[Match], k: int, norm: str) -> Optional[Match]:
+    def _title_before(self, matches: list[Match], reads: list, k: int, norm: str) -> Optional[Match]:
         """The nearest title ending at most a few words before the name, same clause."""
         name = matches[k]
         for j in range(k - 1, max(-1, k - 4), -1):
             cand = matches[j]
-            if not any(p[0] == "title" for p in cand.payloads):
+            if not reads[j][2]:  # cannot be a title
                 continue
             gap = norm[cand.end:name.start - len(name.prefix)]
             if any(ch in _STOP_PUNCT for ch in gap) or len(_WORD.findall(gap)) > MAX_QUALIFIER_WORDS:
