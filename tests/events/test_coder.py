@@ -101,3 +101,15 @@ def test_the_motive_of_a_protest_is_no_event_of_its_own(coder):
     art = article_with(text, [("actor", "طلاب الجامعة", {"entity_id": "actor.gen.students", "name_en": "students"})])
     types = [e.type for e in coder.code_article(art).events]
     assert "PROTEST" in types and "REJECT" not in types
+
+
+def test_throughout_is_no_postponement(coder):
+    # أرجاء (throughout) and إرجاء (postponement) fold to one form: the idiom keeps them apart
+    gov = {"entity_id": "actor.gov", "name_en": "government"}
+    text = "وانتشرت قوات الحكومة في مختلف أرجاء المدينة."
+    art = article_with(text, [("actor", "الحكومة", gov)])
+    assert not [e for e in coder.code_article(art).events if e.type == "REJECT"]
+    text = "وأعلنت الحكومة إرجاء المحادثات إلى الأسبوع المقبل."
+    art = article_with(text, [("actor", "الحكومة", gov)])
+    assert [e.trigger.text for e in coder.code_article(art).events if e.type == "REJECT"] == ["إرجاء"]
+

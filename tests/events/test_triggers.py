@@ -67,18 +67,6 @@ def test_homographs_of_half_areas_achieving_and_price():
     assert not types & {"ACCUSE", "REJECT", "SUPPORT"}
 
 
-def test_throughout_is_no_postponement(coder):
-    # أرجاء (throughout) and إرجاء (postponement) fold to one form: the idiom keeps them apart
-    from conftest import article_with
-    gov = {"entity_id": "actor.gov", "name_en": "government"}
-    text = "وانتشرت قوات الحكومة في مختلف أرجاء المدينة."
-    art = article_with(text, [("actor", "الحكومة", gov)])
-    assert not [e for e in coder.code_article(art).events if e.type == "REJECT"]
-    text = "وأعلنت الحكومة إرجاء المحادثات إلى الأسبوع المقبل."
-    art = article_with(text, [("actor", "الحكومة", gov)])
-    assert [e.trigger.text for e in coder.code_article(art).events if e.type == "REJECT"] == ["إرجاء"]
-
-
 def test_circumstantial_participles_read_as_verbs_but_not_with_the_article():
     lex = trigger_lexicon()
     hits = {h.text: h for h in lex.find("أعلنت الأمم المتحدة احتجاز مراقبيها، داعية إلى إطلاق سراحهم.")}

@@ -269,7 +269,8 @@ class EventCoder:
                 fallback = [participant(s.mention, s.resolved_from) for s in lead]
             if _agentless(h, entry, p.pos):
                 fallback = []  # nobody did it: the discourse's last actor is not its agent
-            adjunct_of = lead if p.pos == NOUN and _adjunct_of_lead(sent, lead, first) else ()
+            adjunct_of = lead if p.pos == NOUN and (_adjunct_of_lead(sent, lead, first) or (
+                entry.type in SPEECH_TYPES and _object_of_lead(sent, lead, clauses, first))) else ()
             roles = find_roles(entry, p.pos, first, last, sent, clause, slots, agents, lv_index, fallback, adjunct_of)
             if not roles.actor and entry.type in SPEECH_TYPES:
                 speaker = _speaker(attributions, first, slots, sent)
@@ -524,6 +525,18 @@ def _adjunct_of_lead(sent: Sentence, lead: list[Slot], first: int) -> bool:
         return False
     from .roles import PREPOSITIONS, SUBJECT_GAP_WORDS
     return gap[0].norm in PREPOSITIONS and all(t.norm in PREPOSITIONS or t.norm in SUBJECT_GAP_WORDS for t in gap)
+
+
+def _object_of_lead(sent: Sentence, lead: list[Slot], clauses: list[Clause], first: int) -> bool:
+    """Whether a statement noun at ``first`` is the object of the sentence's opening verb, in its
+    first clause and after its subject with no complement clause between (وتؤكد سوريا عدم شرعية ...،
+    أعربت الوزارة عن أسفها)."""
+    if not lead or not clauses or not (lead[-1].last < first <= clauses[0].last) or lead[0].first == 0:
+        return False
+    from .roles import CARRIER_BARRIERS, is_verb_of, verb_surfaces
+    if not is_verb_of(sent.tokens[lead[0].first - 1], verb_surfaces("statement_verb")):
+        return False
+    return not any(t.norm in CARRIER_BARRIERS for t in sent.tokens[lead[-1].last + 1:first])
 
 
 def _absorb(ev: Event, sent: Sentence, clause: Clause, text: str, h: TriggerHit) -> None:

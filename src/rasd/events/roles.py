@@ -92,6 +92,11 @@ def _is_verb(tok, surfaces: frozenset[str]) -> bool:
     return norm in surfaces or (norm[:1] in ("و", "ف") and norm[1:] in surfaces)
 
 
+def is_verb_of(tok, surfaces: frozenset[str]) -> bool:
+    """Whether a token is one of the cue verbs ``surfaces`` (bare or after و/ف)."""
+    return _is_verb(tok, surfaces)
+
+
 def participant(m: Mention, text: Optional[str] = None) -> Participant:
     return Participant(text=text or m.text, name_en=m.name_en, id=m.entity_id, country=m.country,
                        sector=m.sector, acled_type=m.acled_type, start=m.start, end=m.end)
@@ -276,7 +281,8 @@ def find_roles(entry: TriggerEntry, pos: str, first: int, last: int, sentence: S
 
     # 4. recipient: first later participant, direct object or after one of the entry's prepositions
     if not res.recipient:
-        preps = set(entry.recipient_preps)
+        # اشتباكات بين X وY: both sides of a clash (a series of meetings بين ... is no meeting of theirs)
+        preps = set(entry.recipient_preps) | ({"بين"} if entry.symmetric and entry.type == "ASSAULT" else set())
         object_from = max([last] + [s.last for s in slots if id(s) in used and s.first > last])
         for k in in_clause + _after_comma(toks, slots, clause, preps) + _owner_after(toks, slots, clause, entry, last):
             s = slots[k]
