@@ -186,3 +186,13 @@ def test_common_nouns_and_surnames_shaped_like_names_are_not_places(recognizer):
 def test_river_is_marked_as_a_line(recognizer):
     m = only(recognizer, "قاموا بتلغيم الجسور على نهر دجلة")
     assert m.qualifier == "line"
+
+
+def test_anaphor_needs_a_nearby_antecedent_and_no_describing_adjective():
+    pipeline = Pipeline()
+    text = "قصفت الطائرات قاعدة التنف. واستهدفت الطائرة القاعدة الأميركية قرب الحدود."
+    found = [m for m in pipeline(RawDocument(source="t", text=text)).mentions if m.kind == "place"]
+    assert [m.name_en for m in found][:2] == ["Al-Tanf", "Al-Tanf"]  # a demonym says whose base it is
+    text = "وقعت اشتباكات في مدينة حلب. ونفت الجامعة وجود مخالفات في المدينة الجامعية."
+    found = [m for m in pipeline(RawDocument(source="t", text=text)).mentions if m.kind == "place"]
+    assert [m.text for m in found] == ["مدينة حلب"]  # "the university city" is another place

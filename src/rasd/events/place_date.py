@@ -21,6 +21,7 @@ from typing import Optional, Sequence
 
 from ..model import EventDate, Location, Mention, Sentence
 from ..normalize import normalize
+from ..recognize.places import is_newsroom
 from .clauses import Clause
 
 VERBAL_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
@@ -263,11 +264,7 @@ def _article_place(places: Sequence[Mention], text: str) -> Optional[Mention]:
 
 def _newsroom(text: str, m: Mention) -> bool:
     """A place in the opening credit line: it says where the story was filed, not what happened."""
-    if m.start > NEWSROOM_SPAN:
-        return False
-    after = text[m.end:m.end + NEWSROOM_SPAN]
-    paren = after.find("(")
-    return paren != -1 and any("a" <= ch.lower() <= "z" for ch in after[paren:paren + 12])
+    return is_newsroom(text, m, NEWSROOM_SPAN)
 
 
 def is_background(sentence: Sentence, clause: Clause) -> bool:

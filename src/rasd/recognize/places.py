@@ -95,6 +95,7 @@ class Cue:
     plural: bool = False  # مدن، ريفي، محافظات: the cue applies to each name of the list it opens
     # definite and alone (المدينة، القاعدة): refers to the last place told with this cue or of these types
     antecedents: Optional[tuple[str, ...]] = None
+    reach: Optional[int] = None  # how far back (characters) the antecedent may be; default ANAPHOR_CHARS
 
 
 @dataclass(frozen=True)
@@ -140,7 +141,8 @@ class PlaceGazetteer:
             plurals = {normalize(f) for f in a.get("plurals") or ()}
             plural = replace(cue, plural=True)
             # only the entry's first (singular) form stands for a place told before: المدينة، القاعدة
-            anaphoric = replace(cue, antecedents=tuple(a["antecedents"])) if "antecedents" in a else cue
+            anaphoric = replace(cue, antecedents=tuple(a["antecedents"]), reach=a.get("anaphor_reach")) \
+                if "antecedents" in a else cue
             for k, form in enumerate(e.forms):
                 self.matcher.add(form, plural if normalize(form) in plurals else anaphoric if k == 0 else cue)
             adjective = Cue(e.id, cue.type, cue.prefer, cue.precision, False, cue.bearing, adjective=True)
@@ -318,6 +320,25 @@ def _is_rare_name(word: str, vocab: dict[str, int], allow_common: bool = False) 
     return allow_common or vocab.get(word, 0) < MAX_NAME_COUNT
 
 
+RELATIVES = frozenset({"التي", "الذي", "اللتين", "اللذين", "اللتان", "اللذان"})
+
+
+def _to_view(view: Normalized, start: int, end: int) -> tuple[int, int]:
+    """An original span in the normalized view (to_original is increasing)."""
+    import bisect
+    return bisect.bisect_left(view.to_original, start), bisect.bisect_left(view.to_original, end)
+
+
+def is_newsroom(text: str, m: Mention, span: int = 60) -> bool:
+    """A place in the opening credit line (دبي، الإمارات العربية المتحدة (CNN) --): where the story
+    was filed, not what happened."""
+    if m.start > span:
+        return False
+    after = text[m.end:m.end + span]
+    paren = after.find("(")
+    return paren != -1 and any("a" <= ch.lower() <= "z" for ch in after[paren:paren + 12])
+
+
 def _inside_name(span: tuple[int, int], names: list[Mention], located: bool) -> bool:
     """A place word inside a longer actor or person name (كتائب عز الدين القسام، قوات سوريا
     الديمقراطية) is part of the name, not a place the text tells of. A place after في inside a span
@@ -466,6 +487,10 @@ class PlaceRecognizer:
         skip = self._not_places(view)
         # a capital or country standing for its government (قالت موسكو): marked, the place is not told
         as_actor = {(m.start, m.end) for m in article.mentions if m.kind == "actor" and m.rule in ACTOR_PLACE_RULES}
+        actors = [m for m in article.mentions if m.kind in ("actor", "org")]
+        actor_names = [normalize(m.text) for m in actors if "demonym" not in (m.rule or "")]
+        # demonyms in the normalized view (القاعدة الأميركية names whose base it is)
+        demonyms = [_to_view(view, m.start, m.end) for m in actors if "demonym" in (m.rule or "")]
         told: list[tuple[Mention, Optional[PlaceRecord], tuple[str, ...]]] = []
         for item in sorted(phrases + anaphors, key=lambda x: x.start):
             if any(a <= item.start < b for a, b in skip):
@@ -475,7 +500,7 @@ class PlaceRecognizer:
                                              or _inside_name(span, names, _after_locative(view.text, item.start))):
                 continue
             if isinstance(item, Anaphor):
-                mention = self._anaphor(article, view, item, told, names, starts)
+                mention = self._anaphor(article, view, item, told, names, starts, actor_names, demonyms)
             else:
                 mention = self._mention(article, view, item, ctx, starts)
                 if mention is not None and (mention.start, mention.end) in as_actor:
@@ -500,20 +525,27 @@ class PlaceRecognizer:
         return out
 
     def _anaphor(self, article: Article, view: Normalized, an: "Anaphor", told, names: list[Mention],
-                 starts: list[int]) -> Optional[Mention]:
+                 starts: list[int], actor_names: list[str], demonyms: list[tuple[int, int]]) -> Optional[Mention]:
         """المدينة، القاعدة، المخيم standing alone: the last place told before with the same cue or of
         the cue's antecedent types, within ANAPHOR_CHARS."""
         start, end = view.span_to_original(an.start, an.end)
-        if any(m.start < end and start < m.end for m in names):
-            return None  # تنظيم القاعدة: part of a name, not a place
+        word = normalize(article.text[start:end]).split()[-1]
+        if any(m.start < end and start < m.end for m in names) or any(word in n for n in actor_names):
+            return None  # تنظيم القاعدة: part of a name (here or elsewhere in the article), not a place
+        nxt = _WORD.search(view.text, an.end, an.end + 20)
+        if nxt and view.text[an.end:nxt.start()].isspace() and nxt.group().startswith("ال") \
+                and nxt.group().endswith(("يه", "ي")) and nxt.group() not in RELATIVES \
+                and not any(a <= nxt.start() < b for a, b in demonyms):
+            return None  # المدينة الجامعية، المنطقة الشرقية: a new place described (القاعدة الأميركية is the base)
+        reach = an.cue.reach or ANAPHOR_CHARS
         for m, place, cue_ids in reversed(told):
-            if m.lat is None or start - m.end > ANAPHOR_CHARS:
+            if start - m.end > reach:
+                return None
+            if m.lat is None or is_newsroom(article.text, m):
                 continue
             if an.cue.id in cue_ids or (place is not None and place.type in (an.cue.antecedents or ())):
                 break
         else:
-            return None
-        if start - m.end > ANAPHOR_CHARS:
             return None
         precision = max(m.precision or 1, 2 if an.direction else 1)
         name_en = f"{BEARING_EN[an.direction.bearing]} of {m.name_en}" if an.direction and an.direction.bearing \
