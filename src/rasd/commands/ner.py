@@ -29,8 +29,10 @@ def command() -> None:
 @click.option("--c1", type=float, default=None, help="L1 penalty (default from TrainingParams).")
 @click.option("--c2", type=float, default=None, help="L2 penalty (default from TrainingParams).")
 @click.option("--max-iterations", type=int, default=None, help="L-BFGS iterations (default from TrainingParams).")
+@click.option("--folds", type=int, default=None,
+              help="Parts tagged by a first pass fitted on the others, to train the document pass (0: one pass only).")
 def train_command(data: Path, out: Path, all_data: bool, resources_dir: Path | None,
-                  c1: float | None, c2: float | None, max_iterations: int | None) -> None:
+                  c1: float | None, c2: float | None, max_iterations: int | None, folds: int | None) -> None:
     """Train the CRF and, unless --all-data, print its held-out scores."""
     from ..ner.corpus import corpus_file, heldout_split, read_corpus
     from ..ner.model import NerModel
@@ -38,7 +40,7 @@ def train_command(data: Path, out: Path, all_data: bool, resources_dir: Path | N
     from ..evaluate.ner import score_sentences
 
     params = TrainingParams()
-    for name, value in (("c1", c1), ("c2", c2), ("max_iterations", max_iterations)):
+    for name, value in (("c1", c1), ("c2", c2), ("max_iterations", max_iterations), ("folds", folds)):
         if value is not None:
             setattr(params, name, value)
     try:
@@ -100,8 +102,9 @@ def tag_command(files: tuple[Path, ...], model_path: Path | None, fmt: str) -> N
     for name, text in sources:
         if len(sources) > 1:
             click.echo(f"# {name}")
-        for sentence in segment(text):
-            tags = model.tag_tokens(sentence.tokens)
+        sentences = segment(text)
+        # The whole text is one document: the second pass reads every sentence's first-pass labels.
+        for sentence, tags in zip(sentences, model.tag_sentences([s.tokens for s in sentences])):
             if fmt == "conll":
                 for token, tag in zip(sentence.tokens, tags):
                     click.echo(f"{token.text} {tag}")

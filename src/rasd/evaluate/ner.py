@@ -90,13 +90,15 @@ def evaluate_ner_file(path: Path, model: Optional["NerModel"] = None) -> NerScor
 
 
 def score_sentences(sentences: Sequence["TaggedSentence"], model: Optional["NerModel"] = None) -> NerScores:
-    """Tag each sentence's tokens with ``model`` (default: the shipped one) and score against its tags."""
+    """Tag the sentences with ``model`` (default: the shipped one), a document of about 400 tokens at a
+    time (``rasd.ner.document.documents``), and score against their tags."""
+    from ..ner.document import documents
     from ..ner.model import default_model
 
     model = model or default_model()
     gold: list[str] = []
     predicted: list[str] = []
-    for sentence in sentences:
-        gold.extend(sentence.tags)
-        predicted.extend(model.tag_texts(sentence.tokens))
+    for document in documents(sentences):  # runs of sentences: the model's second pass reads a document
+        gold.extend(tag for sentence in document for tag in sentence.tags)
+        predicted.extend(tag for tags in model.tag_text_document([s.tokens for s in document]) for tag in tags)
     return score_ner(gold, predicted)

@@ -1,15 +1,17 @@
 """Fast CRF decoding: the weights of a trained crfsuite model, applied with numpy.
 
 python-crfsuite's tagger converts every feature string of every token on each call, which
-costs tens of microseconds per token. Here the weights are read once, and because a token's
-features are the union of what each word in its window contributes (``Featurizer``), the summed
-weight vector of a word at each window offset is computed once per distinct word and cached.
-A sentence's emission scores are then a few array additions, and Viterbi runs over the 9 labels.
-The result equals crfsuite's own tagging (a test checks this on the held-out data).
+costs tens of microseconds per token. Here the weights are read once into one matrix, and
+because a token's features are the union of what each word in its window contributes
+(``Featurizer``), the summed weight vector of a word at each window offset is computed once per
+distinct word and cached. New words of a batch get their blocks in one gather-and-reduce step. A
+sentence's emission scores are then a few array additions, and Viterbi runs over the 9 labels.
+Features that are not a word's own (a document's label votes, ``rasd.ner.document``) come per
+token and are added the same way. The result equals crfsuite's own tagging (tested).
 """
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Callable, Hashable, Optional, Sequence
 
 import numpy as np
 import pycrfsuite
@@ -21,66 +23,91 @@ MAX_CACHED_WORDS = 200_000  # a long batch sees ever new words: bound the cache
 
 
 class CompiledCrf:
-    def __init__(self, tagger: pycrfsuite.Tagger, featurizer: Featurizer):
+    def __init__(self, tagger: pycrfsuite.Tagger, featurizer: Featurizer,
+                 extra_features: Optional[Callable[[Hashable], Sequence[str]]] = None):
         info = tagger.info()
         self.labels = [label for label, _ in sorted(info.labels.items(), key=lambda kv: int(kv[1]))]
         index = {label: i for i, label in enumerate(self.labels)}
         size = len(self.labels)
-        self.weights: dict[str, np.ndarray] = {}
+        # Row 0 of the weight matrix is zeros: unknown features point there.
+        self.attributes: dict[str, int] = {}
+        rows: list[tuple[int, int, float]] = []
         for (attribute, label), weight in info.state_features.items():
-            vector = self.weights.get(attribute)
-            if vector is None:
-                vector = self.weights[attribute] = np.zeros(size)
-            vector[index[label]] += weight
+            row = self.attributes.setdefault(attribute, len(self.attributes) + 1)
+            rows.append((row, index[label], weight))
+        self.matrix = np.zeros((len(self.attributes) + 1, size))
+        for row, column, weight in rows:
+            self.matrix[row, column] += weight
+        self._label_array = np.array(self.labels, dtype=object)
         self.transitions = np.zeros((size, size))
         for (previous, current), weight in info.transitions.items():
             self.transitions[index[previous], index[current]] = weight
         self.featurizer = featurizer
         self._zero = np.zeros(size)
+        self._bias = self.vector("bias")
         # Word-pair features: (left, right) -> weights for the right token / for the left token.
         self.pair_right: dict[tuple[str, str], np.ndarray] = {}
         self.pair_left: dict[tuple[str, str], np.ndarray] = {}
-        for attribute, vector in self.weights.items():
+        for attribute, row in self.attributes.items():
             for prefix, table in (("w-1|w=", self.pair_right), ("w|w+1=", self.pair_left)):
                 if attribute.startswith(prefix):
                     left, _, right = attribute[len(prefix):].partition("|")
-                    table[(left, right)] = vector
+                    table[(left, right)] = self.matrix[row]
+        # Window features by offset, keyed without their "offset:" prefix (no strings built per word).
+        self._at: dict[int, dict[str, int]] = {offset: {} for offset in OFFSETS[1:]}
+        for attribute, row in self.attributes.items():
+            head, sep, rest = attribute.partition(":")
+            if sep and head in ("-2", "-1", "1", "2"):
+                self._at[int(head)][rest] = row
         self.pair_lefts = frozenset(left for left, _ in self.pair_right) | frozenset(left for left, _ in self.pair_left)
         # Cached word blocks live in one growing array, so a sentence gathers them in one step.
         self._rows: dict[Word, int] = {}
         self._blocks = np.zeros((1024, len(OFFSETS), size))
+        # Extra per-token features (document votes) come as hashable keys; ``extra_features`` names
+        # a key's features, whose summed weights are cached by key.
+        self.extra_features = extra_features
+        self._extra_rows: dict[Hashable, int] = {}
+        self._extra = np.zeros((0, size))
 
-    def _sum(self, features: Sequence[str]) -> np.ndarray:
-        total = self._zero.copy()
-        for f in features:
-            w = self.weights.get(f)
-            if w is not None:
-                total += w
-        return total
+    def vector(self, attribute: str) -> np.ndarray:
+        """The weights of one feature per label (zeros for a feature the model does not use)."""
+        return self.matrix[self.attributes.get(attribute, 0)]
 
-    def _add_word(self, word: Word) -> int:
-        """Row of ``word``'s block: the weights it adds to a token at each window offset."""
-        if word in self._rows:  # a new word seen twice in one sentence
-            return self._rows[word]
-        row = len(self._rows)
-        if row >= len(self._blocks):
+    def _add_words(self, words: Sequence[Word]) -> None:
+        """Give each new word its block: the weights it adds to a token at each window offset."""
+        words = list(dict.fromkeys(w for w in words if w not in self._rows))
+        if not words:
+            return
+        needed = len(self._rows) + len(words)
+        while needed > len(self._blocks):
             self._blocks = np.concatenate([self._blocks, np.zeros_like(self._blocks)])
-        own, context = self.featurizer.word_features(Word._make(word))
-        self._blocks[row, 0] = self._sum(own)
-        for i, offset in enumerate(OFFSETS[1:], 1):
-            self._blocks[row, i] = self._sum(context[offset])
-        self._rows[word] = row
-        return row
+        tables = [self.attributes] + [self._at[offset] for offset in OFFSETS[1:]]
+        indices: list[int] = []
+        starts: list[int] = []
+        for word in words:
+            own, context = self.featurizer.word_parts(Word._make(word))
+            for table, group in zip(tables, (own, context[-2], context[-1], context[1], context[2])):
+                starts.append(len(indices))
+                indices.append(0)  # every group non-empty, as reduceat needs
+                get = table.get
+                indices.extend([get(f, 0) for f in group])
+        sums = np.add.reduceat(self.matrix[indices], starts, axis=0)
+        first = len(self._rows)
+        self._blocks[first:first + len(words)] = sums.reshape(len(words), len(OFFSETS), -1)
+        for i, word in enumerate(words):
+            self._rows[word] = first + i
 
     def emissions(self, words: Sequence[Word]) -> np.ndarray:
         """(tokens, labels) state scores, the same sums crfsuite computes from ``Featurizer.sentence``."""
         return self._batch_emissions([words])[0]
 
-    def _batch_emissions(self, sentences: Sequence[Sequence[Word]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    def _batch_emissions(self, sentences: Sequence[Sequence[Word]],
+                         extra: Optional[Sequence[Sequence[Hashable]]] = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """State scores of all tokens of all sentences, with each token's sentence and position.
 
         Done for the whole batch at once (a handful of numpy operations per batch, not per
-        sentence); window features never cross a sentence boundary.
+        sentence); window features never cross a sentence boundary. ``extra``: a key per token of
+        each sentence, naming more features (document features) through ``extra_features``.
         """
         words = [w for sentence in sentences for w in sentence]
         n = len(words)
@@ -93,9 +120,10 @@ class CompiledCrf:
         rows = self._rows
         indices = [rows.get(w) for w in words]
         if None in indices:
-            indices = [self._add_word(w) if i is None else i for w, i in zip(words, indices)]
+            self._add_words(words)
+            indices = [rows[w] for w in words]
         blocks = self._blocks[indices]
-        scores = blocks[:, 0] + self.weights.get("bias", self._zero)
+        scores = blocks[:, 0] + self._bias
         for row, offset in enumerate(OFFSETS[1:], 1):
             # token i receives what word i+offset contributes at that offset, within its sentence
             k = abs(offset)
@@ -106,13 +134,14 @@ class CompiledCrf:
                 same = (sentence_of[: n - k] == sentence_of[k:])[:, None]
                 scores[: n - k] += blocks[k:, row] * same
         for name, near_edge in (("BOS", position < WINDOW), ("EOS", from_end < WINDOW)):
-            vector = self.weights.get(name)
-            if vector is not None:
+            vector = self.vector(name)
+            if vector.any():
                 scores[near_edge] += vector  # tokens 0 and 1 (or the last two) see the edge once
         lefts = self.pair_lefts
+        sentence_end = (from_end == 0).tolist()
         for i in range(n - 1):
             left = words[i][0]
-            if left not in lefts or from_end[i] == 0:
+            if left not in lefts or sentence_end[i]:
                 continue
             pair = (left, words[i + 1][0])
             w = self.pair_right.get(pair)
@@ -121,12 +150,32 @@ class CompiledCrf:
             w = self.pair_left.get(pair)
             if w is not None:
                 scores[i] += w
+        if extra is not None:
+            scores += self._extra_scores([f for sentence in extra for f in sentence], n)
         return scores, sentence_of, position
+
+    def _extra_scores(self, keys: Sequence[Hashable], n: int) -> np.ndarray:
+        """Summed weights of each token's extra features, cached by the token's feature key."""
+        if len(keys) != n:
+            raise ValueError(f"extra features for {len(keys)} tokens, but the batch has {n}")
+        rows = self._extra_rows
+        missing = [k for k in dict.fromkeys(keys) if k not in rows]
+        if missing:
+            if self.extra_features is None:
+                raise ValueError("this model was compiled without extra_features")
+            vectors = [self.matrix[[self.attributes.get(f, 0) for f in self.extra_features(k)]].sum(axis=0)
+                       for k in missing]
+            first = len(self._extra)
+            self._extra = np.concatenate([self._extra, np.array(vectors)])
+            for i, k in enumerate(missing):
+                rows[k] = first + i
+        return self._extra[[rows[k] for k in keys]]
 
     def tag(self, words: Sequence[Word]) -> list[str]:
         return self.tag_batch([words])[0]
 
-    def tag_batch(self, sentences: Sequence[Sequence[Word]]) -> list[list[str]]:
+    def tag_batch(self, sentences: Sequence[Sequence[Word]],
+                  extra: Optional[Sequence[Sequence[Hashable]]] = None) -> list[list[str]]:
         """Viterbi over many sentences at once: one numpy step per position, not per token."""
         order = sorted((i for i in range(len(sentences)) if sentences[i]), key=lambda i: -len(sentences[i]))
         results: list[list[str]] = [[] for _ in sentences]
@@ -134,26 +183,31 @@ class CompiledCrf:
             return results
         lengths = [len(sentences[i]) for i in order]
         size = len(self.labels)
-        flat, sentence_of, position = self._batch_emissions([sentences[i] for i in order])
+        flat, sentence_of, position = self._batch_emissions(
+            [sentences[i] for i in order], None if extra is None else [extra[i] for i in order])
         scores = np.zeros((len(order), lengths[0], size))
         scores[sentence_of, position] = flat
         backpointers = np.zeros((len(order), lengths[0], size), dtype=np.intp)
         best = scores[:, 0].copy()
+        candidates = np.empty((len(order), size, size))
         active = len(order)
         transitions = self.transitions[None]
         for t in range(1, lengths[0]):
             while lengths[active - 1] <= t:
                 active -= 1  # sentences are sorted longest first: the finished ones are at the end
-            candidates = best[:active, :, None] + transitions
-            backpointers[:active, t] = candidates.argmax(axis=1)
-            best[:active] = candidates.max(axis=1) + scores[:active, t]
-        last = best.argmax(axis=1)
+            step = candidates[:active]
+            np.add(best[:active, :, None], transitions, out=step)
+            backpointers[:active, t] = step.argmax(axis=1)
+            best[:active] = np.maximum.reduce(step, axis=1) + scores[:active, t]
+        # Follow the back-pointers of all sentences at once, from each one's last position.
+        path = np.zeros((len(order), lengths[0]), dtype=np.intp)
+        path[np.arange(len(order)), np.array(lengths) - 1] = best.argmax(axis=1)
+        longer = np.searchsorted(-np.array(lengths), -np.arange(lengths[0])).tolist()  # sentences longer than t
+        all_rows = np.arange(len(order))
+        for t in range(lengths[0] - 1, 0, -1):
+            active = longer[t]
+            path[:active, t - 1] = backpointers[all_rows[:active], t, path[:active, t]]
+        labels = self._label_array
         for row, i in enumerate(order):
-            label = int(last[row])
-            path = [label]
-            pointers = backpointers[row]
-            for t in range(lengths[row] - 1, 0, -1):
-                label = int(pointers[t, label])
-                path.append(label)
-            results[i] = [self.labels[j] for j in reversed(path)]
+            results[i] = labels[path[row, :lengths[row]]].tolist()
         return results

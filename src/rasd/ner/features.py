@@ -19,6 +19,10 @@ MAX_CACHED_WORDS = 200_000  # a long batch sees ever new words: bound the cache
 # Neighbours contribute fewer features than the token itself: enough to see a title word
 # (الرئيس), a cue (مدينة، شركة) or a verb of saying (قال) without bloating the model.
 CONTEXT_KINDS = ("w", "s", "sh", "g", "p", "c")
+# The nearest neighbours also show their ending and frequency: a nisba adjective (الأمريكي) or
+# a rare word right beside a token says much about where a name ends.
+NEAR_KINDS = CONTEXT_KINDS + ("near",)
+
 
 
 class Word(NamedTuple):
@@ -61,6 +65,7 @@ class Featurizer:
         self.clusters = clusters or {}
         self.vocab = default_vocabulary() if vocabulary is None else vocabulary
         self._cache: dict[Word, tuple[list[str], dict[int, list[str]]]] = {}
+        self._parts: dict[Word, tuple[list[str], dict[int, list[str]]]] = {}
 
     def _frequency_band(self, stem: str) -> str:
         # How common the stem is in news (vocab.tsv): names are mostly rare words.
@@ -90,7 +95,21 @@ class Featurizer:
             "freq=" + self._frequency_band(stem),
             "al=" + str("ال" in word.proclitics),
         ]
+        by_kind["near"] = ["suf2=" + stem[-2:], "freq=" + self._frequency_band(stem)]
         return by_kind
+
+    def word_parts(self, word: Word) -> tuple[list[str], dict[int, list[str]]]:
+        """(features of the word itself, {offset: features it shows a token at that offset, unprefixed})."""
+        cached = self._parts.get(word)
+        if cached is None:
+            if len(self._parts) >= MAX_CACHED_WORDS:
+                self._parts.clear()
+            by_kind = self._word_features(word)
+            own = [f for kind in ("w", "s", "p", "sh", "g", "c", "own") for f in by_kind[kind]]
+            near = [f for kind in NEAR_KINDS for f in by_kind[kind]]
+            far = [f for kind in CONTEXT_KINDS for f in by_kind[kind]]
+            cached = self._parts[word] = (own, {-2: far, -1: near, 1: near, 2: far})
+        return cached
 
     def word_features(self, word: Word) -> tuple[list[str], dict[int, list[str]]]:
         """(features of the word itself, {offset: features it gives a token at that offset})."""
@@ -98,12 +117,8 @@ class Featurizer:
         if cached is None:
             if len(self._cache) >= MAX_CACHED_WORDS:
                 self._cache.clear()
-            by_kind = self._word_features(word)
-            own = [f for kind in ("w", "s", "p", "sh", "g", "c", "own") for f in by_kind[kind]]
-            context = {
-                offset: [f"{offset}:{f}" for kind in CONTEXT_KINDS for f in by_kind[kind]]
-                for offset in (-2, -1, 1, 2)
-            }
+            own, parts = self.word_parts(word)
+            context = {offset: [f"{offset}:{f}" for f in parts[offset]] for offset in (-2, -1, 1, 2)}
             cached = self._cache[word] = (own, context)
         return cached
 

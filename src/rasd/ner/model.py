@@ -1,7 +1,9 @@
-"""A trained NER model: a CRF (python-crfsuite) plus the gazetteer its features consult.
+"""A trained NER model: a CRF (python-crfsuite), optionally a document pass, and the data they consult.
 
-The shipped model lives in ``rasd/data/models/``: ``ner.crfsuite`` (the CRF) with the gazetteer
-and word clusters its features consult beside it (see ``resources``).
+The shipped model lives in ``rasd/data/models/``: ``ner.crfsuite`` (the CRF) with the gazetteer and
+word clusters its features consult beside it (``resources``). A folder may also hold
+``ner_doc.crfsuite``, a second pass that also sees the first pass's labels of the same word elsewhere
+in the document (``document``; trained with ``rasd ner train --folds K``, not shipped).
 """
 from __future__ import annotations
 
@@ -14,10 +16,12 @@ import pycrfsuite
 from ..errors import RasdError
 from ..model import Token
 from .decode import CompiledCrf
+from .document import DocumentVotes, token_features
 from .features import Featurizer, Word, word_of
 from .resources import load_resources
 
 MODEL_NAME = "ner.crfsuite"
+DOC_MODEL_NAME = "ner_doc.crfsuite"
 
 
 class ModelNotFound(RasdError):
@@ -41,20 +45,35 @@ class NerModel:
             raise ModelNotFound(f"{path}: no NER model here; train one with `rasd ner train`")
         self.path = path
         self.featurizer = Featurizer(*load_resources(path.parent))
-        tagger = pycrfsuite.Tagger()
-        tagger.open(str(path))
-        self._crf = CompiledCrf(tagger, self.featurizer)
-        tagger.close()
+        self._crf = _compile(path, self.featurizer)
+        doc_path = path.parent / DOC_MODEL_NAME
+        self._doc_crf = _compile(doc_path, self.featurizer, token_features) if doc_path.is_file() else None
+
+    def tag_document(self, sentences: Sequence[Sequence[Word]]) -> list[list[str]]:
+        """Tags for all sentences of one document (an article): the second pass sees them all."""
+        tags = self._crf.tag_batch(sentences)
+        if self._doc_crf is None:
+            return tags
+        # Only sentences where the document disagrees with the first pass are tagged again: the
+        # others keep their first-pass tags (as good on development data, and half the work).
+        votes = DocumentVotes(sentences, tags)
+        again = [i for i in range(len(sentences)) if votes.disagrees(i)]
+        if again:
+            retagged = self._doc_crf.tag_batch([sentences[i] for i in again], [votes.keys(i) for i in again])
+            for i, new in zip(again, retagged):
+                tags[i] = new
+        return tags
 
     def tag_words(self, words: Sequence[Word]) -> list[str]:
+        """Tags for one sentence, as a document of its own."""
         if not words:
             return []
-        return self._crf.tag(words)
+        return self.tag_document([words])[0]
 
     def tag_sentences(self, sentences: Sequence[Sequence[Token]]) -> list[list[str]]:
-        """Tags for many pipeline sentences at once (faster than one call per sentence)."""
+        """Tags for the sentences of one pipeline article (a document) at once."""
         # Plain tuples equal (and hash like) Word tuples, and are cheaper to build.
-        return self._crf.tag_batch([[(t.norm, t.stem, t.proclitics) for t in s] for s in sentences])
+        return self.tag_document([[(t.norm, t.stem, t.proclitics) for t in s] for s in sentences])
 
     def tag_tokens(self, tokens: Sequence[Token]) -> list[str]:
         """Tags for the tokens of one pipeline sentence (uses their norm, stem and proclitics)."""
@@ -63,6 +82,18 @@ class NerModel:
     def tag_texts(self, tokens: Sequence[str]) -> list[str]:
         """Tags for raw token strings (one sentence), analysed like the pipeline analyses them."""
         return self.tag_words([word_of(t) for t in tokens])
+
+    def tag_text_document(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+        """Tags for the raw token strings of a document's sentences."""
+        return self.tag_document([[word_of(t) for t in tokens] for tokens in sentences])
+
+
+def _compile(path: Path, featurizer: Featurizer, extra_features=None) -> CompiledCrf:
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(path))
+    crf = CompiledCrf(tagger, featurizer, extra_features)
+    tagger.close()
+    return crf
 
 
 _default: Optional[NerModel] = None
