@@ -138,11 +138,12 @@ class _Planner:
             text("events_fts MATCH :fts_query").bindparams(fts_query=phrase))
         top = select(func.max(e.c.seq)).scalar_subquery()
         rows = self.conn.execute(fts.add_columns(top).limit(TEXT_RARE + 1)).all()
-        if len(rows) <= TEXT_RARE:
-            return Page(self._ranked([e.c.seq.in_([r[0] for r in rows]), *others]), common=False)
+        if len(rows) <= TEXT_RARE:  # (FTS5 again, in the statement: cheaper than 3,000 parameters)
+            return Page(self._ranked([e.c.seq.in_(fts), *others]), common=False)
         # FTS5 lists in rowid order: the share of seqs up to the last one listed that match.
         estimate = len(rows) * rows[-1][1] / max(rows[-1][0], 1)
-        if estimate > TEXT_COMMON and 4 * self.size <= TEXT_WINDOW:
+        # (Not within a date range: the walk below is bounded by it, a LIKE window often misses.)
+        if estimate > TEXT_COMMON and 4 * self.size <= TEXT_WINDOW and not dated_only:
             found = self._text_walk(value, others, dated_only)
             if found is not None:
                 return found
