@@ -27,6 +27,13 @@ def test_name_start_trims_conjunctions_and_prepositions_only():
     assert name_start(tokenize("وَبيروت")[0]) == 2  # the clitic's diacritic goes with it
 
 
+def test_name_start_keeps_letters_that_begin_a_name():
+    # the clitic analysis splits these as ordinary words (ف+يصل, ك+مال, و+ل+يد); names keep them
+    for name in ("فيصل", "فراس", "كمال", "وليد", "وسام"):
+        assert name_start(tokenize(name)[0]) == 0, name
+    assert name_start(tokenize("فبيروت")[0]) == 0  # ف is never trimmed: rarely before a name
+
+
 def test_stage_adds_entities_with_offsets_and_skips_covered_spans():
     text = "قال جورج بوش في واشنطن إن شركة تويوتا ستفتح مصنعا.\nوزار باريس."
     article = _article(text)

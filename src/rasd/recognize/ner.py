@@ -2,8 +2,8 @@
 organisations, places and other names (Mention source "ner") that no earlier stage found.
 
 Entities overlapping a mention already on the article (lexicon actors, places, persons ...) are
-skipped: the lexicon's answer, with its canonical id, wins. Leading conjunctions and prepositions
-(و ف ب ل ك) are trimmed off an entity's span, so ``وألفا عمر كوناري`` marks ``ألفا عمر كوناري``.
+skipped: the lexicon's answer, with its canonical id, wins. A leading conjunction or preposition
+(و ب ل) is trimmed off an entity's span, so ``وألفا عمر كوناري`` marks ``ألفا عمر كوناري``.
 """
 from __future__ import annotations
 
@@ -18,14 +18,22 @@ from ..settings import Settings
 
 KIND_OF_TYPE = {"PERS": "person", "ORG": "org", "LOC": "place", "MISC": "misc"}
 RULE = "ner.crf"
-_DETACHABLE = frozenset({"و", "ف", "ب", "ل", "ك"})
+# ف and ك seldom come before a name but often begin one (فيصل، فراس، كمال), which the clitic
+# analysis, made for ordinary words, splits off; a name keeps them, and the clitics before them.
+_DETACHABLE = frozenset({"و", "ب", "ل"})
+_NAME_PROCLITICS = _DETACHABLE | {"ال"}
+MIN_NAME_LETTERS = 3  # a shorter rest means the "clitics" were the name's own letters (وليد -> و+ل+يد)
 
 
 def name_start(token: Token) -> int:
     """Offset where the name in ``token`` begins: after its conjunction and preposition clitics."""
+    if not _NAME_PROCLITICS.issuperset(token.proclitics):
+        return token.start
     letters = [p for p in token.proclitics if p in _DETACHABLE]
     if "ل" in letters and "ال" in token.proclitics:
         letters.remove("ل")  # ل + ال is written لل: the second ل belongs to the name's article
+    if len(token.norm) - len(letters) < MIN_NAME_LETTERS:
+        return token.start
     skip = len(letters)
     i = 0
     while skip and i < len(token.text):
