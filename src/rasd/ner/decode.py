@@ -85,7 +85,7 @@ class CompiledCrf:
         indices: list[int] = []
         starts: list[int] = []
         for word in words:
-            own, context = self.featurizer.word_parts(Word._make(word))
+            own, context = self.featurizer.word_parts(Word._make(word), cache=False)
             for table, group in zip(tables, (own, context[-2], context[-1], context[1], context[2])):
                 starts.append(len(indices))
                 indices.append(0)  # every group non-empty, as reduceat needs

@@ -98,17 +98,23 @@ class Featurizer:
         by_kind["near"] = ["suf2=" + stem[-2:], "freq=" + self._frequency_band(stem)]
         return by_kind
 
-    def word_parts(self, word: Word) -> tuple[list[str], dict[int, list[str]]]:
-        """(features of the word itself, {offset: features it shows a token at that offset, unprefixed})."""
+    def word_parts(self, word: Word, cache: bool = True) -> tuple[list[str], dict[int, list[str]]]:
+        """(features of the word itself, {offset: features it shows a token at that offset, unprefixed}).
+
+        ``cache=False`` for a caller that keeps its own per-word result (the decoder keeps summed
+        weights): the strings would only take memory.
+        """
         cached = self._parts.get(word)
         if cached is None:
-            if len(self._parts) >= MAX_CACHED_WORDS:
-                self._parts.clear()
             by_kind = self._word_features(word)
             own = [f for kind in ("w", "s", "p", "sh", "g", "c", "own") for f in by_kind[kind]]
             near = [f for kind in NEAR_KINDS for f in by_kind[kind]]
             far = [f for kind in CONTEXT_KINDS for f in by_kind[kind]]
-            cached = self._parts[word] = (own, {-2: far, -1: near, 1: near, 2: far})
+            cached = (own, {-2: far, -1: near, 1: near, 2: far})
+            if cache:
+                if len(self._parts) >= MAX_CACHED_WORDS:
+                    self._parts.clear()
+                self._parts[word] = cached
         return cached
 
     def word_features(self, word: Word) -> tuple[list[str], dict[int, list[str]]]:
