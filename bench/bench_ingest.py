@@ -6,8 +6,17 @@ stored (not skipped as unchanged) and is a near-duplicate of its original: the d
 and event merging work as they would on a wire-heavy corpus.
 
 Throughput is articles read per second of wall time, start-up (building the pipeline in each
-process) included. Peak memory is the highest resident set size of this process plus all its
-children (worker processes, Dask nanny and workers), sampled every 0.2 s with psutil.
+process) included. On a shared, loaded machine wall time says little, so each mode also prints
+CPU seconds: of this process (the writer; the memory sampler's own CPU taken out) and of its
+children (workers, counted when they end), and for 2 workers the speed-up two idle cores would
+give from those figures: CPU of the 1-worker run / max(parent CPU, all CPU / 2), the parent
+being the one part that cannot be split.
+
+Peak memory, sampled every 0.5 s with psutil over this process and all its children (worker
+processes, Dask nanny and workers): ``peak_mb`` is the sum of proportional set sizes (PSS:
+a page shared by k processes counts 1/k in each, so the sum is the memory actually used);
+``peak_rss_mb`` the sum of resident sizes, which counts every page the forked workers share
+with the parent (the pipeline's lexicons and models) once per process.
 
     .venv/bin/python bench/bench_ingest.py [--n 20000] [--modes 1,2,dask] [--batch-size 100]
     .venv/bin/python bench/bench_ingest.py --n 100000 --modes 2     # the 1 GB memory check
@@ -17,6 +26,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import sys
 import tempfile
 import threading
@@ -51,25 +61,31 @@ def build_corpus(path: Path, n: int) -> None:
 
 
 class PeakMemory:
-    """Peak RSS of this process and its descendants, sampled in a thread."""
+    """Peak PSS and RSS of this process and its descendants, sampled in a thread (whose own CPU
+    time is kept, to take it out of the parent's)."""
 
-    def __init__(self, every: float = 0.2):
-        self.every, self.peak, self._stop = every, 0, threading.Event()
+    def __init__(self, every: float = 0.5):
+        self.every, self.peak, self.peak_rss, self._stop = every, 0, 0, threading.Event()
+        self.cpu = 0.0
         self._thread = threading.Thread(target=self._run, daemon=True)
 
-    def _sample(self) -> int:
+    def _sample(self) -> tuple[int, int]:
         me = psutil.Process()
-        total = me.memory_info().rss
-        for child in me.children(recursive=True):
+        pss = rss = 0
+        for process in [me, *me.children(recursive=True)]:
             try:
-                total += child.memory_info().rss
+                info = process.memory_full_info()
             except psutil.Error:
-                pass
-        return total
+                continue
+            pss += getattr(info, "pss", info.rss)
+            rss += info.rss
+        return pss, rss
 
     def _run(self) -> None:
         while not self._stop.is_set():
-            self.peak = max(self.peak, self._sample())
+            pss, rss = self._sample()
+            self.peak, self.peak_rss = max(self.peak, pss), max(self.peak_rss, rss)
+            self.cpu = time.thread_time()
             self._stop.wait(self.every)
 
     def __enter__(self) -> "PeakMemory":
@@ -81,20 +97,34 @@ class PeakMemory:
         self._thread.join()
 
 
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def run(mode: str, corpus: Path, folder: Path, batch_size: int) -> dict:
     db = folder / f"bench-{mode}.sqlite"
     with Store.open(str(db)) as store, PeakMemory() as memory:
-        started = time.monotonic()
+        started, cpu, children = time.monotonic(), time.process_time(), _children_cpu()
         if mode == "dask":
             summary = ingest_dask(store, [str(corpus)], "local", workers=2, batch_size=batch_size,
                                   staging=folder / "staging", target_bytes=1_000_000)
         else:
             summary = ingest_sources(store, [str(corpus)], batch_size=batch_size, workers=int(mode), progress=False)
         seconds = time.monotonic() - started
+        parent_cpu = time.process_time() - cpu
+        children_cpu = _children_cpu() - children
+    parent_cpu -= memory.cpu
     return {"mode": mode, "read": summary.read, "stored": summary.stored, "events": summary.events,
             "duplicates": summary.duplicates, "merges": summary.merges, "failed": summary.failed_total,
             "seconds": round(seconds, 1), "rate": round(summary.read / seconds, 2),
-            "peak_mb": round(memory.peak / 2 ** 20)}
+            "cpu_parent_s": round(parent_cpu, 1), "cpu_children_s": round(children_cpu, 1),
+            "cpu_ms_per_article": round(1000 * (parent_cpu + children_cpu) / max(1, summary.read), 1),
+            "peak_mb": round(memory.peak / 2 ** 20), "peak_rss_mb": round(memory.peak_rss / 2 ** 20)}
+
+
+def _load() -> str:
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
 def main() -> None:
@@ -103,7 +133,7 @@ def main() -> None:
     parser.add_argument("--modes", default="1,2,dask", help="comma-separated: 1, 2 (workers), dask")
     parser.add_argument("--batch-size", type=int, default=100, help="documents per transaction")
     args = parser.parse_args()
-    print(f"cpu cores: {os.cpu_count()}; load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    print(f"cpu cores: {os.cpu_count()}; load average before: {_load()}")
     with tempfile.TemporaryDirectory(prefix="rasd-bench-") as tmp:
         folder = Path(tmp)
         corpus = folder / "corpus.jsonl"
@@ -113,10 +143,17 @@ def main() -> None:
         for mode in args.modes.split(","):
             result = run(mode.strip(), corpus, folder, args.batch_size)
             results.append(result)
-            print(json.dumps(result), f"load average: {' '.join(f'{x:.2f}' for x in os.getloadavg())}", flush=True)
+            print(json.dumps(result), f"load average: {_load()}", flush=True)
     by_mode = {r["mode"]: r for r in results}
     if "1" in by_mode and "2" in by_mode:
-        print(f"speed-up 2 workers / 1 worker: {by_mode['2']['rate'] / by_mode['1']['rate']:.2f}x")
+        one, two = by_mode["1"], by_mode["2"]
+        print(f"speed-up 2 workers / 1 worker: {two['rate'] / one['rate']:.2f}x wall (load average {_load()})")
+        total_one = one["cpu_parent_s"] + one["cpu_children_s"]
+        total_two = two["cpu_parent_s"] + two["cpu_children_s"]
+        bound = max(two["cpu_parent_s"], total_two / 2)
+        print(f"CPU: 1 worker {total_one:.1f}s; 2 workers {total_two:.1f}s (parent {two['cpu_parent_s']:.1f}s, "
+              f"workers {two['cpu_children_s']:.1f}s); speed-up on two idle cores from CPU times: "
+              f"{total_one / bound:.2f}x")
     if "1" in by_mode and "dask" in by_mode:
         print(f"speed-up dask (2 workers) / 1 worker: {by_mode['dask']['rate'] / by_mode['1']['rate']:.2f}x")
 

@@ -51,12 +51,13 @@ def _insert_ignore(conn: Connection, table, rows: list[dict]) -> None:
 # ---- articles ------------------------------------------------------------------------------
 
 def link_near_duplicate(conn: Connection, article_id: str, title: Optional[str],
-                        text: str) -> Optional[tuple[str, float]]:
+                        text: str, signature=None) -> Optional[tuple[str, float]]:
     """Index a newly stored article; link it to the canonical article it copies, if any.
 
     Returns (canonical id, estimated Jaccard similarity) for a copy, None for an original. Only
-    canonical articles are candidates, so every copy links to the first article seen."""
-    signature = article_fingerprint(title, text)
+    canonical articles are candidates, so every copy links to the first article seen.
+    ``signature``: article_fingerprint(title, text) when already computed (ingest workers)."""
+    signature = signature if signature is not None else article_fingerprint(title, text)
     buckets = lsh_buckets(signature)
     s, lsh, a = t.article_signatures, t.article_lsh, t.articles
     rows = conn.execute(

@@ -17,11 +17,11 @@ from ..model import DocumentError, RawDocument
 from ..pipeline import Pipeline
 from ..progress import Progress, RunSummary
 from ..settings import DEFAULT_SETTINGS, Settings
-from .parallel import Analyser, analyse_document
+from .parallel import Analyser, preparer
 from .store import Store
 from .versions import code_version, lexicon_version
 from .claims import Claims, Held, Wanted
-from .writer import BatchWriter, Failed, Processed, document_key, raw_hash, utcnow
+from .writer import BatchWriter, Failed, Prepared, document_key, raw_hash, utcnow
 
 Item = Union[RawDocument, DocumentError]
 
@@ -107,17 +107,16 @@ class _Run:
                 time.sleep(HELD_POLL_SECONDS)
         return orphaned
 
-    def write(self, batch: list[Item], results: list, versions: tuple[str, str]) -> None:
+    def write(self, results: list[Prepared | Failed], versions: tuple[str, str]) -> None:
         """One transaction: the batch's rows, the merges they cause, the end of their claims."""
         with self.store.begin() as conn:
             writer = BatchWriter(conn, self.claims.run_id, *versions)
-            stored = [_as_stored(item, result) for item, result in zip(batch, results)]
-            for item in stored:
+            for item in results:
                 writer.write(item)
             writer.finish()
-            self.claims.release(conn, [s.key for s in stored if s.key])
+            self.claims.release(conn, [r.key for r in results if r.key])
         summarize_batch(self.summary, writer)
-        self.bar.advance(len(batch))
+        self.bar.advance(len(results))
 
 
 HELD_POLL_SECONDS = 0.5
@@ -141,9 +140,11 @@ def ingest_sources(store: Store, sources: list[str], settings: Settings = DEFAUL
     bar = Progress(estimate_total(sources) if progress is not False else None, "ingest", enabled=progress)
     run = _Run(store, run_id, started_at, summary, bar)
 
+    prepare = preparer(*versions, run_id)  # pipeline, rows and signatures: in the workers
+
     def analyse_and_write(batches: Iterator[list[Item]]) -> None:
-        for batch, results in analyser.map_batches(_analyse_item, batches):
-            run.write(batch, results, versions)
+        for _, results in analyser.map_batches(prepare, batches):
+            run.write(results, versions)
             summary.seconds = time.monotonic() - started
             store.update_run(run_id, summary)
 
@@ -167,14 +168,3 @@ def ingest_sources(store: Store, sources: list[str], settings: Settings = DEFAUL
         finally:
             store.update_run(run_id, summary, status)
     return summary
-
-
-def _analyse_item(pipeline: Pipeline, item: Item):
-    return item if isinstance(item, DocumentError) else analyse_document(pipeline, item)
-
-
-def _as_stored(item: Item, result) -> Processed | Failed:
-    if isinstance(result, DocumentError):
-        key = None if isinstance(item, DocumentError) else document_key(item.source, item.external_id)
-        return Failed(key, result)
-    return Processed(document_key(item.source, item.external_id), raw_hash(item), result)

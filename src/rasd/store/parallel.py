@@ -1,23 +1,34 @@
 """Running the pipeline on documents, in this process or in N local worker processes.
 
-Workers only compute; the parent alone writes to the store. Batches are double-buffered: while
-the workers compute batch n+1, the parent writes batch n, and no more than two batches are in
-memory at any time, whatever the corpus size.
+Workers compute everything a document needs without the database: the pipeline, then the
+table rows and the MinHash signature (``prepare_document``); the parent only writes. Batches
+are double-buffered: while the workers compute batch n+1, the parent writes batch n, and no
+more than two batches are in memory at any time, whatever the corpus size.
+
+Where the platform has ``fork`` (Linux), the pipeline is built once in the parent and the
+workers are forked from it: they start at once and share its lexicons and models copy-on-write
+(``gc.freeze`` keeps the collector from touching, hence copying, those pages). A worker is
+replaced after ``MAX_TASKS_PER_WORKER`` tasks, so whatever it accumulates is given back.
+Elsewhere workers are spawned and build their own pipeline.
 """
 from __future__ import annotations
 
+import gc
 import multiprocessing
+from functools import partial
 from typing import Callable, Iterator, Optional, TypeVar
 
 from ..errors import DocumentRejected
 from ..model import Article, DocumentError, RawDocument
 from ..pipeline import Pipeline
 from ..settings import Settings
+from .writer import Failed, Prepared, Processed, document_key, prepare, raw_hash
 
 T = TypeVar("T")
 R = TypeVar("R")
 
 _pipeline: Optional[Pipeline] = None  # one per worker process, built once
+MAX_TASKS_PER_WORKER = 200  # tasks (chunks of a batch) before a forked worker is replaced
 
 
 def _strip_tokens(article: Article) -> Article:
@@ -35,6 +46,27 @@ def analyse_document(pipeline: Pipeline, raw: RawDocument) -> Article | Document
         return DocumentError(raw.source, e.reason, e.detail)
     except Exception as e:  # a bug on one document must not stop the batch (DESIGN: errors)
         return DocumentError(raw.source, "internal-error", f"{type(e).__name__}: {e}")
+
+
+def prepare_document(pipeline: Pipeline, raw: RawDocument | DocumentError, code_version: str,
+                     lexicon_version: str, run_id: Optional[int]) -> Prepared | Failed:
+    """Analyse one input document and turn it into what the writer stores (worker side)."""
+    if isinstance(raw, DocumentError):  # the reader's error: nothing to analyse
+        return Failed(None, raw)
+    key = document_key(raw.source, raw.external_id)
+    result = analyse_document(pipeline, raw)
+    if isinstance(result, DocumentError):
+        return Failed(key, result)
+    try:
+        return prepare(Processed(key, raw_hash(raw), result), code_version, lexicon_version, run_id)
+    except Exception as e:  # a row the store cannot take must not stop the batch either
+        return Failed(key, DocumentError(raw.source, "internal-error", f"{type(e).__name__}: {e}"))
+
+
+def preparer(code_version: str, lexicon_version: str, run_id: Optional[int]) -> Callable:
+    """``prepare_document`` for one run, as a function Analyser.map_batches can send to workers."""
+    return partial(prepare_document, code_version=code_version, lexicon_version=lexicon_version,
+                   run_id=run_id)
 
 
 def reanalyse_article(pipeline: Pipeline, article: Article) -> Article | DocumentError:
@@ -65,10 +97,21 @@ class Analyser:
 
     def __init__(self, settings: Settings, workers: int = 1,
                  pipeline_factory: Optional[Callable[[Settings], Pipeline]] = None):
+        global _pipeline
         self.workers = max(1, workers)
         self.pool = None
-        if self.workers == 1:
+        self.frozen = False
+        fork = "fork" in multiprocessing.get_all_start_methods()
+        if self.workers == 1 or fork:
             self.pipeline = pipeline_factory(settings) if pipeline_factory else Pipeline(settings)
+        if self.workers == 1:
+            return
+        if fork:
+            _pipeline = self.pipeline  # inherited by the forked workers
+            gc.collect()
+            gc.freeze()
+            self.frozen = True
+            self.pool = multiprocessing.get_context("fork").Pool(self.workers, maxtasksperchild=MAX_TASKS_PER_WORKER)
         else:
             # spawn: workers start clean (no inherited DB connections or threads).
             context = multiprocessing.get_context("spawn")
@@ -92,10 +135,15 @@ class Analyser:
             yield pending[0], pending[1].get()
 
     def close(self) -> None:
+        global _pipeline
         if self.pool is not None:
             self.pool.terminate()
             self.pool.join()
             self.pool = None
+        if self.frozen:
+            gc.unfreeze()
+            self.frozen = False
+            _pipeline = None
 
     def __enter__(self) -> "Analyser":
         return self

@@ -9,7 +9,7 @@ Identity: a document's key is its external id when the input gives one, else its
 """
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Iterable, Optional
@@ -20,7 +20,8 @@ from sqlalchemy.dialects import postgresql, sqlite
 from ..model import Article, DocumentError, RawDocument, content_id
 from . import schema as t
 from .dedupe import link_near_duplicate, merge_pending, queue_events, release_clusters
-from .rows import Row, analysis_rows, article_rows
+from ..dedupe.articles import LeanMinHash, article_fingerprint
+from .rows import ArticleRows, Row, analysis_rows, article_rows, table_rows
 
 
 def document_key(source: Optional[str], external_id: Optional[str]) -> str:
@@ -41,6 +42,25 @@ class Processed:
 
 
 @dataclass
+class Prepared:
+    """A processed document already turned into rows and a MinHash signature (``prepare``, run
+    in the worker processes): the writer only inserts them."""
+    key: str
+    raw_hash: str
+    rows: ArticleRows
+    events: int
+    signature: LeanMinHash
+
+
+def prepare(item: Processed, code_version: str, lexicon_version: str, run_id: Optional[int]) -> Prepared:
+    """Everything about one document that needs no database: rows, signature."""
+    a = item.article
+    rows = article_rows(a, code_version, lexicon_version, run_id, utcnow())
+    rows.analysis = {name: table_rows(name, r) for name, r in rows.analysis.items()}
+    return Prepared(item.key, item.raw_hash, rows, len(a.events), article_fingerprint(a.title, a.text))
+
+
+@dataclass
 class Failed:
     """A document that could not be processed (reader or pipeline error)."""
     key: Optional[str]
@@ -57,9 +77,10 @@ def _columns(table: Table, rows: list[Row]) -> list[Row]:
     return [{k: v for k, v in row.items() if k in names} for row in rows]
 
 
-def insert_rows(conn: Connection, table: Table, rows: list[Row]) -> None:
+def insert_rows(conn: Connection, table: Table, rows: list[Row], checked: bool = False) -> None:
+    """``checked``: the rows hold only the table's columns already (rows.table_rows)."""
     if rows:
-        conn.execute(table.insert(), _columns(table, rows))
+        conn.execute(table.insert(), rows if checked else _columns(table, rows))
 
 
 def upsert_rows(conn: Connection, table: Table, rows: list[Row], keys: list[str]) -> None:
@@ -114,11 +135,11 @@ def write_analysis(conn: Connection, article: Article, code_version: str, lexico
 
 
 def _write_analysis(conn: Connection, analysis: dict[str, list[Row]], actor_rows: list[Row],
-                    place_rows: list[Row]) -> None:
+                    place_rows: list[Row], checked: bool = False) -> None:
     upsert_rows(conn, t.actors, actor_rows, ["id"])
     upsert_rows(conn, t.places, place_rows, ["id"])
     for table in (t.sentences, t.mentions, t.events, t.event_participants, t.event_mentions):
-        insert_rows(conn, table, analysis[table.name])
+        insert_rows(conn, table, analysis[table.name], checked)
     queue_events(conn, [row["id"] for row in analysis["events"]])  # merged in finish()
 
 
@@ -132,14 +153,21 @@ class BatchWriter:
         self.lexicon_version = lexicon_version
         self.counts: Counter[str] = Counter()
         self.failed: Counter[str] = Counter()
+        # Analysis rows of the batch's new articles, inserted table by table before the batch
+        # ends or anything is deleted (a few statements per batch instead of ten per article).
+        self._pending: dict[str, list[Row]] = defaultdict(list)
+        self._actors: dict[str, Row] = {}
+        self._places: dict[str, Row] = {}
         if conn.dialect.name == "postgresql":
             # Batches queue, as on SQLite (BEGIN IMMEDIATE): two ingesters writing the same new
             # article at once otherwise both insert it and one dies on articles_pkey
             # (tests/reliability, test_two_ingesters_on_one_store). Held until the commit.
             conn.exec_driver_sql("SELECT pg_advisory_xact_lock(4242011)")
 
-    def write(self, item: Processed | Failed) -> str:
+    def write(self, item: Processed | Prepared | Failed) -> str:
         """Store one result; returns what happened: stored|updated|unchanged|duplicate|failed."""
+        if isinstance(item, Processed):
+            item = prepare(item, self.code_version, self.lexicon_version, self.run_id)
         outcome = self._write_failure(item) if isinstance(item, Failed) else self._write_article(item)
         self.counts[outcome] += 1
         return outcome
@@ -154,41 +182,65 @@ class BatchWriter:
             created_at=utcnow()))
         return "failed"
 
-    def _write_article(self, item: Processed) -> str:
-        conn, article = self.conn, item.article
+    def _write_article(self, item: Prepared) -> str:
+        conn, rows = self.conn, item.rows
+        article = rows.article
+        article_id = article["id"]
         doc = conn.execute(select(t.documents.c.article_id, t.documents.c.raw_hash)
                            .where(t.documents.c.key == item.key)).first()
         if doc is not None and doc.raw_hash == item.raw_hash:
             return "unchanged"
-        exists = conn.execute(select(t.articles.c.id).where(t.articles.c.id == article.id)).first() is not None
+        exists = conn.execute(select(t.articles.c.id).where(t.articles.c.id == article_id)).first() is not None
         if not exists:
-            rows = article_rows(article, self.code_version, self.lexicon_version, self.run_id, utcnow())
-            insert_rows(conn, t.articles, [rows.article])
-            insert_rows(conn, t.removed_lines, rows.removed_lines)
-            _write_analysis(conn, rows.analysis, rows.actors, rows.places)
-            if link_near_duplicate(conn, article.id, article.title, article.text):
+            now = utcnow()  # when it is stored (the rows were built in a worker a little earlier)
+            article.update(stored_at=now, updated_at=now, run_id=self.run_id)
+            insert_rows(conn, t.articles, [article])
+            self._buffer(rows)
+            if link_near_duplicate(conn, article_id, article["title"], article["text"], item.signature):
                 self.counts["near_duplicate"] += 1
-            self.counts["events"] += len(article.events)
+            self.counts["events"] += item.events
         if doc is None:
             conn.execute(t.documents.insert().values(
-                key=item.key, article_id=article.id, raw_hash=item.raw_hash, source=article.source,
-                external_id=article.external_id, first_run_id=self.run_id, last_run_id=self.run_id))
+                key=item.key, article_id=article_id, raw_hash=item.raw_hash, source=article["source"],
+                external_id=article["external_id"], first_run_id=self.run_id, last_run_id=self.run_id))
             outcome = "stored" if not exists else "duplicate"
         else:
             conn.execute(update(t.documents).where(t.documents.c.key == item.key).values(
-                article_id=article.id, raw_hash=item.raw_hash, source=article.source, last_run_id=self.run_id))
-            if doc.article_id != article.id:
+                article_id=article_id, raw_hash=item.raw_hash, source=article["source"], last_run_id=self.run_id))
+            if doc.article_id != article_id:
                 self._drop_if_orphan(doc.article_id)
-            outcome = "updated" if doc.article_id != article.id else "unchanged"
-        conn.execute(delete(t.ingest_errors).where(t.ingest_errors.c.document == article.source))
+            outcome = "updated" if doc.article_id != article_id else "unchanged"
+        conn.execute(delete(t.ingest_errors).where(t.ingest_errors.c.document == article["source"]))
         return outcome
+
+    def _buffer(self, rows: ArticleRows) -> None:
+        self._pending["removed_lines"] += rows.removed_lines
+        for name, table_rows_ in rows.analysis.items():
+            self._pending[name] += table_rows_
+        self._actors.update((r["id"], r) for r in rows.actors)
+        self._places.update((r["id"], r) for r in rows.places)
+
+    def flush(self) -> None:
+        """Insert the buffered analysis rows (the articles they belong to are inserted)."""
+        if not self._pending and not self._actors and not self._places:
+            return
+        analysis = {name: self._pending.get(name, []) for name in
+                    ("sentences", "mentions", "events", "event_participants", "event_mentions")}
+        _write_analysis(self.conn, analysis, [self._actors[k] for k in sorted(self._actors)],
+                        [self._places[k] for k in sorted(self._places)], checked=True)
+        insert_rows(self.conn, t.removed_lines, self._pending.get("removed_lines", []))
+        self._pending.clear()
+        self._actors.clear()
+        self._places.clear()
 
     def finish(self) -> None:
         """End of the batch: merge the events written with the stored ones (rasd.store.dedupe)."""
+        self.flush()
         self.counts["merges"] += merge_pending(self.conn, self.run_id)
 
     def _drop_if_orphan(self, article_id: str) -> None:
         held = self.conn.execute(select(t.documents.c.key).where(t.documents.c.article_id == article_id)
                                  .limit(1)).first()
         if held is None:
+            self.flush()  # the rows buffered may belong to it
             delete_article(self.conn, article_id)
