@@ -497,17 +497,18 @@ def _lead_subject(sent: Sentence, slots: list[Slot]) -> list[Slot]:
     return chain_at(slots, 0, sent.tokens)
 
 
-NER_NAME_MAX_WORDS = 4  # a statistical name longer than this that holds a verb is a tagging error
+NER_NAME_MAX_WORDS = 4  # a guessed name longer than this, or one holding a verb, is a tagging error
 
 
 def _real_name(m: Mention, h: TriggerHit, pos: str, text: str) -> bool:
-    """Whether a name holding trigger ``h`` really is one: not a name the statistical tagger ran
-    across a clause (مراسلتنا أن قوات الاحتلال حاصرت أحد المنازل) and not a word glued to the
-    trigger (العراقاستهداف)."""
+    """Whether a name holding trigger ``h`` really is one: not a name the statistical tagger or the
+    title rule ran across a clause (مراسلتنا أن قوات الاحتلال حاصرت أحد المنازل) and not a word glued
+    to the trigger (العراقاستهداف)."""
     if h.glued and m.start < h.start:
         return False
-    if m.source == "ner" and ((pos in VERB_POS and "ال" not in h.prefix)
-                              or len(text[m.start:m.end].split()) > NER_NAME_MAX_WORDS):
+    guessed = m.source == "ner" or (m.kind == "person" and m.source != "lexicon")  # tagger or title rule
+    if guessed and ((pos in VERB_POS and "ال" not in h.prefix)
+                    or len(text[m.start:m.end].split()) > NER_NAME_MAX_WORDS):
         return False
     return True
 
