@@ -120,7 +120,8 @@ class Matcher:
                     yield from entries(alt, key, tuple(payloads), _ALT_PREFIXES, True)
 
     def build(self) -> "Matcher":
-        self._automaton = _automaton(self.entries())
+        """Ready to match. The automaton itself is made on first use: a matcher that a
+        MatcherGroup serves never needs its own."""
         return self
 
     def find(self, text: str) -> list[Match]:
@@ -134,10 +135,10 @@ class Matcher:
             found = group.candidates_for(self, text)
             if found is not None:
                 return found
-        if self._automaton is None:
-            self.build()
         if not self._forms:
             return []
+        if self._automaton is None:
+            self._automaton = _automaton(self.entries())
         return _scan(self._automaton, text, [[]])[0]
 
 
@@ -183,6 +184,7 @@ class MatcherGroup:
         self._results: dict[str, list[list[Match]]] = {}
         for m in self.matchers:
             m._group = self
+            m._automaton = None  # the group answers for it (made again only if it changes)
 
     def candidates_for(self, matcher: Matcher, text: str) -> Optional[list[Match]]:
         i = self._index.get(id(matcher))

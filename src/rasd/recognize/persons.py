@@ -50,6 +50,7 @@ _SPACE_ONLY = re.compile(r"^[\s\"'()]*$")
 _LINK_WORDS = frozenset(normalize(w) for w in ("في", "باسم", "لدى", "ب", "التابع", "التابعة", "عن", "ل", "لـ"))
 _COMMA = "،,"
 _STOP_PUNCT = ".!?؟:;؛\n"
+_STOP_RE = re.compile("[" + re.escape(_STOP_PUNCT) + "]")
 
 
 @dataclass(frozen=True)
@@ -169,7 +170,7 @@ class PersonRecognizer:
             if not reads[j][2]:  # cannot be a title
                 continue
             gap = norm[cand.end:name.start - len(name.prefix)]
-            if any(ch in _STOP_PUNCT for ch in gap) or len(_WORD.findall(gap)) > MAX_QUALIFIER_WORDS:
+            if _STOP_RE.search(gap) or len(_WORD.findall(gap)) > MAX_QUALIFIER_WORDS:
                 return None
             return cand
         return None
@@ -210,7 +211,7 @@ class PersonRecognizer:
         else:
             rest = norm[pos:pos + 40]
             comma = next((i for i, ch in enumerate(rest) if ch in _COMMA), -1)
-            if comma > 0 and not any(ch in _STOP_PUNCT for ch in rest[:comma]) \
+            if comma > 0 and not _STOP_RE.search(rest, 0, comma) \
                     and (len(_WORD.findall(rest[:comma])) <= 2 or (
                         len(_WORD.findall(rest[:comma])) <= 3 and _WORD.match(rest)
                         and _WORD.match(rest).group() in _LINK_WORDS)):
