@@ -181,6 +181,7 @@ class Phrase:
     candidates: list[PlaceRecord]  # empty: an unlisted name after a cue
     name_ar: str  # the name as written (normalized)
     adjective: Optional[Cue] = None
+    chosen: Optional[PlaceRecord] = None  # the candidate the mention was resolved to
 
     @property
     def head_cue(self) -> Optional[Cue]:
@@ -339,14 +340,26 @@ def is_newsroom(text: str, m: Mention, span: int = 60) -> bool:
     return paren != -1 and any("a" <= ch.lower() <= "z" for ch in after[paren:paren + 12])
 
 
-def _inside_name(span: tuple[int, int], names: list[Mention], located: bool) -> bool:
+def _holds_places(rule: str) -> bool:
+    """Names whose place words are not places (an actor read from a place or demonym, قاعدة جوية
+    سورية, or a title span, نائب الرئيس في مدينة ميونيخ, still leaves the place a place)."""
+    return "demonym" not in rule and "metonym" not in rule and rule != "person:title"
+
+
+def _inside_name(span: tuple[int, int], names: list[Mention], name_starts: list[int], view_text: str,
+                 view_start: int) -> bool:
     """A place word inside a longer actor or person name (كتائب عز الدين القسام، قوات سوريا
     الديمقراطية) is part of the name, not a place the text tells of. A place after في inside a span
     the recognizers joined (قائد القوات الروسية في سوريا) is still a place; inside a lexicon name
     (المقاومة الإسلامية في العراق) it is not."""
+    import bisect
     start, end = span
-    return any(m.start <= start and end <= m.end and m.end - m.start > end - start
-               and (not located or m.rule == "actor:name") for m in names)
+    k = bisect.bisect_right(name_starts, start)
+    holders = [m for m in names[max(0, k - 8):k] if end <= m.end and m.end - m.start > end - start]
+    if not holders:
+        return False
+    located = _after_locative(view_text, view_start)
+    return any(not located or m.rule == "actor:name" for m in holders)
 
 
 LOCATIVE_WORDS = frozenset({"في", "وفي", "داخل", "قرب", "عند"})
@@ -360,7 +373,9 @@ def _common_noun(text: str, span: tuple[int, int], ph: Phrase) -> bool:
     if ph.cues or ph.direction:
         return False
     start, end = span
-    return any(ch in TANWEEN for ch in text[start:end]) or bool(_AGE_AFTER.match(text[end:end + 20]))
+    after = text[end:end + 4]
+    return not TANWEEN.isdisjoint(text[start:end]) or (
+        "(" in after and bool(_AGE_AFTER.match(text[end:end + 20])))
 
 
 def _after_locative(text: str, pos: int) -> bool:
@@ -387,16 +402,19 @@ class Anaphor:
     end: int
     cue: Cue
     direction: Optional[Cue] = None
+    cue_form: str = ""  # the definite word as matched (المدينه)
 
 
 def find_anaphors(text: str, matches: list[Match], phrases: list[Phrase]) -> list[Anaphor]:
     covered = [(p.start, p.end) for p in phrases]
     out = []
     for k, m in enumerate(matches):
-        cues = [c for c in _kinds(m)[1] if c.antecedents is not None]
-        if not cues or not m.prefix.endswith("ال") or any(a <= m.start < b for a, b in covered):
+        if not m.prefix.endswith("ال"):
+            continue  # (checked first: most matches have no article)
+        cues = [p for p in m.payloads if isinstance(p, Cue) and p.antecedents is not None]
+        if not cues or any(a <= m.start < b for a, b in covered):
             continue
-        an = Anaphor(m.start - 2, m.end, cues[0])
+        an = Anaphor(m.start - 2, m.end, cues[0], cue_form="ال" + m.form)
         if k > 0 and _adjacent(text, matches[k - 1].end, m):
             before = [c for c in _kinds(matches[k - 1])[1] if c.type == "direction" and not c.adjective]
             if before and not matches[k - 1].prefix.endswith("ال"):
@@ -482,22 +500,24 @@ class PlaceRecognizer:
         anaphors = find_anaphors(view.text, matches, phrases)
         # names that hold a place word (كتائب عز الدين القسام); an actor read from a place or demonym
         # (قاعدة جوية سورية -> Syrian forces) still leaves the place a place
-        names = [m for m in article.mentions if m.kind in NAME_KINDS
-                 and not any(w in (m.rule or "") for w in ("demonym", "metonym", "person:title"))]
+        names = sorted((m for m in article.mentions if m.kind in NAME_KINDS and _holds_places(m.rule or "")),
+                       key=lambda m: m.start)
+        name_starts = [m.start for m in names]
         skip = self._not_places(view)
         # a capital or country standing for its government (قالت موسكو): marked, the place is not told
         as_actor = {(m.start, m.end) for m in article.mentions if m.kind == "actor" and m.rule in ACTOR_PLACE_RULES}
-        actors = [m for m in article.mentions if m.kind in ("actor", "org")]
-        actor_names = [normalize(m.text) for m in actors if "demonym" not in (m.rule or "")]
+        actors = [m for m in article.mentions if m.kind in ("actor", "org")] if anaphors else []
+        actor_names = [view.text[slice(*_to_view(view, m.start, m.end))] for m in actors
+                       if "demonym" not in (m.rule or "")]
         # demonyms in the normalized view (القاعدة الأميركية names whose base it is)
         demonyms = [_to_view(view, m.start, m.end) for m in actors if "demonym" in (m.rule or "")]
         told: list[tuple[Mention, Optional[PlaceRecord], tuple[str, ...]]] = []
         for item in sorted(phrases + anaphors, key=lambda x: x.start):
-            if any(a <= item.start < b for a, b in skip):
+            if skip and any(a <= item.start < b for a, b in skip):
                 continue
             span = view.span_to_original(item.start, item.end)
             if isinstance(item, Phrase) and (_adjective_reading(view.text, item) or _common_noun(article.text, span, item)
-                                             or _inside_name(span, names, _after_locative(view.text, item.start))):
+                                             or _inside_name(span, names, name_starts, view.text, item.start)):
                 continue
             if isinstance(item, Anaphor):
                 mention = self._anaphor(article, view, item, told, names, starts, actor_names, demonyms)
@@ -509,7 +529,7 @@ class PlaceRecognizer:
                         and any(p.type in LINE_TYPES for p in item.candidates[:1]):
                     mention.qualifier = "line"
                 if mention is not None:
-                    told.append((mention, choose(item, ctx)[0], tuple(c.id for c in item.cues)))
+                    told.append((mention, item.chosen, tuple(c.id for c in item.cues)))
             if mention is not None:
                 article.mentions.append(mention)
         return article
@@ -529,7 +549,7 @@ class PlaceRecognizer:
         """المدينة، القاعدة، المخيم standing alone: the last place told before with the same cue or of
         the cue's antecedent types, within ANAPHOR_CHARS."""
         start, end = view.span_to_original(an.start, an.end)
-        word = normalize(article.text[start:end]).split()[-1]
+        word = an.cue_form
         if any(m.start < end and start < m.end for m in names) or any(word in n for n in actor_names):
             return None  # تنظيم القاعدة: part of a name (here or elsewhere in the article), not a place
         nxt = _WORD.search(view.text, an.end, an.end + 20)
@@ -559,6 +579,7 @@ class PlaceRecognizer:
                  starts: list[int]) -> Optional[Mention]:
         start, end = view.span_to_original(ph.start, ph.end)
         place, clear = choose(ph, ctx)
+        ph.chosen = place
         head = ph.head_cue
         rule = "place.name"
         if place is None and head and head.type == "country_reference":
