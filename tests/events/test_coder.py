@@ -1,5 +1,5 @@
 """Event coder filters: discontinuous complements, duplicates, background mentions."""
-from conftest import article_with
+from tests.events.conftest import article_with
 
 SYRIA = {"entity_id": "actor.syria", "name_en": "Syria"}
 GROUPS = {"entity_id": "actor.terrorists", "name_en": "terrorist groups"}

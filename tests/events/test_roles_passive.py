@@ -1,5 +1,5 @@
 """Roles of passive killing verbs: the subject is the victim."""
-from conftest import article_with
+from tests.events.conftest import article_with
 
 
 def test_the_subject_of_a_passive_killing_verb_is_its_victim(coder):
