@@ -221,20 +221,25 @@ def choose_place(event_type: str, trigger_at: int, scope: Scope, places: Sequenc
                  dateline: Optional[Mention]) -> tuple[Optional[Location], str]:
     """(location, rule id)."""
     trigger_end = _trigger_word_end(text, trigger_at)
-    located = [m for m in places if not _newsroom(text, m) and not _source_place(text, m)
-               and (not _is_country(m) or _located(text, m) or _visit_object(text, trigger_at, m, scope))]
+    usable = _usable_places(text, places)
+    located = [m for m, (ok, needs_visit) in zip(places, usable)
+               if ok or (needs_visit and _visit_object(text, trigger_at, m, scope))]
     dateline = _article_place(places, text) if dateline is not None else None
     # the places of the event this one responds to (ردا على ...) are not its own; a river (الجسور على
     # نهر دجلة) says where along a line, and the story's town says better where
-    places = [m for m in located if not _after_opener(text, trigger_end, m, RESPONSE_WORDS) and m.qualifier != "line"]
+    # (only places up to the widest scope's end are checked: later ones are never chosen, and
+    # normalizing the text from the trigger to every place of the article made this quadratic)
+    reach = max(scope.clause[1], scope.sentence[1], scope.paragraph[1])
+    places = [m for m in located if m.qualifier != "line"
+              and not (m.start <= reach and _after_opener(text, trigger_end, m, RESPONSE_WORDS))]
     for name, rng in (("clause", scope.clause), ("sentence", scope.sentence), ("paragraph", scope.paragraph)):
         cands = [m for m in places if _inside(m, rng)]
-        if event_type in VERBAL_TYPES:
+        if event_type in VERBAL_TYPES and name == "paragraph":
+            cands = []  # a statement's place must be in its own sentence
+        elif event_type in VERBAL_TYPES:
             cands = [m for m in cands if _visit_object(text, trigger_at, m, scope) or (
                 _introduced_by_fi(text, m, event_type) and not _after_topic_noun(text, m)
                 and (event_type == "CONSULT" or not _after_opener(text, trigger_end, m, CONTENT_OPENERS)))]
-            if name == "paragraph":
-                cands = []  # a statement's place must be in its own sentence
         if cands:
             ends = _line_ends(cands, text)
             best = min(cands, key=lambda m: (id(m) in ends, _specificity(m), abs(m.start - trigger_at)))
@@ -252,6 +257,36 @@ def choose_place(event_type: str, trigger_at: int, scope: Scope, places: Sequenc
     if dateline is not None:
         return to_location(dateline), "place.dateline"
     return None, "place.none"
+
+
+class _ArticleCache:
+    """What choose_place works out per place mention, kept for the article being coded: every event
+    of an article asks the same questions of the same places. The text is held, so an identity
+    test tells a new article."""
+    text: Optional[str] = None
+    usable: dict[int, tuple[bool, bool]] = {}
+    held: list[Mention] = []
+
+
+def _usable_places(text: str, places: Sequence[Mention]) -> list[tuple[bool, bool]]:
+    """Per place: (usable for any event, usable only as a visit's object)."""
+    cache = _ArticleCache
+    if cache.text is not text:
+        cache.text, cache.usable, cache.held = text, {}, []
+    out = []
+    for m in places:
+        got = cache.usable.get(id(m))
+        if got is None:
+            if _newsroom(text, m) or _source_place(text, m):
+                got = (False, False)
+            elif not _is_country(m) or _located(text, m):
+                got = (True, False)
+            else:
+                got = (False, True)
+            cache.usable[id(m)] = got
+            cache.held.append(m)  # keeps the mention alive, so its id is not reused
+        out.append(got)
+    return out
 
 
 def _article_place(places: Sequence[Mention], text: str) -> Optional[Mention]:
