@@ -58,7 +58,8 @@ class Settled:
     orphaned: list[Wanted] = field(default_factory=list)  # owner gone, nothing stored: ours to do
 
 
-def _process_alive(pid: int) -> bool:
+def process_alive(pid: int) -> bool:
+    """Whether a process with this id runs on this host (one we may not signal counts as running)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -166,7 +167,7 @@ class Claims:
             t.runs.c.id.in_(owners), t.runs.c.status == "running")).scalars())
         return {c.key for c in claims
                 if c.expires_at < now or c.run_id not in running
-                or (c.host == self.host and c.pid and not _process_alive(c.pid))}
+                or (c.host == self.host and c.pid and not process_alive(c.pid))}
 
     # ---- releasing ------------------------------------------------------------------------
 

@@ -17,6 +17,7 @@ from ..normalize import normalize
 from ..progress import RunSummary
 from ..settings import DEFAULT_SETTINGS, Settings
 from . import schema as t
+from .claims import process_alive
 from .engine import make_engine, migrate
 from .pages import newest_page
 from .query import EventFilter, event_select
@@ -121,7 +122,7 @@ class Store:
         with self.begin() as conn:
             rows = conn.execute(select(t.runs.c.id, t.runs.c.pid).where(
                 t.runs.c.status == "running", t.runs.c.host == host)).all()
-            dead = [r.id for r in rows if r.pid and not _process_alive(r.pid)]
+            dead = [r.id for r in rows if r.pid and not process_alive(r.pid)]
             if dead:
                 conn.execute(update(t.runs).where(t.runs.c.id.in_(dead))
                              .values(status="interrupted", finished_at=utcnow()))
@@ -302,11 +303,3 @@ def _json_rows(value) -> list:
     return json.loads(value) if isinstance(value, str) else (value or [])
 
 
-def _process_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
