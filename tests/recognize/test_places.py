@@ -196,3 +196,13 @@ def test_anaphor_needs_a_nearby_antecedent_and_no_describing_adjective():
     text = "وقعت اشتباكات في مدينة حلب. ونفت الجامعة وجود مخالفات في المدينة الجامعية."
     found = [m for m in pipeline(RawDocument(source="t", text=text)).mentions if m.kind == "place"]
     assert [m.text for m in found] == ["مدينة حلب"]  # "the university city" is another place
+
+
+def test_possessive_after_type_word_is_the_owner_not_a_place_name(recognizer):
+    # "a base of the coalition": التحالف is also a Yemeni town whose name needs a cue word; the type
+    # word with ل + name says whose base it is, so no place is read there (seen on Al Mayadeen text)
+    found = places(recognizer, "أسفرت عن مقتل أميركي وإصابة 6 آخرين، في قاعدة للتحالف قرب الحسكة، شمالي شرقي سوريا")
+    assert not any("للتحالف" in m.text for m in found), [(m.text, m.name_en) for m in found]
+    assert any("الحسكة" in m.text for m in found)
+    # a name the type word introduces directly is still a place
+    assert any("حميميم" in m.text for m in places(recognizer, "هبطت الطائرة في قاعدة حميميم الجوية"))

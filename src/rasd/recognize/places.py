@@ -236,7 +236,10 @@ def find_phrases(text: str, gaz: PlaceGazetteer, matches: Optional[list[Match]] 
         end = matches[j - 1].end if j > i else m.start
         if j < len(matches) and (j == i or _adjacent(text, end, matches[j])):
             names_j, _ = _kinds(matches[j])
-            usable = [n for n in names_j if (has_context or not n.needs_cue)
+            # "قاعدة للتحالف" is a base of the coalition: a name after a type word with the possessive
+            # ل is its owner, so the type word does not make an ordinary word a place name
+            licensed = has_context and not (chain and matches[j].prefix.startswith("ل"))
+            usable = [n for n in names_j if (licensed or not n.needs_cue)
                       and (not definite or gaz.places[n.place].type == "country")]
             if usable:
                 nm = matches[j]
