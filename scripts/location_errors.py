@@ -69,8 +69,8 @@ class Error:
 def _record_calls(calls: list[Call]):
     real = coder_mod.choose_place
 
-    def wrapper(event_type, trigger_at, scope, places, text, dateline):
-        loc, rule = real(event_type, trigger_at, scope, places, text, dateline)
+    def wrapper(event_type, trigger_at, scope, places, text, dateline, usable=None):
+        loc, rule = real(event_type, trigger_at, scope, places, text, dateline, usable)
         calls.append(Call(event_type, trigger_at, scope, list(places), loc, rule))
         return loc, rule
     coder_mod.choose_place = wrapper

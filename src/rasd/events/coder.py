@@ -26,7 +26,7 @@ from .gating import GateCandidate, event_gate
 from .merge import MergeNote, merge_events, merge_title
 from .notes import note_for
 from .owners import facility_owner
-from .place_date import Scope, casualties, choose_date, choose_place, is_background
+from .place_date import Scope, casualties, choose_date, choose_place, is_background, usable_places
 from .roles import Slot, chain_at, find_roles, participant, place_slots
 from .status import decide_status
 from .triggers import (IRREALIS_TYPES, NOUN, VERB_PAST, VERB_POS, TriggerHit,
@@ -79,6 +79,7 @@ class _Context:
     forms: dict[str, str] = field(default_factory=dict)  # event id -> the lexicon form of its trigger
     names: list[Mention] = field(default_factory=list)  # body names (actors, places ...) by start
     name_starts: list[int] = field(default_factory=list)
+    place_usable: list[tuple[bool, bool]] = field(default_factory=list)  # usable_places() of the body places
 
 
 class EventCoder:
@@ -138,6 +139,7 @@ class EventCoder:
         ctx = _Context()
         ctx.names = sorted((m for m in body_mentions if m.kind in NAME_KINDS), key=lambda m: m.start)
         ctx.name_starts = [m.start for m in ctx.names]
+        ctx.place_usable = usable_places(text, places) if hits else []
         forms = ctx.forms
         events: list[Event] = []
         candidates: list[Candidate] = []
@@ -324,7 +326,7 @@ class EventCoder:
             mode = self._mode(entry, modes, clause)
             ev = self._build(article, idx, sent, h, entry.id, entry.type, mode, status.status, clause,
                              roles.actor, roles.recipient, paragraph, places, dates, numbers, dateline,
-                             attribution.text if attribution else None, entry.acled)
+                             attribution.text if attribution else None, entry.acled, ctx.place_usable)
             ev.provenance.rules = [f"trigger.{p.pos}"] + (["trigger.light_verb"] if lv_index is not None else []) \
                 + roles.rules + [status.rule] + ev.provenance.rules
             if status.cue:
@@ -439,13 +441,13 @@ class EventCoder:
     # ------------------------------------------------------------------ event
     def _build(self, article: Article, idx: int, sent: Sentence, h: TriggerHit, entry_id: str, etype: str,
                mode: Optional[str], status: str, clause: Clause, actor, recipient, paragraph, places, dates,
-               numbers, dateline, attributed_to, entry_acled) -> Event:
+               numbers, dateline, attributed_to, entry_acled, place_usable) -> Event:
         text = article.text
         spans = [(clause.start, clause.end)] + [(q.start, q.end) for q in actor + recipient
                                                  if q.start is not None and sent.start <= q.start < sent.end]
         ev_start, ev_end = min(s for s, _ in spans), max(e for _, e in spans)
         scope = Scope((clause.start, clause.end), (sent.start, sent.end), paragraph)
-        location, place_rule = choose_place(etype, h.start, scope, places, text, dateline)
+        location, place_rule = choose_place(etype, h.start, scope, places, text, dateline, place_usable)
         date, date_rule = choose_date(scope, dates, article.published, is_background(sent, clause), h.start)
         fatalities, injuries = casualties(scope, numbers) if etype == "ASSAULT" else (None, None)
         ev = Event(

@@ -218,10 +218,12 @@ def _list_head(best: Mention, cands: Sequence[Mention], text: str, ends: set[int
 
 
 def choose_place(event_type: str, trigger_at: int, scope: Scope, places: Sequence[Mention], text: str,
-                 dateline: Optional[Mention]) -> tuple[Optional[Location], str]:
-    """(location, rule id)."""
+                 dateline: Optional[Mention],
+                 usable: Optional[Sequence[tuple[bool, bool]]] = None) -> tuple[Optional[Location], str]:
+    """(location, rule id). ``usable``: usable_places(text, places), when the caller has it."""
     trigger_end = _trigger_word_end(text, trigger_at)
-    usable = _usable_places(text, places)
+    if usable is None:
+        usable = usable_places(text, places)
     located = [m for m, (ok, needs_visit) in zip(places, usable)
                if ok or (needs_visit and _visit_object(text, trigger_at, m, scope))]
     dateline = _article_place(places, text) if dateline is not None else None
@@ -259,33 +261,17 @@ def choose_place(event_type: str, trigger_at: int, scope: Scope, places: Sequenc
     return None, "place.none"
 
 
-class _ArticleCache:
-    """What choose_place works out per place mention, kept for the article being coded: every event
-    of an article asks the same questions of the same places. The text is held, so an identity
-    test tells a new article."""
-    text: Optional[str] = None
-    usable: dict[int, tuple[bool, bool]] = {}
-    held: list[Mention] = []
-
-
-def _usable_places(text: str, places: Sequence[Mention]) -> list[tuple[bool, bool]]:
-    """Per place: (usable for any event, usable only as a visit's object)."""
-    cache = _ArticleCache
-    if cache.text is not text:
-        cache.text, cache.usable, cache.held = text, {}, []
+def usable_places(text: str, places: Sequence[Mention]) -> list[tuple[bool, bool]]:
+    """Per place: (usable for any event, usable only as a visit's object). The same for every event
+    of an article, so the coder works it out once per article."""
     out = []
     for m in places:
-        got = cache.usable.get(id(m))
-        if got is None:
-            if _newsroom(text, m) or _source_place(text, m):
-                got = (False, False)
-            elif not _is_country(m) or _located(text, m):
-                got = (True, False)
-            else:
-                got = (False, True)
-            cache.usable[id(m)] = got
-            cache.held.append(m)  # keeps the mention alive, so its id is not reused
-        out.append(got)
+        if _newsroom(text, m) or _source_place(text, m):
+            out.append((False, False))
+        elif not _is_country(m) or _located(text, m):
+            out.append((True, False))
+        else:
+            out.append((False, True))
     return out
 
 
