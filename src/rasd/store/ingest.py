@@ -78,10 +78,11 @@ class _Run:
         """Claim each batch's documents; yield those this run must analyse (reader errors too)."""
         for batch in batches:
             raws = [x for x in batch if isinstance(x, RawDocument)]
-            claimed = self.claims.claim([_wanted(r) for r in raws])
+            wanted = [_wanted(r) for r in raws]  # hashed once: the parent is the serial part
+            claimed = self.claims.claim(wanted)
             mine = {(w.key, w.raw_hash) for w in claimed.mine}
-            todo = [x for x in batch if isinstance(x, DocumentError) or (document_key(x.source, x.external_id),
-                                                                         raw_hash(x)) in mine]
+            ours = {id(r) for r, w in zip(raws, wanted) if (w.key, w.raw_hash) in mine}
+            todo = [x for x in batch if isinstance(x, DocumentError) or id(x) in ours]
             self.held += claimed.held
             if first_pass:
                 self.summary.read += len(batch)
