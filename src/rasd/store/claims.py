@@ -20,11 +20,11 @@ from typing import Iterable, Optional
 from sqlalchemy import Connection, delete, select, update
 
 from . import schema as t
+from .dedupe import in_chunks
 from .writer import known_documents, utcnow
 
 LEASE_SECONDS = float(os.environ.get("RASD_CLAIM_LEASE", "600"))
 CLAIM_LOCK = 4242012  # PostgreSQL advisory lock of claim transactions (writes use 4242011)
-CHUNK = 500
 
 
 @dataclass(frozen=True)
@@ -67,11 +67,6 @@ def process_alive(pid: int) -> bool:
     except PermissionError:
         return True
     return True
-
-
-def _chunks(items: list, size: int = CHUNK) -> Iterable[list]:
-    for i in range(0, len(items), size):
-        yield items[i:i + size]
 
 
 class Claims:
@@ -142,7 +137,7 @@ class Claims:
         """Sources another run recorded an error for since this run started (it analysed them)."""
         e = t.ingest_errors
         found: set[str] = set()
-        for chunk in _chunks(sorted(set(sources))):
+        for chunk in in_chunks(sorted(set(sources))):
             found.update(conn.execute(select(e.c.document).where(
                 e.c.document.in_(chunk), e.c.run_id != self.run_id, e.c.created_at >= self.started_at)).scalars())
         return found
@@ -151,7 +146,7 @@ class Claims:
     def _claims(conn: Connection, keys: list[str]) -> dict:
         c = t.ingest_claims
         found = {}
-        for chunk in _chunks(sorted(set(keys))):
+        for chunk in in_chunks(sorted(set(keys))):
             for row in conn.execute(select(c).where(c.c.key.in_(chunk))):
                 found[row.key] = row
         return found
@@ -180,7 +175,7 @@ class Claims:
     def release(self, conn: Connection, keys: Iterable[str]) -> None:
         """In the transaction that writes these documents: their claims end with it."""
         c = t.ingest_claims
-        for chunk in _chunks(sorted(set(keys))):
+        for chunk in in_chunks(sorted(set(keys))):
             conn.execute(delete(c).where(c.c.run_id == self.run_id, c.c.key.in_(chunk)))
         self.renew(conn)
 
@@ -200,7 +195,7 @@ class Claims:
             known = known_documents(conn, [h.wanted.key for h in held])
             e = t.ingest_errors
             errors: set[tuple[str, int]] = set()
-            for chunk in _chunks(sorted({h.wanted.source for h in held if h.wanted.source})):
+            for chunk in in_chunks(sorted({h.wanted.source for h in held if h.wanted.source})):
                 errors.update((d, r) for d, r in conn.execute(select(e.c.document, e.c.run_id)
                                                               .where(e.c.document.in_(chunk))))
             claims = self._claims(conn, [h.wanted.key for h in held])

@@ -36,7 +36,8 @@ from . import schema as t
 CHUNK = 500
 
 
-def _chunks(items: Iterable, size: int = CHUNK) -> Iterable[list]:
+def in_chunks(items: Iterable, size: int = CHUNK) -> Iterable[list]:
+    """Lists of at most ``size`` items: keys for one SQL IN (...) each, within parameter limits."""
     items = list(items)
     for i in range(0, len(items), size):
         yield items[i:i + size]
@@ -84,7 +85,7 @@ def _copy_groups(conn: Connection, article_ids: Iterable[str]) -> dict[str, str]
     a = t.articles
     ids = set(article_ids)
     groups: dict[str, str] = {}
-    for chunk in _chunks(ids):
+    for chunk in in_chunks(ids):
         for aid, canonical in conn.execute(select(a.c.id, a.c.canonical_article_id).where(a.c.id.in_(chunk))):
             if canonical:
                 groups[aid] = canonical
@@ -97,7 +98,7 @@ def _copy_groups(conn: Connection, article_ids: Iterable[str]) -> dict[str, str]
 def _group_articles(conn: Connection, group_ids: Iterable[str]) -> set[str]:
     a = t.articles
     found: set[str] = set()
-    for chunk in _chunks(set(group_ids)):
+    for chunk in in_chunks(set(group_ids)):
         found.update(conn.execute(select(a.c.id).where(a.c.canonical_article_id.in_(chunk))).scalars())
         found.update(chunk)
     return found
@@ -117,7 +118,7 @@ class ClusterMember:
 def load_members(conn: Connection, event_ids: Iterable[str]) -> dict[str, ClusterMember]:
     e, p, m = t.events, t.event_participants, t.event_mentions
     found: dict[str, ClusterMember] = {}
-    for chunk in _chunks(sorted(set(event_ids))):
+    for chunk in in_chunks(sorted(set(event_ids))):
         rows = conn.execute(select(
             e.c.id, e.c.article_id, e.c.type, e.c.mode, e.c.status, e.c.trigger_start, e.c.trigger_end,
             e.c.trigger_text, e.c.trigger_field, e.c.location_text, e.c.location_name_en, e.c.latitude,
@@ -171,7 +172,7 @@ def _window_ids(conn: Connection, seeds: dict[str, ClusterMember]) -> set[str]:
             places[(ev.type, ev.status)].add(place_key(ev))
     found: set[str] = set()
     for (type_, status), wanted in sorted(days.items()):
-        for chunk in _chunks(sorted(wanted)):
+        for chunk in in_chunks(sorted(wanted)):
             found.update(conn.execute(select(e.c.id).where(
                 e.c.type == type_, e.c.status == status, e.c.event_date.in_(chunk))).scalars())
     for (type_, status), wanted in sorted(places.items()):
@@ -189,7 +190,7 @@ def _window_ids(conn: Connection, seeds: dict[str, ClusterMember]) -> set[str]:
 def _group_event_ids(conn: Connection, article_ids: set[str], types: set[str]) -> set[str]:
     e = t.events
     found: set[str] = set()
-    for chunk in _chunks(sorted(article_ids)):
+    for chunk in in_chunks(sorted(article_ids)):
         found.update(conn.execute(select(e.c.id).where(e.c.article_id.in_(chunk), e.c.type.in_(sorted(types))))
                      .scalars())
     return found
@@ -198,7 +199,7 @@ def _group_event_ids(conn: Connection, article_ids: set[str], types: set[str]) -
 def _cluster_member_ids(conn: Connection, cluster_ids: set[str]) -> set[str]:
     e = t.events
     found: set[str] = set()
-    for chunk in _chunks(sorted(cluster_ids)):
+    for chunk in in_chunks(sorted(cluster_ids)):
         found.update(conn.execute(select(e.c.id).where(e.c.cluster_id.in_(chunk))).scalars())
     return found
 
@@ -215,7 +216,7 @@ def release_clusters(conn: Connection, article_ids: list[str]) -> None:
     members, so the clusters are recomputed without them (a reprocess can undo a merge)."""
     e = t.events
     cluster_ids: set[str] = set()
-    for chunk in _chunks(article_ids):
+    for chunk in in_chunks(article_ids):
         cluster_ids.update(conn.execute(select(e.c.cluster_id).distinct().where(
             e.c.article_id.in_(chunk), e.c.cluster_id.is_not(None))).scalars())
     if not cluster_ids:
@@ -230,18 +231,18 @@ def release_clusters(conn: Connection, article_ids: list[str]) -> None:
 def _article_of(conn: Connection, event_ids: set[str]) -> dict[str, str]:
     e = t.events
     found: dict[str, str] = {}
-    for chunk in _chunks(sorted(event_ids)):
+    for chunk in in_chunks(sorted(event_ids)):
         found.update(conn.execute(select(e.c.id, e.c.article_id).where(e.c.id.in_(chunk))).all())
     return found
 
 
 def _dissolve(conn: Connection, cluster_ids: set[str], members: set[str]) -> None:
     e = t.events
-    for chunk in _chunks(sorted(cluster_ids)):
+    for chunk in in_chunks(sorted(cluster_ids)):
         conn.execute(delete(t.event_merges).where(t.event_merges.c.cluster_id.in_(chunk)))
-    for chunk in _chunks(sorted(members)):
+    for chunk in in_chunks(sorted(members)):
         conn.execute(update(e).where(e.c.id.in_(chunk)).values(cluster_id=None, n_sources=1, cluster_head=True))
-    for chunk in _chunks(sorted(cluster_ids)):
+    for chunk in in_chunks(sorted(cluster_ids)):
         conn.execute(delete(t.event_clusters).where(t.event_clusters.c.id.in_(chunk)))
 
 
@@ -293,7 +294,7 @@ def _stored_edges(conn: Connection, cluster_ids: set[str], members: dict[str, Cl
     """The merges of existing clusters, as recorded with their members (``links``)."""
     m = t.event_merges
     edges = []
-    for chunk in _chunks(sorted(cluster_ids)):
+    for chunk in in_chunks(sorted(cluster_ids)):
         for event_id, detail in conn.execute(select(m.c.event_id, m.c.detail).where(m.c.cluster_id.in_(chunk))):
             for other, rule, text in (detail or {}).get("links", []):
                 edges.append(MergeEdge(members[event_id].key, members[other].key, rule, text))
