@@ -102,3 +102,13 @@ def test_gsr_clear_negatives_lose_more_than_positives(coder):
                 dropped[label][0] += 1
     share = {k: d / n for k, (d, n) in dropped.items() if n}
     assert share["easy no"] > share["yes"] + 0.1
+
+
+def test_reporting_verb_anchors_its_verbal_noun_across_the_subject(coder):
+    # VSO: the subject stands between the reporting verb and the verbal noun it announces
+    named = "وأكدت المقاومة الإسلامية في العراق استهداف قاعدة أميركية."
+    assert "ASSAULT" in types_coded(coder, named, [("actor", "المقاومة الإسلامية في العراق", {})])
+    # the same when the recognizers miss the name (glued to the noun in the source)
+    assert "ASSAULT" in types_coded(coder, "وأكدت المقاومة الإسلامية في العراقاستهداف قاعدة أميركية.")
+    # a complement clause is not the verb's object: the protest is only spoken of
+    assert "PROTEST" not in types_coded(coder, "وأكدت الشرطة أن هذه المظاهرة غير قانونية.")

@@ -44,6 +44,11 @@ DEFAULT_FRAME_WINDOW = 2
 DATE_AFTER_NOUN = 4  # tokens after a verbal noun where its date may stand
 NAME_AFTER_NOUN = 3  # tokens after a verbal noun where its named target, attacker or place may stand
 NAME_MENTIONS = frozenset({"actor", "place", "org", "number"})
+SUBJECT_MENTIONS = frozenset({"actor", "person", "org"})  # names that may stand as a verb's subject
+SUBJECT_SPAN = 4  # plain words a reporting verb's subject may take before its verbal-noun object
+# words that end a reporting verb's subject: a complement clause, a preposition's object, a verb
+SUBJECT_BARRIERS = frozenset(normalize(w) for w in ("أن", "إن", "بأن", "لأن", "أنه", "أنها", "إنه", "إنها",
+                                                    "عن", "على", "الى", "إلى", "من", "الذي", "التي", "قد", "لم", "لن"))
 YEAR = re.compile(r"(?:1[89]|20)\d\d")
 SINCE = normalize("منذ")
 TAA_MARBUTA = "ة"
@@ -157,7 +162,7 @@ class EventGate:
         if dated is not None:
             return GateVerdict(False, "gate.historical", f"dated in an earlier year ('{dated.text}'): background")
         anchors = _anchor_mentions(c, mentions)
-        anchored = bool(anchors) or any(q.kind == "anchor" and _anchor_in_reach(q, c) for q in in_clause) \
+        anchored = bool(anchors) or any(q.kind == "anchor" and _anchor_in_reach(q, c, mentions) for q in in_clause) \
             or (c.nominal and not _definite(c) and _names_follow(c, mentions))
         verb_pos = c.light_verb_pos if c.light_verb is not None else c.pos
         # who is named does not make an imperfect verb one incident (الجنود يقاتلون المتشددين، لافتات تهاجم إيران)
@@ -167,7 +172,8 @@ class EventGate:
             if not anchored:
                 return GateVerdict(False, "gate.unanchored",
                                    "verbal noun with no casualty count, date, means or verb of occurrence")
-            occurred = any(q.kind == "anchor" and q.entry.attrs.get("reach") and _anchor_in_reach(q, c) for q in in_clause)
+            occurred = any(q.kind == "anchor" and q.entry.attrs.get("reach") and _anchor_in_reach(q, c, mentions)
+                           for q in in_clause)
             if _definite_plural(c) and not anchors and not occurred:
                 return GateVerdict(False, "gate.plural", "a definite plural (الهجمات، التفجيرات) with no count, date or verb of occurrence: attacks in general")
             if _in_list_of_acts(c) and not any(m.kind == "casualty" for m in anchors):
@@ -207,18 +213,43 @@ def _just_after(q: GateCue, c: GateCandidate) -> bool:
     return after is not None and c.last < q.first <= c.clause.last and q.first - c.last <= int(after)
 
 
-def _anchor_in_reach(q: GateCue, c: GateCandidate) -> bool:
+def _anchor_in_reach(q: GateCue, c: GateCandidate, mentions: Sequence[Mention] = ()) -> bool:
     """An anchor cue with a ``window`` (a reporting verb: أعلنت استهداف) must govern the trigger from
-    before it; one with a ``reach`` (a verb of occurrence: وقع الهجوم، الهجوم الذي وقع، تفجير أسفر عن)
-    must stand within that many tokens on either side, so that it speaks of this trigger."""
+    before it; the name of its subject between them does not count against the window (أكدت المقاومة
+    الإسلامية في العراق استهداف، تبنت كتائب حزب الله الهجوم: Arabic puts the subject after the verb).
+    One with a ``reach`` (a verb of occurrence: وقع الهجوم، الهجوم الذي وقع، تفجير أسفر عن) must stand
+    within that many tokens on either side, so that it speaks of this trigger."""
     window = q.entry.attrs.get("window")
     if window is not None:
-        return q.last < c.first and c.first - q.last <= int(window)
+        if q.last >= c.first:
+            return False
+        gap = c.first - q.last - 1
+        if c.first - q.last - _named_tokens(c, q.last + 1, c.first, mentions) <= int(window):
+            return True
+        # a subject the recognizers missed (a name glued to the noun): a short run of plain words
+        return gap <= SUBJECT_SPAN and not any(_subject_barrier(t) for t in c.sentence.tokens[q.last + 1:c.first])
     reach = q.entry.attrs.get("reach")
     if reach is not None:
         gap = c.first - q.last if q.last < c.first else q.first - c.last
         return gap <= int(reach)
     return True
+
+
+def _subject_barrier(tok) -> bool:
+    """A token a verb's subject does not run across: punctuation, a complementizer, a preposition."""
+    return tok.norm in SUBJECT_BARRIERS or not any(ch.isalnum() for ch in tok.text)
+
+
+def _named_tokens(c: GateCandidate, lo: int, hi: int, mentions: Sequence[Mention]) -> int:
+    """How many of the sentence tokens lo..hi-1 lie inside a name (an actor, person, organisation or
+    place mention) that starts after token lo-1: a subject standing between a verb and its object."""
+    toks = c.sentence.tokens
+    if hi <= lo:
+        return 0
+    start, end = toks[lo].start, toks[hi - 1].end
+    spans = [(m.start, m.end) for m in mentions
+             if m.field == "text" and m.kind in SUBJECT_MENTIONS and start <= m.start < end]
+    return sum(1 for t in toks[lo:hi] if any(a <= t.start and t.end <= b for a, b in spans))
 
 
 def _names_follow(c: GateCandidate, mentions: Sequence[Mention]) -> bool:
