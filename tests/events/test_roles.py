@@ -126,3 +126,40 @@ def test_prepositional_recipient_set_off_by_a_comma(coder):
     e = only(coder, "وأطلقت الولايات المتحدة 59 صاروخا، على قاعدة جوية سورية ردا على الهجوم.",
              [("actor", "الولايات المتحدة", usa), ("actor", "قاعدة جوية سورية", GOV)], "ASSAULT")
     assert names(e.actor) == ["United States"] and names(e.recipient) == ["Syrian government forces"]
+
+
+JOR = {"entity_id": "actor.jor", "name_en": "Jordan", "country": "JOR"}
+QAT = {"entity_id": "actor.qat", "name_en": "Qatar", "country": "QAT"}
+SYR_GOV = {"entity_id": "actor.syr.gov", "name_en": "Syrian government", "country": "SYR"}
+
+
+def test_relative_clause_verb_takes_the_antecedent_as_subject(coder):
+    # the noun after a relative verb is its object, not a VSO subject; the subject is the antecedent
+    e = only(coder, "وطرحت الأردن و قطر المشروع الذي يتهم دمشق بارتكاب الانتهاكات.",
+             [("actor", "الأردن", JOR), ("actor", "قطر", QAT), ("actor", "دمشق", SYR_GOV)], "ACCUSE")
+    assert names(e.actor) == ["Jordan", "Qatar"] and names(e.recipient) == ["Syrian government"]
+
+
+def test_relative_clause_of_time_has_no_antecedent_subject(coder):
+    e = only(coder, "وقالت الأردن في الوقت الذي اتهمت فيه قطر دمشق بارتكاب الانتهاكات.",
+             [("actor", "الأردن", JOR), ("actor", "قطر", QAT), ("actor", "دمشق", SYR_GOV)], "ACCUSE")
+    assert names(e.actor) == ["Qatar"]
+
+
+def test_counterpart_name_after_ma_is_a_party_of_the_talks(coder):
+    lavrov = {"entity_id": "person.lavrov", "name_en": "Sergey Lavrov"}
+    muallem = {"entity_id": "person.muallem", "name_en": "Walid al-Muallem"}
+    e = only(coder, "وقال المعلم قبل محادثات مع نظيره الروسي سيرغي لافروف إن الحكومة مستعدة.",
+             [("person", "المعلم", muallem), ("person", "سيرغي لافروف", lavrov)], "CONSULT")
+    assert set(names(e.actor + e.recipient)) == {"Walid al-Muallem", "Sergey Lavrov"}
+
+
+def test_target_noun_genitive_is_the_recipient(coder):
+    usa = {"entity_id": "actor.usa", "name_en": "United States", "country": "USA"}
+    resistance = {"entity_id": "actor.irq.resistance", "name_en": "Islamic Resistance in Iraq", "country": "IRQ"}
+    e = only(coder, "وتبنت المقاومة الإسلامية في العراق أمس استهداف القوات الأميركية في أربيل.",
+             [("actor", "المقاومة الإسلامية في العراق", resistance), ("actor", "القوات الأميركية", usa)], "ASSAULT")
+    assert names(e.recipient) == ["United States"]
+    e = only(coder, "وأكدت المصادر استهداف القوات الأميركية في أربيل.",
+             [("actor", "القوات الأميركية", usa)], "ASSAULT")
+    assert names(e.recipient) == ["United States"] and "Islamic Resistance in Iraq" not in names(e.actor)

@@ -137,7 +137,25 @@ def _preposition(tokens, first: int, text: str, start: int) -> str:
             return bare
         if first > 1 and (tokens[first - 2].norm, prev) in (("من", "قبل"), ("على", "يد"), ("من", "جانب")):
             return "agent"
+        head = _counterpart_head(tokens, first)
+        if head is not None and head > 0:
+            # مع نظيره الصيني يانغ جي تشي: the name stands in apposition to the counterpart
+            return _preposition(tokens, head, text, tokens[head].start)
     return ""
+
+
+COUNTERPARTS = frozenset(normalize(w) for w in (
+    "نظيره", "نظيرها", "نظيرته", "نظيرتها", "نظيريه", "نظرائه", "نظرائها", "نظيرهم", "نظرائهم", "نظيرهما"))
+
+
+def _counterpart_head(tokens, first: int) -> Optional[int]:
+    """Index of نظيره (his counterpart) one or two tokens before a name (نظيره الروسي سيرغي لافروف)."""
+    for k in (first - 1, first - 2):
+        if k >= 0 and tokens[k].norm in COUNTERPARTS:
+            return k
+        if k >= 0 and not tokens[k].norm.startswith("ال"):
+            return None  # only a nisba adjective between: نظيره البريطاني
+    return None
 
 
 def _chain(slots: list[Slot], k: int, tokens) -> list[Slot]:
@@ -225,6 +243,14 @@ def find_roles(entry: TriggerEntry, pos: str, first: int, last: int, sentence: S
         if victim is not None:
             take(_chain(slots, victim, toks), res.recipient)
             res.rules.append("roles.passive_victim")
+    relative = _relative_subject(toks, slots, first) \
+        if pos in VERB_POS and light_verb is None and not passive_tally else None
+    if relative is not None:
+        # الدول التي فتحت حدودها، المشروع الذي يحمل دمشق مسؤولية: the verb of a relative clause has
+        # the antecedent as its subject (the noun after the verb is its object)
+        victim = _passive(toks[first].text)
+        take(_chain_back(slots, relative, toks), res.recipient if victim else subject)
+        res.rules.append("roles.relative_subject")
     adjacent = next((k for k in in_clause if slots[k].last == head - 1 and not slots[k].preposition), None) \
         if pos in VERB_POS and light_verb is None and not entry.casualty and not experiencer \
         and not set(toks[head].proclitics) & {"و", "ف"} else None
@@ -264,7 +290,8 @@ def find_roles(entry: TriggerEntry, pos: str, first: int, last: int, sentence: S
         gen = [k for k in in_clause if slots[k].first > last and slots[k].preposition in ("", "ل")
                and slots[k].first - last <= 3 and id(slots[k]) not in used] if not with_prep else []
         if gen:
-            target = res.recipient if (entry.genitive == "recipient" or entry.casualty) else res.actor
+            target = res.recipient if (entry.genitive == "recipient" or entry.casualty
+                                       or _target_noun(toks[first].norm)) else res.actor
             if _doer_adjective(slots[gen[0]]):
                 target = res.actor  # شهيدا إثر غارة إسرائيلية: the adjective names who struck
             take(_chain(slots, gen[0], toks), target)
@@ -335,6 +362,54 @@ def find_roles(entry: TriggerEntry, pos: str, first: int, last: int, sentence: S
     ids = {(p.id or normalize(p.text)) for p in res.actor}
     res.recipient = [p for p in _dedupe(res.recipient) if (p.id or normalize(p.text)) not in ids]
     return res
+
+
+def _chain_back(slots: list[Slot], k: int, tokens) -> list[Slot]:
+    """The whole coordinated list ending at slot k (الأردن و الكويت و المغرب ...)."""
+    while k > 0 and slots[k] in _chain(slots, k - 1, tokens):
+        k -= 1
+    return _chain(slots, k, tokens)
+
+
+RELATIVE_ANTECEDENT_WINDOW = 6  # tokens from the antecedent's end to the relative pronoun
+NON_AGENT_ANTECEDENTS = frozenset(normalize(w) for w in (
+    "الوقت", "اليوم", "الأسبوع", "الشهر", "العام", "الحين", "اللحظة", "الساعة", "المكان", "الوقت،"))
+
+
+def _relative_subject(toks, slots: list[Slot], first: int) -> Optional[int]:
+    """Index of the last slot of the antecedent of a relative pronoun right before the verb at
+    ``first`` (``دول الجوار التي فتحت``, ``طرحت الأردن و قطر المشروع الذي يحمل``), when the verb has
+    no object pronoun (``العدوان الذي شنّه الاحتلال``: the antecedent is then its object)."""
+    verb = toks[first]
+    if first == 0 or toks[first - 1].norm not in RELATIVES or verb.enclitics or \
+            (len(verb.norm) == 3 and verb.norm.endswith("ه")):  # شنّه: a doubled root with its pronoun
+        return None
+    rel = first - 1
+    if rel > 0 and toks[rel - 1].norm in NON_AGENT_ANTECEDENTS:
+        return None  # في الوقت الذي زار فيه وفد: the relative clause is about a time or place
+    for k in range(len(slots) - 1, -1, -1):
+        s = slots[k]
+        if s.last >= rel:
+            continue
+        gap = rel - s.last - 1
+        if gap >= RELATIVE_ANTECEDENT_WINDOW or (s.preposition not in ("", "ل") and gap > 1) or \
+                any(t.norm in (".", "؛", ";", ":") or t.norm in RELATIVES for t in toks[s.last + 1:rel]):
+            return None  # far off, or the object of a preposition with a noun of its own between
+        return k
+    return None
+
+
+# Verbal nouns whose genitive is the one the act is done to (استهداف القوات الأميركية، اعتقال شبان،
+# اغتيال القائد): their doer comes with a carrier verb, an agent phrase or the discourse.
+TARGET_NOUNS = frozenset(normalize(w) for w in (
+    "استهداف", "استهدافات", "اعتقال", "اعتقالات", "اغتيال", "اختطاف", "خطف", "تصفية", "إعدام", "ملاحقة",
+    "ملاحقات", "مطاردة", "احتجاز", "حصار", "محاصرة", "تهجير", "قنص", "تدمير", "إعتقال"))
+
+
+def _target_noun(norm: str) -> bool:
+    """Whether a token is one of TARGET_NOUNS, with its article or a proclitic, or glued to the word
+    before it (في العراقاستهداف, links stripped from a web page)."""
+    return any(norm.endswith(n) for n in TARGET_NOUNS)
 
 
 def _passive(surface: str) -> bool:
