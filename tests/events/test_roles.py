@@ -163,3 +163,25 @@ def test_target_noun_genitive_is_the_recipient(coder):
     e = only(coder, "وأكدت المصادر استهداف القوات الأميركية في أربيل.",
              [("actor", "القوات الأميركية", usa)], "ASSAULT")
     assert names(e.recipient) == ["United States"] and "Islamic Resistance in Iraq" not in names(e.actor)
+
+
+def test_owner_of_a_target_after_a_comma_is_the_recipient(coder):
+    # a time phrase set off by a comma splits the clause: the owner after the target noun still counts
+    e = only(coder, "هاجم مسلحون فجر اليوم الأربعاء، بشكل متزامن نقاطا للجيش السوري على منطقة الكوم.",
+             [("actor", "مسلحون", {"entity_id": "actor.gen.militants", "name_en": "militants"}),
+              ("actor", "للجيش السوري", GOV)], "ASSAULT")
+    assert names(e.recipient) == ["Syrian government forces"]
+
+
+def test_owner_of_a_list_of_bases_and_a_glued_demonym(coder):
+    resistance = {"entity_id": "actor.irq.islamic_resistance", "name_en": "Islamic Resistance in Iraq"}
+    e = only(coder, "وتبنت المقاومة الإسلامية استهداف قاعدة حقل العمر النفطي في ريف دير الزور وقاعدة الشدادي "
+                    "الأميركيتين بطائرات مسيرة.", [("actor", "المقاومة الإسلامية", resistance)], "ASSAULT")
+    assert names(e.recipient) == ["United States"]
+    e = only(coder, "وأعلنت المقاومة الإسلامية استهداف قاعدة الشدادي الأميركيةفي سوريا برشقة صاروخية.",
+             [("actor", "المقاومة الإسلامية", resistance)], "ASSAULT")
+    assert names(e.recipient) == ["United States"]
+    # the demonym of an army named after the position is that army's, not an owner of its own
+    e = only(coder, "وأعلنت المقاومة الإسلامية استهداف مواقع الجيش السوري في ريف حلب.",
+             [("actor", "المقاومة الإسلامية", resistance)], "ASSAULT")
+    assert "Syria" not in names(e.recipient)

@@ -28,6 +28,7 @@ from ..model import Mention, Participant, Sentence
 from ..normalize import normalize
 from .clauses import CONNECTIVES, Clause
 from .cues import CueMatch, cue_set, token_range
+from .owners import FACILITY_HEADS
 from .triggers import NOUN, TriggerEntry, VERB_POS, expand_form
 
 PREPOSITIONS = frozenset(normalize(p) for p in (
@@ -319,7 +320,8 @@ def find_roles(entry: TriggerEntry, pos: str, first: int, last: int, sentence: S
             direct = s.preposition == "" and verbal and s.first - object_from <= MAX_OBJECT_GAP and \
                 not any(t.norm in CARRIER_BARRIERS for t in toks[object_from + 1:s.first])
             owner = s.preposition == "ل" and entry.type in OWNER_TYPES and (
-                (verbal and s.first - object_from <= MAX_OBJECT_GAP + 2) or toks[s.first - 1].norm in OWNER_WORDS)
+                (verbal and s.first - object_from <= MAX_OBJECT_GAP + 2) or toks[s.first - 1].norm in OWNER_WORDS
+                or _owned_target(toks[s.first - 1].norm))  # هاجموا فجر اليوم نقاطاً للجيش
             if direct or owner or (s.preposition and s.preposition in preps):
                 take(_chain(slots, k, toks), res.recipient)
                 res.rules.append("roles.object" if not s.preposition else
@@ -412,6 +414,18 @@ def _target_noun(norm: str) -> bool:
     return any(norm.endswith(n) for n in TARGET_NOUNS)
 
 
+def _owned_target(norm: str) -> bool:
+    """A facility or position noun (نقاطا، مواقع، مقرات): the ل-phrase after it names its owner."""
+    if norm in FACILITY_HEADS or norm in MORE_OWNED_TARGETS:
+        return True
+    return len(norm) > 4 and norm.endswith("ا") and (norm[:-1] in FACILITY_HEADS or norm[:-1] in MORE_OWNED_TARGETS)
+
+
+MORE_OWNED_TARGETS = frozenset(normalize(w) for w in (
+    "مقرات", "مقرا", "تجمعات", "تحصينات", "دبابة", "دبابات", "آلية", "مدرعة", "مدرعات", "مخازن", "مستودعات",
+    "منشآت", "مراكز", "مركز", "حاجز", "حواجز", "دورية", "قافلة", "رتل", "سيارة", "طائرة"))
+
+
 def _passive(surface: str) -> bool:
     """A verb written with the passive vowel on its first letter (قُتل، أُصيب، اُعتقل)."""
     letters = [ch for ch in surface if not ("\u064b" <= ch <= "\u0652")]
@@ -452,7 +466,8 @@ def _owner_after(toks, slots: list[Slot], clause: Clause, entry: TriggerEntry, l
     if entry.type not in OWNER_TYPES:
         return []
     return [k for k, s in enumerate(slots) if clause.last < s.first <= last + OWNER_WINDOW
-            and s.preposition == "ل" and toks[s.first - 1].norm in OWNER_WORDS][:1]
+            and s.preposition == "ل" and (toks[s.first - 1].norm in OWNER_WORDS or _owned_target(toks[s.first - 1].norm))
+            and not any(t.norm in CARRIER_BARRIERS or t.norm in CONNECTIVES for t in toks[last + 1:s.first])][:1]
 
 
 def _doer_adjective(slot: Slot) -> bool:
