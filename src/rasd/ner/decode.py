@@ -60,9 +60,26 @@ class CompiledCrf:
             if sep and head in ("-2", "-1", "1", "2"):
                 self._at[int(head)][rest] = row
         self.pair_lefts = frozenset(left for left, _ in self.pair_right) | frozenset(left for left, _ in self.pair_left)
-        # Cached word blocks live in one growing array, so a sentence gathers them in one step.
+        # The pair features as integer codes, looked up for a whole batch at once: each word that
+        # begins (ends) some pair has a left (right) number, a pair the code left * R + right;
+        # per table the codes sorted, with the weight-matrix row of each.
+        lefts = {left: i for i, left in enumerate(sorted(self.pair_lefts))}
+        rights = {right: i for i, right in enumerate(sorted(
+            {r for _, r in self.pair_right} | {r for _, r in self.pair_left}))}
+        self._left_numbers, self._right_numbers = lefts, rights
+        radix = max(len(rights), 1)
+        self._pair_tables = []
+        for prefix, table in (("w-1|w=", self.pair_right), ("w|w+1=", self.pair_left)):
+            coded = sorted((lefts[l] * radix + rights[r], self.attributes[f"{prefix}{l}|{r}"]) for l, r in table)
+            self._pair_tables.append((np.array([c for c, _ in coded], dtype=np.int64),
+                                      np.array([row for _, row in coded], dtype=np.intp)))
+        self._radix = radix
+        # Cached word blocks live in one growing array, so a sentence gathers them in one step;
+        # beside them each word's left and right pair numbers (-1: none).
         self._rows: dict[Word, int] = {}
         self._blocks = np.zeros((1024, len(OFFSETS), size))
+        self._word_left = np.full(1024, -1, dtype=np.int64)
+        self._word_right = np.full(1024, -1, dtype=np.int64)
         # Extra per-token features (document votes) come as hashable keys; ``extra_features`` names
         # a key's features, whose summed weights are cached by key.
         self.extra_features = extra_features
@@ -81,6 +98,8 @@ class CompiledCrf:
         needed = len(self._rows) + len(words)
         while needed > len(self._blocks):
             self._blocks = np.concatenate([self._blocks, np.zeros_like(self._blocks)])
+            self._word_left = np.concatenate([self._word_left, np.full_like(self._word_left, -1)])
+            self._word_right = np.concatenate([self._word_right, np.full_like(self._word_right, -1)])
         tables = [self.attributes] + [self._at[offset] for offset in OFFSETS[1:]]
         indices: list[int] = []
         starts: list[int] = []
@@ -94,6 +113,9 @@ class CompiledCrf:
         sums = np.add.reduceat(self.matrix[indices], starts, axis=0)
         first = len(self._rows)
         self._blocks[first:first + len(words)] = sums.reshape(len(words), len(OFFSETS), -1)
+        lefts, rights = self._left_numbers, self._right_numbers
+        self._word_left[first:first + len(words)] = [lefts.get(word[0], -1) for word in words]
+        self._word_right[first:first + len(words)] = [rights.get(word[0], -1) for word in words]
         for i, word in enumerate(words):
             self._rows[word] = first + i
 
@@ -122,6 +144,7 @@ class CompiledCrf:
         if None in indices:
             self._add_words(words)
             indices = [rows[w] for w in words]
+        indices = np.array(indices, dtype=np.intp)
         blocks = self._blocks[indices]
         scores = blocks[:, 0] + self._bias
         for row, offset in enumerate(OFFSETS[1:], 1):
@@ -137,19 +160,20 @@ class CompiledCrf:
             vector = self.vector(name)
             if vector.any():
                 scores[near_edge] += vector  # tokens 0 and 1 (or the last two) see the edge once
-        lefts = self.pair_lefts
-        sentence_end = (from_end == 0).tolist()
-        for i in range(n - 1):
-            left = words[i][0]
-            if left not in lefts or sentence_end[i]:
-                continue
-            pair = (left, words[i + 1][0])
-            w = self.pair_right.get(pair)
-            if w is not None:
-                scores[i + 1] += w
-            w = self.pair_left.get(pair)
-            if w is not None:
-                scores[i] += w
+        # Word pairs (i, i + 1) within a sentence: the right token's weights, then the left one's
+        # (the order a token's sums were made in one at a time: what the pair before it gives,
+        # then what the pair after it gives).
+        left = self._word_left[indices[:-1]]
+        right = self._word_right[indices[1:]]
+        at = np.flatnonzero((left >= 0) & (right >= 0) & (from_end[:-1] != 0))
+        if len(at):
+            codes = left[at] * self._radix + right[at]
+            for (table, weight_rows), shift in zip(self._pair_tables, (1, 0)):
+                if not len(table):
+                    continue
+                k = np.minimum(np.searchsorted(table, codes), len(table) - 1)
+                hit = table[k] == codes
+                scores[at[hit] + shift] += self.matrix[weight_rows[k[hit]]]
         if extra is not None:
             scores += self._extra_scores([f for sentence in extra for f in sentence], n)
         return scores, sentence_of, position
@@ -183,31 +207,34 @@ class CompiledCrf:
             return results
         lengths = [len(sentences[i]) for i in order]
         size = len(self.labels)
+        count, longest = len(order), lengths[0]
         flat, sentence_of, position = self._batch_emissions(
             [sentences[i] for i in order], None if extra is None else [extra[i] for i in order])
-        scores = np.zeros((len(order), lengths[0], size))
-        scores[sentence_of, position] = flat
-        backpointers = np.zeros((len(order), lengths[0], size), dtype=np.intp)
-        best = scores[:, 0].copy()
-        candidates = np.empty((len(order), size, size))
-        active = len(order)
-        transitions = self.transitions[None]
-        for t in range(1, lengths[0]):
-            while lengths[active - 1] <= t:
-                active -= 1  # sentences are sorted longest first: the finished ones are at the end
-            step = candidates[:active]
-            np.add(best[:active, :, None], transitions, out=step)
-            backpointers[:active, t] = step.argmax(axis=1)
-            best[:active] = np.maximum.reduce(step, axis=1) + scores[:active, t]
-        # Follow the back-pointers of all sentences at once, from each one's last position.
-        path = np.zeros((len(order), lengths[0]), dtype=np.intp)
-        path[np.arange(len(order)), np.array(lengths) - 1] = best.argmax(axis=1)
-        longer = np.searchsorted(-np.array(lengths), -np.arange(lengths[0])).tolist()  # sentences longer than t
-        all_rows = np.arange(len(order))
-        for t in range(lengths[0] - 1, 0, -1):
+        # Position-major arrays, so that each step reads and writes contiguous blocks.
+        scores = np.zeros((longest, count, size))
+        scores[position, sentence_of] = flat
+        backpointers = np.empty((longest, count, size), dtype=np.intp)
+        best = scores[0].copy()
+        candidates = np.empty((count, size, size))
+        into = np.ascontiguousarray(self.transitions.T)  # [current, previous]: reduce the last axis
+        # sentences longer than t, for each t (sorted longest first: they are the first ones)
+        longer = np.searchsorted(-np.array(lengths), -np.arange(longest)).tolist()
+        add, reduce_max = np.add, np.maximum.reduce
+        for t in range(1, longest):
             active = longer[t]
-            path[:active, t - 1] = backpointers[all_rows[:active], t, path[:active, t]]
+            step, current = candidates[:active], best[:active]
+            add(current[:, None, :], into, out=step)  # step[s, j, i]: from label i to label j
+            step.argmax(axis=2, out=backpointers[t, :active])
+            reduce_max(step, axis=2, out=current)
+            current += scores[t, :active]
+        # Follow the back-pointers of all sentences at once, from each one's last position.
+        path = np.zeros((longest, count), dtype=np.intp)
+        all_rows = np.arange(count)
+        path[np.array(lengths) - 1, all_rows] = best.argmax(axis=1)
+        for t in range(longest - 1, 0, -1):
+            active = longer[t]
+            path[t - 1, :active] = backpointers[t, all_rows[:active], path[t, :active]]
         labels = self._label_array
         for row, i in enumerate(order):
-            results[i] = labels[path[row, :lengths[row]]].tolist()
+            results[i] = labels[path[:lengths[row], row]].tolist()
         return results

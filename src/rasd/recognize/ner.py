@@ -52,16 +52,17 @@ class NerRecognizer:
         self.model = model or default_model()
 
     def __call__(self, article: Article) -> Article:
-        taken = sorted((m.start, m.end) for m in article.mentions if m.field == "text")
-        starts = [s for s, _ in taken]
+        taken = _Taken(article.mentions)
         found: list[Mention] = []
         all_tags = self.model.tag_sentences([sentence.tokens for sentence in article.sentences])
         for index, (sentence, tags) in enumerate(zip(article.sentences, all_tags)):
+            if tags.count("O") == len(tags):
+                continue  # most sentences name nothing the lexicons missed
             tokens = sentence.tokens
             for chunk in chunks(tags):
                 start = name_start(tokens[chunk.start])
                 end = tokens[chunk.end - 1].end
-                if _overlaps(taken, starts, start, end):
+                if taken.overlaps(start, end):
                     continue
                 found.append(Mention(kind=KIND_OF_TYPE[chunk.type], start=start, end=end,
                                      text=article.text[start:end], source="ner", rule=RULE, sentence=index))
@@ -73,8 +74,18 @@ class NerRecognizer:
             yield self(article)
 
 
-def _overlaps(taken: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
-    """Whether [start, end) overlaps any span in ``taken`` (sorted by start)."""
-    i = bisect_left(starts, end)  # spans starting at or after ``end`` cannot overlap
-    # Earlier spans can overlap only if they reach past ``start``; mentions are few per article.
-    return any(e > start for _, e in taken[:i])
+class _Taken:
+    """The spans of the article's earlier mentions, asked whether a span overlaps any of them."""
+
+    def __init__(self, mentions: list[Mention]):
+        spans = sorted((m.start, m.end) for m in mentions if m.field == "text")
+        self.starts = [s for s, _ in spans]
+        # reach[i]: the furthest end among the first i spans (by start)
+        self.reach = [-1]
+        for _, e in spans:
+            self.reach.append(max(self.reach[-1], e))
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether [start, end) overlaps a taken span: one of those starting before ``end``
+        reaches past ``start``."""
+        return self.reach[bisect_left(self.starts, end)] > start
