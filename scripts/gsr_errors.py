@@ -2,8 +2,9 @@
 
     .venv/bin/python scripts/gsr_errors.py [--type ASSAULT|PROTEST] [--cache FILE] [--show N] [--out FILE]
 
-A sentence is predicted positive for a type when the event coder codes an event of that type in it
-(as ``rasd eval gsr`` counts). For each error the script prints the triggers of that type and what
+A sentence is predicted positive for a type exactly as ``rasd eval gsr`` counts: an event of that
+type coded with status asserted and not only referred to (``rasd.events.reference``). Each coded
+event is listed with its status and, when it is a reference, the frame (``ref=accusation``). For each error the script prints the triggers of that type and what
 became of each candidate (coded, or dropped and why), then groups the errors by lexicon entry and
 by drop reason, which is where general causes show.
 
@@ -26,6 +27,7 @@ from rasd.clean import clean_document
 from rasd.errors import DocumentRejected
 from rasd.evaluate.datasets import GSR_TYPES, load_gsr, shared_data_dir
 from rasd.events.coder import EventCoder
+from rasd.events.reference import event_reference, reports_event_of_type
 from rasd.language import check_language
 from rasd.model import Article, RawDocument
 from rasd.pipeline import Pipeline
@@ -82,13 +84,20 @@ def outcomes(root: Path, articles: dict[str, Optional[Article]], types: list[str
             o = Outcome(sent.id, event_type, sent.label, sent.text, False)
             if article is not None:
                 trace = coder.code_article(article)
-                o.predicted = any(e.type == event_type for e in trace.events)
-                o.coded = [f"{e.trigger.text} [{e.provenance.lexicon_entries[0]}] {e.status}"
+                article.events = trace.events
+                o.predicted = reports_event_of_type(article, event_type)
+                o.coded = [f"{e.trigger.text} [{e.provenance.lexicon_entries[0]}] {_state(article, e)}"
                            for e in trace.events if e.type == event_type]
                 o.dropped = [f"{c.text} [{c.entry}]: {c.reason}" for c in trace.candidates
                              if c.type == event_type and not c.coded]
             result.append(o)
     return result
+
+
+def _state(article: Article, event) -> str:
+    """The event's status, then ``ref=FRAME`` when it is only referred to (one word, for the counts)."""
+    frame = event_reference(article, event)
+    return event.status if frame is None else f"{event.status}/ref={frame}"
 
 
 def entry_of(line: str) -> str:
@@ -110,7 +119,7 @@ def report(results: list[Outcome], show: int) -> None:
         print(f"-- false positives: {len(fps)} (easy no {sum(o.label == 'easy no' for o in fps)}, "
               f"difficult no {sum(o.label == 'difficult no' for o in fps)})")
         print("   by coded entry:", Counter(entry_of(c) for o in fps for c in o.coded).most_common(20))
-        print("   by status:", Counter(c.rsplit(" ", 1)[-1] for o in fps for c in o.coded).most_common())
+        print("   by status (/ref=frame of a reference):", Counter(c.rsplit(" ", 1)[-1] for o in fps for c in o.coded).most_common())
         print(f"-- false negatives: {len(fns)}")
         reasons = Counter(d.split(": ", 1)[1] if ": " in d else d for o in fns for d in o.dropped)
         print("   drop reasons:", reasons.most_common(15))

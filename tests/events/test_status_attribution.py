@@ -40,3 +40,48 @@ def test_complement_of_a_demand_is_not_an_event(coder):
     text = "طالبت روسيا بفك الحصار ووقف الهجمات على المدينة."
     types = [e.type for e in code(coder, text, [("actor", "روسيا", RUSSIA)])]
     assert types == ["REQUEST"]
+
+
+@pytest.mark.parametrize("text,etype,status", [
+    # ما after a preposition is relative (with what was agreed), not the negation of the verb
+    ("وأكد أن التصعيد لا ينسجم مع ما اتفق عليه الطرفان.", "AGREE", "asserted"),
+    # a modifier after the verbal noun: possible, expected
+    ("وتحدثت الصحف عن اجتماع محتمل بين الوزير ونظيره الروسي في موسكو.", "CONSULT", "hypothetical"),
+    ("وتحدثت الصحف عن الاجتماع المتوقع بين الوزير ونظيره الروسي في موسكو.", "CONSULT", "future"),
+    # prevention and risk: the act has not happened
+    ("وقالت الحكومة إنها تسعى لمنع اجتماع المعارضة في العاصمة.", "CONSULT", "hypothetical"),
+    ("وحذر من خطر اجتماع المعارضة في العاصمة.", "CONSULT", "hypothetical"),
+    # nouns of intention and plans govern the verbal noun
+    ("وقالت الحكومة إنها بصدد إرسال تعزيزات إلى المدينة.", "MOBILIZE", "future"),
+    ("وقال إنه تلقى معلومات بتخطيط الحركة لاغتياله بعبوة ناسفة.", "ASSAULT", "future"),
+])
+def test_status_cues(coder, text, etype, status):
+    events = [e for e in code(coder, text) if e.type == etype]
+    assert events and events[0].status == status, [(e.type, e.trigger.text, e.status) for e in events]
+
+
+def _status_of(text: str, trigger: str, light_verb: str):
+    """decide_status on a light-verb construction, as the coder calls it (light verb first)."""
+    from rasd.events.clauses import split_clauses, clause_of
+    from rasd.events.cues import cue_set, token_range
+    from rasd.events.status import decide_status
+    from rasd.events.triggers import NOUN, VERB_PAST
+    from rasd.segment import segment
+    sent = segment(text)[0]
+    cues = cue_set("status").find(sent)
+    t_first, t_last = token_range(sent, sent.start + text.index(trigger), sent.start + text.index(trigger) + len(trigger))
+    lv, _ = token_range(sent, sent.start + text.index(light_verb), sent.start + text.index(light_verb) + 1)
+    clause = clause_of(split_clauses(sent), t_first)
+    return (decide_status(lv, t_last, VERB_PAST, clause, cues, False, t_first).status,
+            decide_status(t_first, t_last, NOUN, clause, cues).status)
+
+
+def test_cue_between_light_verb_and_noun_governs_the_noun():
+    # أعلنت ... إحباط اجتماع: the light verb carries the noun, the cue between them foils it
+    with_light, plain = _status_of("وأعلنت الحكومة إحباط اجتماع المعارضة في العاصمة.", "اجتماع", "وأعلنت")
+    assert with_light == "negated" and plain == "negated"
+
+
+def test_light_verb_itself_is_not_a_cue():
+    with_light, _ = _status_of("وعقد الطرفان اجتماعا في جنيف.", "اجتماعا", "وعقد")
+    assert with_light == "asserted"

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any, Optional
 
 from ..errors import DocumentRejected
+from ..events.reference import reports_event_of_type
 from ..model import Article, RawDocument
 from ..output import article_json
 from ..pipeline import Pipeline
@@ -37,15 +38,21 @@ def run_gold(pipeline: Pipeline, gold_dir: Path, system_out: Optional[Path] = No
 
 
 def sentence_types(pipeline: Pipeline, text: str, source: str) -> set[str]:
+    """The event types rasd says the sentence reports as having taken place: an event of the type
+    coded with status asserted and not only referred to (reference.py). Future,
+    hypothetical, negated and denied events did not take place; an attack named as the object of an
+    investigation, a condemnation, a charge or a trial, or as the starting point of what the
+    sentence tells, is told elsewhere. Both are still coded in rasd's output (gold-dev wants them)."""
     try:
         article = pipeline(RawDocument(source=source, text=text))
     except DocumentRejected:
         return set()
-    return {e.type for e in article.events}
+    return {t for t in {e.type for e in article.events} if reports_event_of_type(article, t)}
 
 
 def run_gsr(pipeline: Pipeline, gsr_dir: Path, limit: Optional[int] = None) -> dict[str, PRF]:
-    """Sentence detection: a sentence is predicted positive for a type when an event of it is coded."""
+    """Sentence detection (ANNOTATION.md section 3): a row is positive when its label is ``yes``,
+    ``ambiguous`` rows are left out; rasd predicts positive as ``sentence_types`` says."""
     scores = {}
     for event_type in GSR_TYPES:
         pairs = []

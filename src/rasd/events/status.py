@@ -39,8 +39,12 @@ def _applies(cue: CueMatch, pos: str) -> bool:
 
 
 def decide_status(first: int, last: int, pos: str, clause: Clause, cues: Sequence[CueMatch],
-                  is_denial_trigger: bool = False) -> StatusDecision:
-    """Status of a trigger spanning sentence tokens [first, last] in ``clause``."""
+                  is_denial_trigger: bool = False, trigger_first: Optional[int] = None) -> StatusDecision:
+    """Status of a trigger spanning sentence tokens [first, last] in ``clause``.
+
+    With a light verb, ``first`` is the light verb and ``trigger_first`` the verbal noun it carries:
+    a cue between them governs the noun (أعلنت الشرطة إحباط هجوم: the attack was foiled)."""
+    noun_first = first if trigger_first is None or trigger_first < first else trigger_first
     best = StatusDecision("asserted", "status.default")
     if pos == VERB_FUTURE:
         best = StatusDecision("future", "status.future_prefix")
@@ -49,17 +53,18 @@ def decide_status(first: int, last: int, pos: str, clause: Clause, cues: Sequenc
         status, where, window = a.get("status"), a.get("where", "before"), int(a.get("window", 3))
         if status not in RANK or RANK[status] <= RANK[best.status] or not _applies(cue, pos):
             continue
-        if first <= cue.first_token <= last:
-            continue  # the cue is part of the trigger itself
+        if noun_first <= cue.first_token <= last or cue.first_token == first:
+            continue  # the cue is part of the trigger (or is the light verb) itself
+        between = first < cue.first_token and cue.last_token < noun_first
         if cue.prefix not in ("", "و", "ف"):
             continue  # بما, لما, بعدم: a preposition before the particle makes it something else
         if where == "before":
-            in_scope = 0 < first - cue.last_token <= window and (
+            in_scope = between or 0 < first - cue.last_token <= window and (
                 cue.first_token >= clause.first or a.get("conditional"))
         elif where == "after":
             in_scope = pos == NOUN and 0 < cue.first_token - last <= window and cue.first_token <= clause.last
         else:  # sentence: anywhere before the trigger in the sentence
-            in_scope = cue.last_token < first and not is_denial_trigger
+            in_scope = (cue.last_token < first or between) and not is_denial_trigger
         if in_scope:
             best = StatusDecision(status, f"status.{where}", cue.entry.id)
     return best

@@ -1,0 +1,130 @@
+"""Does a sentence report its event, or only refer to it inside another statement?
+
+News sentences name far more attacks than they report. Beside the sentence that tells an attack
+(قتل 18 شخصا في انفجار سيارة مفخخة في بغداد امس) stand sentences about something else that
+mention an attack on the way: the investigation into it (التحقيق في اغتيال الحريري), its
+condemnation (أدان مجلس الأمن الهجوم), a charge or a claim of responsibility (اتهمه بخطف،
+تبنت الحركة الهجوم), a trial or a confession, what followed it (التوتر منذ مقتل الجنود، عودة الهدوء
+بعد المواجهات), or a relative clause describing a person or a place by it (المدينة حيث قتلت
+بوتو). ANNOTATION.md codes those events too (a retold event is still an event, with its own
+status), so the coder keeps them; this module only says which they are.
+
+``reference_frame`` gives the kind of frame that governs the trigger, or None when the sentence
+reports the event itself. The rules read only the trigger's own clause:
+
+- a frame word (investigation, condemnation, accusation or claim, legal) at most ``WINDOW``
+  tokens before the trigger, with no clause break between;
+- for a verbal noun only, a temporal or causal preposition at most ``WINDOW`` tokens before it
+  (منذ، بعد، إثر، عقب، على خلفية، بسبب، ذكرى): a noun governed by it names the starting point or
+  cause of what the sentence tells;
+- for a verb only, a relative pronoun or حيث at most two tokens before it, the verb then
+  describing the antecedent (الذين قتلوا، حيث اغتيلت); not in a cleft, where a pronoun stands
+  before the relative and the clause is the predicate (هي التي ارتكبت المجازر, it was they who
+  committed), nor حيث after a comma, which carries the narrative on (بدأت التجمعات، حيث تجمهر
+  الناس: and there people gathered).
+
+``rasd eval gsr`` counts a sentence as reporting an event of a type only when an event of that
+type is asserted and not a reference (docs/evaluation.md).
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from ..model import Article, Event, Sentence
+from ..normalize import normalize
+from .cues import token_range
+
+WINDOW = 3  # tokens between a frame word and the trigger it governs
+RELATIVE_WINDOW = 2
+
+# Frame words, in matching form (normalize: أ إ آ -> ا, ة -> ه, ى -> ي), compared with a token's
+# stem (clitics removed) or its whole form. Verbs in their common persons; nouns with and without ال.
+_FRAMES: dict[str, tuple[str, ...]] = {
+    "investigation": ("تحقيق", "تحقيقات", "التحقيق", "التحقيقات", "يحقق", "تحقق", "حقق", "يحققون",
+                      "تقصي", "استجواب"),
+    "condemnation": ("ادان", "ادانت", "يدين", "تدين", "ادانوا", "ادانه", "ادانته", "ادانتها", "استنكر",
+                     "استنكرت", "يستنكر", "تستنكر", "استنكار", "شجب", "شجبت", "يشجب", "تشجب", "ندد",
+                     "نددت", "يندد", "تندد", "تنديد", "التنديد"),
+    "accusation": ("اتهم", "اتهمت", "يتهم", "تتهم", "اتهموا", "اتهام", "اتهامات", "الاتهام", "الاتهامات",
+                   "متهم", "متهمه", "متهمين", "متهمون", "المتهم", "المتهمين", "المتهمون", "تورط", "تورطه",
+                   "ضلوع", "ضلوعه", "مسؤوليه", "المسؤوليه", "مسؤوليته", "مسؤوليتها", "مسؤوليتهم",
+                   "تبني", "تبنت", "يتبني", "تبنوا", "لوم", "اللوم", "زعم", "زعمت", "مزاعم"),
+    "legal": ("محاكمه", "المحاكمه", "محكمه", "المحكمه", "قضيه", "القضيه", "اعترف", "اعترفت", "اعترفوا",
+              "اعتراف", "اعترافات", "اعترافه", "دعوي", "ادين", "ادينوا", "مدان", "المدانين"),
+}
+# Temporal or causal prepositions: a verbal noun governed by one is a starting point or a cause.
+_AFTERMATH = ("منذ", "ذكري", "الذكري", "اثر", "عقب", "اعقاب", "خلفيه", "بعد", "قبل", "بسبب", "جراء",
+              "نتيجه")
+# Subordinators of time before a verb: the verb tells the circumstance of the main clause.
+_WHEN = ("عندما", "وعندما", "حين", "وحين", "حينما", "وحينما", "بعدما", "وبعدما")  # whole tokens: في حينه is "at the time"
+_WHEN_PAIRS = (("بعد", "ان"), ("قبل", "ان"), ("منذ", "ان"))
+_RELATIVES = ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "اللواتي", "اللاتي",
+              "حيث")
+_PRONOUNS = frozenset({"هو", "هي", "هم", "هما", "هن"})
+_CLAUSE_BREAKS = frozenset({"،", ",", "؛", ";", ":", ".", "!", "؟", "?"})
+
+_FRAME_OF: dict[str, str] = {normalize(w): kind for kind, words in _FRAMES.items() for w in words}
+_AFTERMATH_SET = frozenset(normalize(w) for w in _AFTERMATH)
+_RELATIVE_SET = frozenset(normalize(w) for w in _RELATIVES)
+_WHEN_SET = frozenset(normalize(w) for w in _WHEN)
+_WHEN_PAIR_SET = frozenset((normalize(a), normalize(b)) for a, b in _WHEN_PAIRS)
+
+
+def _without_tanween(word: str) -> str:
+    """تحقيقا -> تحقيق: the accusative alif of an indefinite noun."""
+    return word[:-1] if len(word) > 3 and word.endswith("ا") else word
+
+
+def reference_frame(sentence: Sentence, first: int, nominal: bool) -> Optional[str]:
+    """The frame governing the trigger that starts at token ``first``, or None (a report).
+
+    ``nominal``: the trigger is a verbal noun (not a verb, and no light verb carries it)."""
+    toks = sentence.tokens
+    for k in range(first - 1, max(-1, first - 1 - WINDOW), -1):
+        t = toks[k]
+        if t.norm in _CLAUSE_BREAKS:
+            break
+        kind = _FRAME_OF.get(t.stem) or _FRAME_OF.get(t.norm) or _FRAME_OF.get(_without_tanween(t.stem))
+        if kind:
+            return kind
+        if nominal and (t.stem in _AFTERMATH_SET or t.norm in _AFTERMATH_SET):
+            return "aftermath"
+    if not nominal:
+        for k in range(first - 1, max(-1, first - 1 - RELATIVE_WINDOW), -1):
+            t = toks[k]
+            if t.norm in _CLAUSE_BREAKS:
+                break
+            if t.norm in _RELATIVE_SET or t.stem in _RELATIVE_SET:
+                before = toks[k - 1].norm if k > 0 else ""
+                if before in _PRONOUNS or (t.stem == "حيث" and before in _CLAUSE_BREAKS):
+                    return None
+                return "relative"
+            if t.norm in _WHEN_SET or (
+                    k > 0 and (toks[k - 1].stem, t.norm) in _WHEN_PAIR_SET):
+                return "circumstance"
+    return None
+
+
+def is_nominal(event: Event) -> bool:
+    """The trigger is a verbal noun on its own (the coder's provenance says trigger.noun, no light verb)."""
+    rules = event.provenance.rules
+    return bool(rules) and rules[0] == "trigger.noun" and "trigger.light_verb" not in rules
+
+
+def event_reference(article: Article, event: Event) -> Optional[str]:
+    """``reference_frame`` for a coded event of ``article`` (None for a title trigger or no sentence)."""
+    trig = event.trigger
+    if trig.field != "text":
+        return None
+    for sent in article.sentences:
+        if sent.start <= trig.start < sent.end:
+            first, _last = token_range(sent, trig.start, trig.end)
+            return None if first is None else reference_frame(sent, first, is_nominal(event))
+    return None
+
+
+def reports_event_of_type(article: Article, event_type: str) -> bool:
+    """The article (a gsr sentence) reports an event of ``event_type`` as having taken place: an event
+    of that type is asserted and not only referred to (see docs/evaluation.md)."""
+    return any(e.type == event_type and e.status == "asserted" and event_reference(article, e) is None
+               for e in article.events)
