@@ -185,3 +185,19 @@ def test_owner_of_a_list_of_bases_and_a_glued_demonym(coder):
     e = only(coder, "وأعلنت المقاومة الإسلامية استهداف مواقع الجيش السوري في ريف حلب.",
              [("actor", "المقاومة الإسلامية", resistance)], "ASSAULT")
     assert "Syria" not in names(e.recipient)
+
+
+def test_quoted_names_joined_by_wa_form_one_actor(coder):
+    hts = {"entity_id": "actor.hts", "name_en": "Hay'at Tahrir al-Sham"}
+    tip = {"entity_id": "actor.tip", "name_en": "Turkistan Islamic Party"}
+    e = only(coder, 'وتصدت القوات لهجوم نفذته "هيئة تحرير الشام" و"الحزب الإسلامي التركستاني" على جبهة الفوج.',
+             [("actor", "هيئة تحرير الشام", hts), ("actor", "الحزب الإسلامي التركستاني", tip)], "ASSAULT")
+    assert names(e.actor) == ["Hay'at Tahrir al-Sham", "Turkistan Islamic Party"]
+
+
+def test_offer_to_negotiate_with_someone_is_made_to_them(coder):
+    khatib = {"entity_id": "person.khatib", "name_en": "Moaz al-Khatib"}
+    assad = {"entity_id": "person.assad", "name_en": "Bashar al-Assad"}
+    e = only(coder, "وانتقد الائتلاف الخطيب لعرضه التفاوض مع الرئيس بشار الأسد.",
+             [("person", "الخطيب", khatib), ("person", "الرئيس بشار الأسد", assad)], "AGREE")
+    assert "Bashar al-Assad" in names(e.recipient)

@@ -42,6 +42,7 @@ SUBJECT_GAP_WORDS = frozenset(normalize(w) for w in (
     "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد", "أيضا", "كذلك", "مجددا", "بدورها",
     "بدوره", "قد", "فيه", "فيها", "الماضي", "الماضية", "الجاري", "الحالي", "اول", "أمس،", "مساء،"))
 JOINERS = frozenset({"و", "،", ","})
+QUOTES = frozenset({'"', "“", "”", "«", "»", "'", "‘", "’"})
 PUNCT_COMMAS = frozenset({"،", ","})
 MEMBER_CUES = frozenset(normalize(w) for w in ("بينهم", "بينها", "بينهما", "بينهن"))  # after من: among them
 MEMBERS_WINDOW = 8  # tokens from a group to its member list (الدول العربية والغربية، من بينهم)
@@ -167,7 +168,9 @@ def _chain(slots: list[Slot], k: int, tokens) -> list[Slot]:
         nxt = slots[j + 1]
         gap = tokens[out[-1].last + 1:nxt.first]
         joined_by_wa = not gap and tokens[nxt.first].norm.startswith("و")
-        if (gap and all(t.norm in JOINERS for t in gap)) or joined_by_wa:
+        # quoted names: "هيئة تحرير الشام" و"الحزب الإسلامي التركستاني"
+        if (gap and all(t.norm in JOINERS or t.norm in QUOTES for t in gap) and any(t.norm in JOINERS for t in gap)) \
+                or joined_by_wa:
             out.append(nxt)
             j += 1
         else:
@@ -322,7 +325,8 @@ def find_roles(entry: TriggerEntry, pos: str, first: int, last: int, sentence: S
             owner = s.preposition == "ل" and entry.type in OWNER_TYPES and (
                 (verbal and s.first - object_from <= MAX_OBJECT_GAP + 2) or toks[s.first - 1].norm in OWNER_WORDS
                 or _owned_target(toks[s.first - 1].norm))  # هاجموا فجر اليوم نقاطاً للجيش
-            if direct or owner or (s.preposition and s.preposition in preps):
+            if direct or owner or (s.preposition and s.preposition in preps) or \
+                    _dialogue_party(entry, toks, last, s):
                 take(_chain(slots, k, toks), res.recipient)
                 res.rules.append("roles.object" if not s.preposition else
                                  "roles.owner" if owner and s.preposition not in preps else f"roles.prep_{s.preposition}")
@@ -412,6 +416,19 @@ def _target_noun(norm: str) -> bool:
     """Whether a token is one of TARGET_NOUNS, with its article or a proclitic, or glued to the word
     before it (في العراقاستهداف, links stripped from a web page)."""
     return any(norm.endswith(n) for n in TARGET_NOUNS)
+
+
+# Nouns of dialogue and relations: in an offer, promise or readiness "to negotiate with X" (استعداده
+# لإجراء مفاوضات مع النظام، لعرضه التفاوض مع الأسد) X is the one the offer is made to.
+DIALOGUE_WORDS = frozenset(normalize(w) for w in (
+    "التفاوض", "مفاوضات", "المفاوضات", "الحوار", "حوار", "للحوار", "محادثات", "المحادثات", "علاقات", "العلاقات",
+    "التعاون", "تعاون", "للتعاون", "التنسيق", "المصالحة", "الصلح", "التطبيع", "لقاء", "للتفاوض", "مشروطة"))
+DIALOGUE_TYPES = frozenset({"AGREE", "CONCEDE"})
+
+
+def _dialogue_party(entry: TriggerEntry, toks, last: int, s: Slot) -> bool:
+    return entry.type in DIALOGUE_TYPES and s.preposition == "مع" and \
+        any(t.norm in DIALOGUE_WORDS for t in toks[last + 1:s.first])
 
 
 def _owned_target(norm: str) -> bool:
