@@ -227,7 +227,7 @@ def _anchor_in_reach(q: GateCue, c: GateCandidate, mentions: Sequence[Mention] =
         if c.first - q.last - _named_tokens(c, q.last + 1, c.first, mentions) <= int(window):
             return True
         # a subject the recognizers missed (a name glued to the noun): a short run of plain words
-        return gap <= SUBJECT_SPAN and not any(_subject_barrier(t) for t in c.sentence.tokens[q.last + 1:c.first])
+        return bool(q.entry.attrs.get("subject_gap")) and gap <= SUBJECT_SPAN and not any(_subject_barrier(t) for t in c.sentence.tokens[q.last + 1:c.first])
     reach = q.entry.attrs.get("reach")
     if reach is not None:
         gap = c.first - q.last if q.last < c.first else q.first - c.last
