@@ -189,9 +189,17 @@ class Phrase:
 
 
 def _kinds(m: Match) -> tuple[list[NameRef], list[Cue]]:
-    names = [p for p in m.payloads if isinstance(p, NameRef)]
-    cues = [p for p in m.payloads if isinstance(p, Cue)]
-    return names, cues
+    """The names and the cues among a match's payloads (read-only lists)."""
+    # A form's payloads are one tuple, made once with the matcher: split each tuple once.
+    known = _KINDS.get(id(m.payloads))
+    if known is not None and known[0] is m.payloads:
+        return known[1]
+    kinds = ([p for p in m.payloads if isinstance(p, NameRef)], [p for p in m.payloads if isinstance(p, Cue)])
+    _KINDS[id(m.payloads)] = (m.payloads, kinds)  # holding the tuple keeps its id from being reused
+    return kinds
+
+
+_KINDS: dict[int, tuple[tuple, tuple[list[NameRef], list[Cue]]]] = {}
 
 
 def _adjacent(text: str, end: int, nxt: Match) -> bool:
@@ -485,6 +493,7 @@ class PlaceRecognizer:
 
     def __init__(self, settings: Settings):
         self.gazetteer = place_gazetteer(tuple(Path(d) for d in settings.extra_lexicon_dirs))
+        self._unambiguous: dict[tuple[int, ...], bool] = {}
 
     def __call__(self, article: Article) -> Article:
         view = text_view(article.text)
@@ -492,12 +501,13 @@ class PlaceRecognizer:
         phrases = find_phrases(view.text, self.gazetteer, matches)
         ctx = Context([], set())
         points = set()
-        for ph in phrases:
-            if _is_unambiguous(ph) and ph.candidates[0].type in SITE_TYPES:
+        unambiguous = [self._is_unambiguous(ph) for ph in phrases]
+        for ph, clear in zip(phrases, unambiguous):
+            if clear and ph.candidates[0].type in SITE_TYPES:
                 points.add((round(ph.candidates[0].lat, 1), round(ph.candidates[0].lon, 1)))
         ctx.points = sorted(points)
-        for ph in phrases:
-            if _is_unambiguous(ph) or len({p.country for p in ph.candidates}) == 1:
+        for ph, clear in zip(phrases, unambiguous):
+            if clear or len({p.country for p in ph.candidates}) == 1:
                 ctx.countries.update(p.country for p in ph.candidates if p.country)
         starts = [s.start for s in article.sentences]
         anaphors = find_anaphors(view.text, matches, phrases)
@@ -536,6 +546,14 @@ class PlaceRecognizer:
             if mention is not None:
                 article.mentions.append(mention)
         return article
+
+    def _is_unambiguous(self, phrase: Phrase) -> bool:
+        """_is_unambiguous, remembered per list of candidates (the same names recur in every article)."""
+        key = tuple(map(id, phrase.candidates))  # the records live as long as the gazetteer
+        known = self._unambiguous.get(key)
+        if known is None:
+            known = self._unambiguous[key] = _is_unambiguous(phrase)
+        return known
 
     def _not_places(self, view: Normalized) -> list[tuple[int, int]]:
         """Spans of idioms that name a place without being one (على طريق القدس)."""
