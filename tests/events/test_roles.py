@@ -201,3 +201,11 @@ def test_offer_to_negotiate_with_someone_is_made_to_them(coder):
     e = only(coder, "وانتقد الائتلاف الخطيب لعرضه التفاوض مع الرئيس بشار الأسد.",
              [("person", "الخطيب", khatib), ("person", "الرئيس بشار الأسد", assad)], "AGREE")
     assert "Bashar al-Assad" in names(e.recipient)
+
+
+def test_a_known_actor_beats_a_guessed_name_running_over_it(coder):
+    ven = {"entity_id": "actor.ven", "name_en": "Venezuela", "country": "VEN"}
+    text = "وقال المصدر إن الرئيس الفنزويلي يتهم منافسه الأبرز بالتخطيط لانقلاب."
+    art = article_with(text, [("actor", "الرئيس الفنزويلي", ven), ("person", "الرئيس الفنزويلي يتهم منافسه الأبرز", {"source": "rule", "rule": "person:title"})])
+    accuse = [e for e in coder(art).events if e.type == "ACCUSE"]
+    assert accuse and names(accuse[0].actor) == ["Venezuela"]

@@ -118,12 +118,21 @@ def place_slots(sentence: Sentence, text: str, mentions: Sequence[Mention]) -> l
     kept: list[Slot] = []
     for s in slots:
         if kept and s.first <= kept[-1].last:
+            if _guess_hides_known(kept[-1], s):
+                kept[-1] = s  # الرئيس الفنزويلي يتهم منافسه: a guessed name running over a known actor
             continue
         # a conjunct inherits its preposition: بين قسد والنظام, على قسد والنظام
         if kept and not s.preposition and s.first == kept[-1].last + 1 and toks[s.first].norm.startswith("و"):
             s.preposition = kept[-1].preposition
         kept.append(s)
     return kept
+
+
+def _guess_hides_known(longer: Slot, shorter: Slot) -> bool:
+    """Whether ``longer`` is a name no lexicon knows (a guessed person name) that starts with a known
+    actor: the known one is the participant, the guess ran on into the following words."""
+    return longer.mention.entity_id is None and shorter.mention.entity_id is not None and \
+        shorter.first == longer.first and shorter.last < longer.last
 
 
 def _preposition(tokens, first: int, text: str, start: int) -> str:
