@@ -19,7 +19,14 @@ def coded(coder, text):
     # a relative clause describes the place by the event
     ("وعقدت المحكمة جلستها في المدينة حيث قتلت بوتو في اعتداء انتحاري.", "ASSAULT", "relative"),
     # a temporal clause gives the circumstance of the main clause
-    ("وأوقفت السلطات الامدادات بعد أن خطف متشددون 13 شاحنة امس.", "ASSAULT", "circumstance"),
+    ("وظن القادة أن الشعب سيخاف عندما قتلوا رفيق الحريري امس.", "ASSAULT", "circumstance"),
+    # ... but after an event told first, بعد أن / بعد carry the narrative on
+    ("وأوقفت السلطات الامدادات بعد أن خطف متشددون 13 شاحنة امس.", "ASSAULT", None),
+    ("وانسحبت القوات من البلدة بعد اعتقال ثلاثة شبان امس.", "COERCE", None),
+    # after a sentence that tells no event of its own, بعد names the background
+    ("وارتفعت أسعار النفط بعد قصف جوي أمريكي استهدف قاعدة جوية امس.", "ASSAULT", "aftermath"),
+    # في حين is "whereas", not "when"
+    ("وحاصرت القوات المربع الأمني في الحسكة، في حين عززت قوات النظام تواجدها في المنطقة.", "MOBILIZE", None),
     # a cleft (it was they who committed) is the predicate, not a description
     ("هي التي ارتكبت المجازر في القرى امس.", "ASSAULT", None),
     # حيث after a comma carries the narrative on (and there people gathered)

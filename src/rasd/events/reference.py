@@ -12,12 +12,15 @@ status), so the coder keeps them; this module only says which they are.
 ``reference_frame`` gives the kind of frame that governs the trigger, or None when the sentence
 reports the event itself. The rules read only the trigger's own clause:
 
-- a frame word (investigation, condemnation, accusation or claim, legal) at most ``WINDOW``
-  tokens before the trigger, with no clause break between;
-- for a verbal noun only, a temporal or causal preposition at most ``WINDOW`` tokens before it
-  (منذ، بعد، إثر، عقب، على خلفية، بسبب، ذكرى): a noun governed by it names the starting point or
-  cause of what the sentence tells;
-- for a verb only, a relative pronoun or حيث at most two tokens before it, the verb then
+- a frame word (``investigation``, ``condemnation``, ``accusation`` or claim, ``legal``) at most
+  ``WINDOW`` tokens before the trigger, with no clause break between;
+- for a verbal noun only (``aftermath``), a word of time or cause at most ``WINDOW`` tokens
+  before it: منذ، ذكرى، على خلفية، في أعقاب، تداعيات always; بعد، قبل، إثر، عقب، بسبب، جراء،
+  نتيجة only when the sentence tells no event before it (تعكرت الأجواء بعد مقتل مرشح is background,
+  انسحبت بعد اعتقال ثلاثة شبان is the narrative going on);
+- for a verb only (``circumstance``), a temporal conjunction just before it: عندما، حين (not في حين,
+  "whereas")، حينما، منذ أن always; بعد أن، بعدما، قبل أن only when no event is told before it;
+- for a verb only (``relative``), a relative pronoun or حيث at most two tokens before it, the verb then
   describing the antecedent (الذين قتلوا، حيث اغتيلت); not in a cleft, where a pronoun stands
   before the relative and the clause is the predicate (هي التي ارتكبت المجازر, it was they who
   committed), nor حيث after a comma, which carries the narrative on (بدأت التجمعات، حيث تجمهر
@@ -53,11 +56,17 @@ _FRAMES: dict[str, tuple[str, ...]] = {
               "اعتراف", "اعترافات", "اعترافه", "دعوي", "ادين", "ادينوا", "مدان", "المدانين"),
 }
 # Temporal or causal prepositions: a verbal noun governed by one is a starting point or a cause.
-_AFTERMATH = ("منذ", "ذكري", "الذكري", "اثر", "عقب", "اعقاب", "خلفيه", "بعد", "قبل", "بسبب", "جراء",
-              "نتيجه")
+_AFTERMATH = ("منذ", "ذكري", "الذكري", "خلفيه", "اعقاب", "تداعيات")
+# Prepositions of sequence or cause: in a narrative (an event told before it in the sentence:
+# انسحبت بعد اعتقال ثلاثة شبان، قتل ثلاثة جراء القصف) they carry the report on; after a sentence that
+# tells no event of its own (ارتفعت أسعار النفط بعد قصف جوي، تعكرت الأجواء بعد مقتل مرشح) they name
+# the background.
+_SEQUENCE = ("بعد", "قبل", "اثر", "عقب", "بسبب", "جراء", "نتيجه")
 # Subordinators of time before a verb: the verb tells the circumstance of the main clause.
-_WHEN = ("عندما", "وعندما", "حين", "وحين", "حينما", "وحينما", "بعدما", "وبعدما")  # whole tokens: في حينه is "at the time"
-_WHEN_PAIRS = (("بعد", "ان"), ("قبل", "ان"), ("منذ", "ان"))
+_WHEN = ("عندما", "وعندما", "حين", "وحين", "حينما", "وحينما")  # whole tokens: في حينه is "at the time"
+_WHEN_PAIRS = (("منذ", "ان"),)
+_SEQUENCE_WHEN = ("بعدما", "وبعدما")
+_SEQUENCE_PAIRS = (("بعد", "ان"), ("قبل", "ان"))
 _RELATIVES = ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "اللواتي", "اللاتي",
               "حيث")
 _PRONOUNS = frozenset({"هو", "هي", "هم", "هما", "هن"})
@@ -68,6 +77,9 @@ _AFTERMATH_SET = frozenset(normalize(w) for w in _AFTERMATH)
 _RELATIVE_SET = frozenset(normalize(w) for w in _RELATIVES)
 _WHEN_SET = frozenset(normalize(w) for w in _WHEN)
 _WHEN_PAIR_SET = frozenset((normalize(a), normalize(b)) for a, b in _WHEN_PAIRS)
+_SEQUENCE_SET = frozenset(normalize(w) for w in _SEQUENCE)
+_SEQUENCE_WHEN_SET = frozenset(normalize(w) for w in _SEQUENCE_WHEN)
+_SEQUENCE_PAIR_SET = frozenset((normalize(a), normalize(b)) for a, b in _SEQUENCE_PAIRS)
 
 
 def _without_tanween(word: str) -> str:
@@ -75,10 +87,12 @@ def _without_tanween(word: str) -> str:
     return word[:-1] if len(word) > 3 and word.endswith("ا") else word
 
 
-def reference_frame(sentence: Sentence, first: int, nominal: bool) -> Optional[str]:
+def reference_frame(sentence: Sentence, first: int, nominal: bool, narrative: bool = False) -> Optional[str]:
     """The frame governing the trigger that starts at token ``first``, or None (a report).
 
-    ``nominal``: the trigger is a verbal noun (not a verb, and no light verb carries it)."""
+    ``nominal``: the trigger is a verbal noun (not a verb, and no light verb carries it).
+    ``narrative``: another event is told before it in the sentence, so a preposition or conjunction
+    of sequence (بعد، قبل، إثر، بعد أن) continues the report instead of naming its background."""
     toks = sentence.tokens
     for k in range(first - 1, max(-1, first - 1 - WINDOW), -1):
         t = toks[k]
@@ -87,7 +101,8 @@ def reference_frame(sentence: Sentence, first: int, nominal: bool) -> Optional[s
         kind = _FRAME_OF.get(t.stem) or _FRAME_OF.get(t.norm) or _FRAME_OF.get(_without_tanween(t.stem))
         if kind:
             return kind
-        if nominal and (t.stem in _AFTERMATH_SET or t.norm in _AFTERMATH_SET):
+        if nominal and (t.stem in _AFTERMATH_SET or t.norm in _AFTERMATH_SET or (
+                not narrative and (t.stem in _SEQUENCE_SET or t.norm in _SEQUENCE_SET))):
             return "aftermath"
     if not nominal:
         for k in range(first - 1, max(-1, first - 1 - RELATIVE_WINDOW), -1):
@@ -99,8 +114,9 @@ def reference_frame(sentence: Sentence, first: int, nominal: bool) -> Optional[s
                 if before in _PRONOUNS or (t.stem == "حيث" and before in _CLAUSE_BREAKS):
                     return None
                 return "relative"
-            if t.norm in _WHEN_SET or (
-                    k > 0 and (toks[k - 1].stem, t.norm) in _WHEN_PAIR_SET):
+            pair = (toks[k - 1].stem, t.norm) if k > 0 else None
+            if (t.norm in _WHEN_SET and not (k > 0 and toks[k - 1].norm == "في")) or pair in _WHEN_PAIR_SET or (
+                    not narrative and (t.norm in _SEQUENCE_WHEN_SET or pair in _SEQUENCE_PAIR_SET)):
                 return "circumstance"
     return None
 
@@ -119,7 +135,13 @@ def event_reference(article: Article, event: Event) -> Optional[str]:
     for sent in article.sentences:
         if sent.start <= trig.start < sent.end:
             first, _last = token_range(sent, trig.start, trig.end)
-            return None if first is None else reference_frame(sent, first, is_nominal(event))
+            if first is None:
+                return None
+            # an event told before it in the sentence (its trigger or, for a merged event, a mention)
+            narrative = any(e is not event and any(m.field == "text" and sent.start <= m.start < trig.start
+                                                   for m in (e.trigger, *e.mentions))
+                            for e in article.events)
+            return reference_frame(sent, first, is_nominal(event), narrative)
     return None
 
 
