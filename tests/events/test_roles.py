@@ -209,3 +209,11 @@ def test_a_known_actor_beats_a_guessed_name_running_over_it(coder):
     art = article_with(text, [("actor", "الرئيس الفنزويلي", ven), ("person", "الرئيس الفنزويلي يتهم منافسه الأبرز", {"source": "rule", "rule": "person:title"})])
     accuse = [e for e in coder(art).events if e.type == "ACCUSE"]
     assert accuse and names(accuse[0].actor) == ["Venezuela"]
+
+
+def test_who_attends_a_summit_is_its_actor(coder):
+    irn = {"entity_id": "actor.irn", "name_en": "Iran", "country": "IRN"}
+    oic = {"entity_id": "actor.oic", "name_en": "Organisation of Islamic Cooperation"}
+    e = only(coder, "ويحضر الزعيم الإيراني قمة منظمة التعاون الإسلامي في القاهرة.",
+             [("actor", "الزعيم الإيراني", irn), ("actor", "منظمة التعاون الإسلامي", oic)], "CONSULT")
+    assert "Iran" in names(e.actor)
