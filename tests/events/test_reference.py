@@ -49,3 +49,10 @@ def test_an_event_not_asserted_is_not_reported(coder):
     article = coded(coder, "وقال إنه تلقى معلومات بتخطيط الحركة لاغتياله بعبوة ناسفة.")
     assert [e.status for e in article.events if e.type == "ASSAULT"] == ["future"]
     assert not reports_event_of_type(article, "ASSAULT")
+
+
+def test_mark_references_sets_the_field(coder):
+    from rasd.events.reference import mark_references
+    article = coded(coder, "وأدان مجلس الأمن الهجوم الذي استهدف قافلة في بغداد امس.")
+    mark_references(article, article.events)
+    assert {e.type: e.reference for e in article.events}["ASSAULT"] == "condemnation"

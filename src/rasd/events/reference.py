@@ -31,7 +31,7 @@ type is asserted and not a reference (docs/evaluation.md).
 """
 from __future__ import annotations
 
-from typing import Optional
+from typing import Optional, Sequence
 
 from ..model import Article, Event, Sentence
 from ..normalize import normalize
@@ -127,8 +127,9 @@ def is_nominal(event: Event) -> bool:
     return bool(rules) and rules[0] == "trigger.noun" and "trigger.light_verb" not in rules
 
 
-def event_reference(article: Article, event: Event) -> Optional[str]:
-    """``reference_frame`` for a coded event of ``article`` (None for a title trigger or no sentence)."""
+def event_reference(article: Article, event: Event, events: Optional[Sequence[Event]] = None) -> Optional[str]:
+    """``reference_frame`` for a coded event of ``article`` (None for a title trigger or no sentence).
+    ``events``: the article's events, when they are not yet in ``article.events``."""
     trig = event.trigger
     if trig.field != "text":
         return None
@@ -140,9 +141,15 @@ def event_reference(article: Article, event: Event) -> Optional[str]:
             # an event told before it in the sentence (its trigger or, for a merged event, a mention)
             narrative = any(e is not event and any(m.field == "text" and sent.start <= m.start < trig.start
                                                    for m in (e.trigger, *e.mentions))
-                            for e in article.events)
+                            for e in (article.events if events is None else events))
             return reference_frame(sent, first, is_nominal(event), narrative)
     return None
+
+
+def mark_references(article: Article, events: Sequence[Event]) -> None:
+    """Set each event's ``reference`` field (for the coder, once its events are merged)."""
+    for e in events:
+        e.reference = event_reference(article, e, events)  # type: ignore[attr-defined]
 
 
 def reports_event_of_type(article: Article, event_type: str) -> bool:
