@@ -6,7 +6,7 @@ unless ``field`` says ``"title"``. Stages add to an Article; none reaches back i
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Optional
 
 
@@ -166,11 +166,64 @@ class Article:
     events: list[Event] = field(default_factory=list)
 
     def to_dict(self, tokens: bool = False) -> dict[str, Any]:
-        d = asdict(self)
-        if not tokens:
-            for s in d["sentences"]:
-                s.pop("tokens", None)
+        """``dataclasses.asdict`` of the article (the sentences without their tokens unless asked):
+        the same dict, built without asdict's deep copy of every scalar and without converting the
+        tokens only to drop them (asdict took longer than the whole pipeline)."""
+        if tokens:
+            return asdict(self)
+        d = {}
+        for name in _field_names(Article):
+            value = getattr(self, name)
+            if name == "sentences":
+                d[name] = [_sentence_dict(s) for s in value]
+            else:
+                d[name] = _plain(value)
         return d
+
+
+def _sentence_dict(s: "Sentence") -> dict[str, Any]:
+    """asdict(s) without its tokens (the tokens are not converted at all)."""
+    return {k: _plain(getattr(s, k)) for k in _field_names(type(s)) if k != "tokens"}
+
+
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+_FIELD_NAMES: dict[type, Optional[tuple[str, ...]]] = {}  # None: not a dataclass
+
+
+def _field_names(cls: type) -> Optional[tuple[str, ...]]:
+    try:
+        return _FIELD_NAMES[cls]
+    except KeyError:
+        names = _FIELD_NAMES[cls] = tuple(f.name for f in fields(cls)) if hasattr(cls, "__dataclass_fields__") else None
+        return names
+
+
+def _plain(obj: Any) -> Any:
+    """What ``dataclasses.asdict`` makes of a value: dataclasses as dicts of their fields, lists,
+    tuples and dicts rebuilt, anything else deep-copied -- but the immutable scalars, which
+    deepcopy returns as they are, taken as they are."""
+    cls = type(obj)
+    if cls in _SCALARS:
+        return obj
+    names = _field_names(cls)
+    if names is not None:
+        d = {}
+        for name in names:
+            value = getattr(obj, name)
+            d[name] = value if type(value) in _SCALARS else _plain(value)
+        return d
+    if cls is list:
+        return [v if type(v) in _SCALARS else _plain(v) for v in obj]
+    if cls is tuple:
+        return tuple(v if type(v) in _SCALARS else _plain(v) for v in obj)
+    if cls is dict:
+        return {_plain(k): _plain(v) for k, v in obj.items()}
+    return asdict(_Box(obj))["value"]  # anything rarer (namedtuples, defaultdicts ...): asdict itself
+
+
+@dataclass
+class _Box:
+    value: Any
 
 
 @dataclass
