@@ -35,3 +35,25 @@ def test_ambush_phrases_and_clash_light_verbs(coder):
 def test_eliminate_fighters_needs_someone_involved(coder):
     text = "وقالت الوكالة إن القوات الحكومية قضت على عدد من المسلحين."
     assert "ASSAULT" in types(coder, text, [("actor", "القوات الحكومية", {})])
+
+
+def test_verb_of_expressing_is_typed_by_the_object_after_its_subject(coder):
+    # one verb, several readings: the complement that follows picks the type (VSO: the subject between)
+    hope = coded(coder, "وأعرب الرئيس الفرنسي فرنسوا هولاند عن أمله في أن يتخذ الأوروبيون قرارا.",
+                 [("person", "الرئيس الفرنسي فرنسوا هولاند", {})])
+    assert ("REQUEST", "أعرب") in hope
+    concern = coded(coder, "وأبدت المنظمة الدولية للهجرة قلقها من تدهور الوضع.", [("actor", "المنظمة الدولية للهجرة", {})])
+    assert ("ACCUSE", "أبدت") in concern
+    support = coded(coder, "وجدد السفير الروسي دعمه لجهود الأمم المتحدة.", [("person", "السفير الروسي", {}), ("org", "الأمم المتحدة", {})])
+    assert ("SUPPORT", "جدد") in support
+    # with none of the complements the verb is no event
+    assert coded(coder, "وأبدى الوزير ملاحظات على التقرير.", [("person", "الوزير", {})]) == []
+
+
+def test_readings_share_the_forms_but_not_the_entry():
+    from rasd.events.triggers import trigger_lexicon
+    lex = trigger_lexicon()
+    base = lex.entries["trigger.accuse.concern_subject_between"]
+    hope = lex.entries["trigger.accuse.concern_subject_between.hope"]
+    assert base.type == "ACCUSE" and hope.type == "REQUEST" and "امله" in hope.needs_word
+    assert not hope.requires_participant and base.requires_participant

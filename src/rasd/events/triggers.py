@@ -18,6 +18,7 @@ part of speech of the form that matched, which the role and status rules need.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import itertools
 import re
 from dataclasses import dataclass, field
@@ -199,6 +200,19 @@ def expand_form(form: str, pronoun_objects: bool = True) -> list[tuple[str, str]
     return list(seen.items())
 
 
+def _readings(e: LexiconEntry) -> list[LexiconEntry]:
+    """The entry itself and one entry per item of its ``readings``: the same forms read as another
+    type when another complement follows (أعرب X عن قلقه: ACCUSE; عن أمله: REQUEST; عن دعمه:
+    SUPPORT). A reading overrides the entry's attributes and is named ``<entry id>.<reading id>``;
+    the one whose complement follows is put first (``_complement_first``)."""
+    out = [e]
+    for r in e.attrs.get("readings") or ():
+        attrs = {k: v for k, v in e.attrs.items() if k != "readings"}
+        attrs.update({k: v for k, v in r.items() if k not in ("id", "name_en")})
+        out.append(dataclasses.replace(e, id=f"{e.id}.{r['id']}", name_en=r.get("name_en", e.name_en), attrs=attrs))
+    return out
+
+
 class TriggerLexicon:
     """The trigger entries and a matcher over all their expanded forms."""
 
@@ -209,8 +223,9 @@ class TriggerLexicon:
         # و + زارة "visited her" only in theory
         self.excluded_words: dict[str, frozenset[str]] = {}
         for e in entries:
-            entry = TriggerEntry.from_lexicon(e)
-            self.entries[entry.id] = entry
+            readings = [TriggerEntry.from_lexicon(r) for r in _readings(e)]
+            for entry in readings:
+                self.entries[entry.id] = entry
             # expansions that are far more often another word (فجر "dawn", أجل in من أجل, تعرض ل)
             excluded = {normalize(x) for x in e.attrs.get("exclude_forms") or ()}
             if e.attrs.get("exclude_words"):
@@ -220,7 +235,8 @@ class TriggerLexicon:
             for form in e.forms:
                 for surface, pos in expand_form(form, pronouns):
                     if surface not in excluded:
-                        self.matcher.add(surface, FormPayload(entry, pos, form))
+                        for entry in readings:
+                            self.matcher.add(surface, FormPayload(entry, pos, form))
         self.matcher.build()
 
     def find(self, text: str, offset_text: Optional[str] = None) -> list[TriggerHit]:
@@ -255,7 +271,10 @@ class TriggerLexicon:
             if not payloads:
                 continue
             s, e = view.span_to_original(m.start, m.end)
-            hits.append(TriggerHit(s, e, text[s:e], m.prefix, _order(payloads, m.prefix)))
+            ordered = _order(payloads, m.prefix)
+            if len(ordered) > 1 and any(p.entry.needs_word for p in ordered):
+                ordered = _complement_first(ordered, view.text, m.end)
+            hits.append(TriggerHit(s, e, text[s:e], m.prefix, ordered))
         return hits
 
 
@@ -377,6 +396,36 @@ def _insert_spaces(text: str, points: list[int]):
     def back(offset: int) -> int:
         return offset - bisect.bisect_right(shifted, offset)
     return "".join(pieces), back
+
+
+_SENTENCE_END = re.compile(r"[.!?؟:;؛\n]")
+
+
+def following_words(norm_text: str, end: int, n: int) -> list[str]:
+    """Up to ``n`` words of the normalized text after offset ``end``, within its sentence, each
+    without a leading و/ف (of a word over 3 letters) and ال: the words a complement may be."""
+    rest = norm_text[end:end + 40 * n]
+    stop = _SENTENCE_END.search(rest)
+    words = []
+    for w in (rest[:stop.start()] if stop else rest).split()[:n]:
+        w = w.strip("،,\"'«»()")
+        if w[:1] in ("و", "ف") and len(w) > 3:
+            w = w[1:]
+        words.append(w[2:] if w.startswith("ال") and len(w) > 4 else w)
+    return words
+
+
+def _complement_first(payloads: list[FormPayload], norm_text: str, end: int) -> list[FormPayload]:
+    """When one surface is several entries' trigger and some need a complement (أعرب ... عن قلقه،
+    أعرب ... عن أمله), the entry whose complement follows comes first, then those that need none,
+    then the others: the coder codes only the first reading."""
+    def rank(p: FormPayload) -> int:
+        e = p.entry
+        if not e.needs_word:
+            return 1
+        words = following_words(norm_text, end, e.needs_word_window)
+        return 0 if any(w in e.needs_word or ("ال" + w) in e.needs_word for w in words) else 2
+    return sorted(payloads, key=rank)
 
 
 def _order(payloads: list[FormPayload], prefix: str) -> list[FormPayload]:
