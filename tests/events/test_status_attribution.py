@@ -85,3 +85,9 @@ def test_cue_between_light_verb_and_noun_governs_the_noun():
 def test_light_verb_itself_is_not_a_cue():
     with_light, _ = _status_of("وعقد الطرفان اجتماعا في جنيف.", "اجتماعا", "وعقد")
     assert with_light == "asserted"
+
+
+def test_cue_after_a_noun_carried_by_a_light_verb():
+    # the noun is the trigger's last token, so "expected" after it applies as to a bare noun
+    with_light, plain = _status_of("وتحدث الوزير عن عقد الاجتماع المرتقب في جنيف.", "الاجتماع", "عقد")
+    assert with_light == "future" and plain == "future"

@@ -62,7 +62,9 @@ def decide_status(first: int, last: int, pos: str, clause: Clause, cues: Sequenc
             in_scope = between or 0 < first - cue.last_token <= window and (
                 cue.first_token >= clause.first or a.get("conditional"))
         elif where == "after":
-            in_scope = pos == NOUN and 0 < cue.first_token - last <= window and cue.first_token <= clause.last
+            # after a verbal noun, also one a light verb carries (the noun is the trigger's last part)
+            in_scope = (pos == NOUN or noun_first > first) and 0 < cue.first_token - last <= window \
+                and cue.first_token <= clause.last
         else:  # sentence: anywhere before the trigger in the sentence
             in_scope = (cue.last_token < first or between) and not is_denial_trigger
         if in_scope:
