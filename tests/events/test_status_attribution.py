@@ -54,6 +54,8 @@ def test_complement_of_a_demand_is_not_an_event(coder):
     # nouns of intention and plans govern the verbal noun
     ("وقالت الحكومة إنها بصدد إرسال تعزيزات إلى المدينة.", "MOBILIZE", "future"),
     ("وقال إنه تلقى معلومات بتخطيط الحركة لاغتياله بعبوة ناسفة.", "ASSAULT", "future"),
+    # a claim told, then called untrue later in the sentence
+    ("وقال إن التصريحات التي تفيد بأن الوزيرين سيلتقيان في موسكو هي تصريحات غير صحيحة.", "CONSULT", "denied"),
 ])
 def test_status_cues(coder, text, etype, status):
     events = [e for e in code(coder, text) if e.type == etype]
