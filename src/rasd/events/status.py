@@ -3,7 +3,10 @@
 Rules read the status cues (``data/lexicons/cues/status.yaml``) around the trigger: a future
 prefix on the verb (سـ) or سوف/يعتزم/من المقرر before it, المقبل after a verbal noun -> future;
 إذا/في حال before it, or قد before an imperfect -> hypothetical; لم/لن/ما/لا/عدم right before
-it -> negated; a denial (نفى، لا صحة) earlier in the sentence -> denied. The strongest wins:
+it -> negated; a denial (نفى، لا صحة) earlier in the sentence, or a verdict of falsity (غير صحيحة)
+later in it -> denied. Nouns of intention, plans, calls, fear, prevention and possibility govern a
+verbal noun after them (خطة لاغتياله، دعوات لمقاطعة، لمنع اجتماع). With a light verb the cues between
+it and the noun it carries count too (أعلنت إحباط هجوم). The strongest wins:
 denied > negated > hypothetical > future > asserted.
 """
 from __future__ import annotations
