@@ -217,3 +217,15 @@ def test_who_attends_a_summit_is_its_actor(coder):
     e = only(coder, "ويحضر الزعيم الإيراني قمة منظمة التعاون الإسلامي في القاهرة.",
              [("actor", "الزعيم الإيراني", irn), ("actor", "منظمة التعاون الإسلامي", oic)], "CONSULT")
     assert "Iran" in names(e.actor)
+
+
+def test_a_condemnation_blames_the_doer_named_in_a_relative_clause(coder):
+    mofa = {"entity_id": "actor.syr.mofa", "name_en": "Syrian Ministry of Foreign Affairs", "country": "SYR"}
+    isr = {"entity_id": "actor.isr", "name_en": "Israel", "country": "ISR"}
+    e = only(coder, "دانت وزارة الخارجية السورية، اليوم الجمعة، العدوان الإرهابي الذي شنّه الاحتلال الإسرائيلي فجراً.",
+             [("actor", "وزارة الخارجية السورية", mofa), ("actor", "الاحتلال الإسرائيلي", isr)], "ACCUSE")
+    assert names(e.actor) == ["Syrian Ministry of Foreign Affairs"] and names(e.recipient) == ["Israel"]
+    # an agreement someone concluded is no hostile act: its party is not blamed
+    e = only(coder, "وقالت الحكومة الإيرانية إن القرار يعد انتهاكا للاتفاق الذي أبرمته إيران مع القوى الدولية.",
+             [("actor", "الحكومة الإيرانية", IRN), ("actor", "إيران", IRN)], "ACCUSE")
+    assert "roles.condemned_doer" not in e.provenance.rules

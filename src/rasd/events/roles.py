@@ -44,6 +44,7 @@ SUBJECT_GAP_WORDS = frozenset(normalize(w) for w in (
 JOINERS = frozenset({"و", "،", ","})
 QUOTES = frozenset({'"', "“", "”", "«", "»", "'", "‘", "’"})
 PUNCT_COMMAS = frozenset({"،", ","})
+COMPLEMENTIZERS_OF_STATEMENT = frozenset(normalize(w) for w in ("أن", "إن", "بأن"))
 MEMBER_CUES = frozenset(normalize(w) for w in ("بينهم", "بينها", "بينهما", "بينهن"))  # after من: among them
 MEMBERS_WINDOW = 8  # tokens from a group to its member list (الدول العربية والغربية، من بينهم)
 VICTIM_WINDOW = 5  # tokens after a passive killing verb to its victims: قُتل عدد من أفراد الجيش
@@ -319,6 +320,14 @@ def find_roles(entry: TriggerEntry, pos: str, first: int, last: int, sentence: S
             take([slots[doer]], res.actor)
             res.rules.append("roles.doer_adjective")
 
+    # 3d. a condemnation of an act told with its doer in a relative clause (دانت الوزارة العدوان الذي
+    # شنّه الاحتلال، أعربت عن أسفها إزاء الضربات التي وجهها سلاح الجو الأردني): the doer is blamed
+    if not res.recipient and entry.type == "ACCUSE":
+        doer = _doer_of_condemned_act(toks, slots, last, used)
+        if doer is not None:
+            take(_chain(slots, doer, toks), res.recipient)
+            res.rules.append("roles.condemned_doer")
+
     # 4. recipient: first later participant, direct object or after one of the entry's prepositions
     if not res.recipient:
         # اشتباكات بين X وY: both sides of a clash (a series of meetings بين ... is no meeting of theirs)
@@ -520,6 +529,28 @@ def _carrier_before(toks, slots: list[Slot], first: int) -> Optional[int]:
         others += 1
         if others > CARRIER_OTHER_TOKENS:
             return None
+    return None
+
+
+CONDEMNED_ACT_WINDOW = 12
+# Nouns of hostile acts a condemnation names (العدوان الإرهابي الذي شنّه ...), not any act (الاتفاق الذي أبرمته).
+HOSTILE_ACTS = frozenset(normalize(w) for w in (
+    "العدوان", "عدوان", "الاعتداء", "الاعتداءات", "اعتداءات", "الهجوم", "هجوم", "الهجمات", "هجمات", "الضربات", "الضربة",
+    "الغارات", "الغارة", "غارات", "القصف", "المجزرة", "المجازر", "الجرائم", "الجريمة", "جرائم", "الانتهاكات",
+    "انتهاكات", "التفجير", "التفجيرات", "العملية", "العمليات", "الحملة", "الاغتيال", "الحصار", "الاعتقالات",
+    "إزاء", "ازاء"))  # tokens from a condemnation to the relative pronoun after the act it names
+
+
+def _doer_of_condemned_act(toks, slots: list[Slot], last: int, used: set[int]) -> Optional[int]:
+    for k in range(last + 1, min(len(toks), last + CONDEMNED_ACT_WINDOW + 1)):
+        if toks[k].norm in (".", "؛", ";", ":") or toks[k].norm in COMPLEMENTIZERS_OF_STATEMENT:
+            return None
+        if toks[k].norm in RELATIVES and k + 1 < len(toks) and toks[k + 1].norm.endswith(ENCLITIC_PRONOUNS) \
+                and any(t.norm in HOSTILE_ACTS for t in toks[max(last + 1, k - 3):k]):
+            # the verb carries the pronoun of the act (شنّه، وجهها، ارتكبها): its subject follows
+            doer = next((j for j, s in enumerate(slots) if s.first > k + 1 and not s.preposition
+                         and _gap_ok(toks, k + 1, s.first)), None)
+            return doer if doer is not None and id(slots[doer]) not in used else None
     return None
 
 
