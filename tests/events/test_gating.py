@@ -112,3 +112,11 @@ def test_reporting_verb_anchors_its_verbal_noun_across_the_subject(coder):
     assert "ASSAULT" in types_coded(coder, "وأكدت المقاومة الإسلامية في العراقاستهداف قاعدة أميركية.")
     # a complement clause is not the verb's object: the protest is only spoken of
     assert "PROTEST" not in types_coded(coder, "وأكدت الشرطة أن هذه المظاهرة غير قانونية.")
+
+
+def test_a_counted_object_makes_an_imperfect_verb_one_report(coder):
+    # headline style: the present tense reports news when it counts the acts
+    counted = "المقاومة الإسلامية تشن ست عمليات على مواقع الاحتلال."
+    assert "ASSAULT" in types_coded(coder, counted, [("actor", "المقاومة الإسلامية", {})])
+    assert "ASSAULT" in types_coded(coder, "والجيش يقصف ثلاث قرى حدودية.", [("actor", "الجيش", {})])
+    assert "ASSAULT" not in types_coded(coder, "والجيش يقصف القرى الحدودية.", [("actor", "الجيش", {})])
