@@ -47,7 +47,7 @@ def test_complement_of_a_demand_is_not_an_event(coder):
     ("وأكد أن التصعيد لا ينسجم مع ما اتفق عليه الطرفان.", "AGREE", "asserted"),
     # a modifier after the verbal noun: possible, expected
     ("وتحدثت الصحف عن اجتماع محتمل بين الوزير ونظيره الروسي في موسكو.", "CONSULT", "hypothetical"),
-    ("وتحدثت الصحف عن الاجتماع المتوقع بين الوزير ونظيره الروسي في موسكو.", "CONSULT", "future"),
+    ("وتحدثت الصحف عن الاجتماع المنتظر بين الوزير ونظيره الروسي في موسكو.", "CONSULT", "future"),
     # prevention and risk: the act has not happened
     ("وقالت الحكومة إنها تسعى لمنع اجتماع المعارضة في العاصمة.", "CONSULT", "hypothetical"),
     ("وحذر من خطر اجتماع المعارضة في العاصمة.", "CONSULT", "hypothetical"),

@@ -68,8 +68,8 @@ def decide_status(first: int, last: int, pos: str, clause: Clause, cues: Sequenc
             # after a verbal noun, also one a light verb carries (the noun is the trigger's last part)
             in_scope = (pos == NOUN or noun_first > first) and 0 < cue.first_token - last <= window \
                 and cue.first_token <= clause.last
-        elif where == "sentence_after":  # a verdict of falsity later in the sentence (وهي تصريحات غير صحيحة)
-            in_scope = cue.first_token > last and not is_denial_trigger
+        elif where == "sentence_any":  # a verdict of falsity anywhere in it (وهي تصريحات غير صحيحة)
+            in_scope = (cue.last_token < first or between or cue.first_token > last) and not is_denial_trigger
         else:  # sentence: anywhere before the trigger in the sentence
             in_scope = (cue.last_token < first or between) and not is_denial_trigger
         if in_scope:
