@@ -229,3 +229,11 @@ def test_a_condemnation_blames_the_doer_named_in_a_relative_clause(coder):
     e = only(coder, "وقالت الحكومة الإيرانية إن القرار يعد انتهاكا للاتفاق الذي أبرمته إيران مع القوى الدولية.",
              [("actor", "الحكومة الإيرانية", IRN), ("actor", "إيران", IRN)], "ACCUSE")
     assert "roles.condemned_doer" not in e.provenance.rules
+
+
+def test_the_antecedent_of_a_relative_killing_verb_without_object_is_its_victim(coder):
+    mousavi = {"entity_id": "person.mousavi", "name_en": "Razi Mousavi"}
+    text = "ونعت إيران السيد رضي موسوي الذي استشهد في غارة على دمشق."
+    art = article_with(text, [("person", "السيد رضي موسوي", mousavi)])
+    killed = [e for e in coder(art).events if e.type == "ASSAULT" and "استشهد" in e.trigger.text]
+    assert killed and "Razi Mousavi" not in names(killed[0].actor)

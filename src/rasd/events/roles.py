@@ -262,7 +262,9 @@ def find_roles(entry: TriggerEntry, pos: str, first: int, last: int, sentence: S
     if relative is not None:
         # الدول التي فتحت حدودها، المشروع الذي يحمل دمشق مسؤولية: the verb of a relative clause has
         # the antecedent as its subject (the noun after the verb is its object)
-        victim = _passive(toks[first].text)
+        # الذي استشهد، الذي قُتل: the one killed (an active killing verb has its victim after it)
+        victim = _passive(toks[first].text) or (entry.casualty and not any(
+            last < s.first <= last + 2 and not s.preposition for s in slots))
         take(_chain_back(slots, relative, toks), res.recipient if victim else subject)
         res.rules.append("roles.relative_subject")
     adjacent = next((k for k in in_clause if slots[k].last == head - 1 and not slots[k].preposition), None) \
@@ -285,7 +287,8 @@ def find_roles(entry: TriggerEntry, pos: str, first: int, last: int, sentence: S
             res.rules.append("roles.vso_subject")
         else:
             # 2b. SVO: nearest participant before the verb in its clause, not after a preposition
-            before = [k for k in in_clause if slots[k].last < head and slots[k].preposition in ("",)]
+            before = [k for k in in_clause if slots[k].last < head and slots[k].preposition in ("",)
+                      and id(slots[k]) not in used]  # not the victim a relative clause gave
             if before:
                 k = before[-1]
                 while k > 0 and slots[k] in _chain(slots, k - 1, toks):
