@@ -162,7 +162,10 @@ def _scan(automaton, text: str, found: list[list[Match]]) -> list[list[Match]]:
         end = last - 1  # the key's final space stands for the character after the form
         for owner, length, surface, form, payloads, allowed, check, alt in entries:
             start = end - length
-            prefix = text[rfind(" ", 0, start + 1):start]  # the word's letters before the form
+            if spaced[start] == " ":  # the form begins the word (most hits): no proclitics
+                prefix = ""
+            else:
+                prefix = text[rfind(" ", 0, start + 1):start]  # the word's letters before the form
             if prefix not in allowed or (check and text[start:end] != surface):
                 continue
             found[owner].append(new(Match, (start, end, form, payloads, prefix + "ال" if alt else prefix)))

@@ -59,6 +59,14 @@ class CompiledCrf:
             head, sep, rest = attribute.partition(":")
             if sep and head in ("-2", "-1", "1", "2"):
                 self._at[int(head)][rest] = row
+        # The same, one entry per feature: its rows at offsets -2, -1, 1, 2 (OFFSETS[1:]), 0 where
+        # unused; a word shows many of the same features to several offsets, each looked up once.
+        self._context_rows: dict[str, tuple[int, ...]] = {}
+        for column, offset in enumerate(OFFSETS[1:]):
+            for rest, row in self._at[offset].items():
+                rows = self._context_rows.setdefault(rest, [0] * (len(OFFSETS) - 1))
+                rows[column] = row
+        self._context_rows = {rest: tuple(rows) for rest, rows in self._context_rows.items()}
         self.pair_lefts = frozenset(left for left, _ in self.pair_right) | frozenset(left for left, _ in self.pair_left)
         # The pair features as integer codes, looked up for a whole batch at once: each word that
         # begins (ends) some pair has a left (right) number, a pair the code left * R + right;
@@ -100,16 +108,24 @@ class CompiledCrf:
             self._blocks = np.concatenate([self._blocks, np.zeros_like(self._blocks)])
             self._word_left = np.concatenate([self._word_left, np.full_like(self._word_left, -1)])
             self._word_right = np.concatenate([self._word_right, np.full_like(self._word_right, -1)])
-        tables = [self.attributes] + [self._at[offset] for offset in OFFSETS[1:]]
+        own_row, context_rows = self.attributes.get, self._context_rows.get
+        unused = (0,) * (len(OFFSETS) - 1)
         indices: list[int] = []
         starts: list[int] = []
         for word in words:
             own, context = self.featurizer.word_parts(Word._make(word), cache=False)
-            for table, group in zip(tables, (own, context[-2], context[-1], context[1], context[2])):
+            starts.append(len(indices))
+            indices.append(0)  # every group non-empty, as reduceat needs
+            indices.extend([own_row(f, 0) for f in own])
+            looked_up: dict[int, list[tuple[int, ...]]] = {}  # by group: offsets often share one list
+            for column, offset in enumerate(OFFSETS[1:]):
+                group = context[offset]
+                rows = looked_up.get(id(group))
+                if rows is None:
+                    rows = looked_up[id(group)] = [context_rows(f, unused) for f in group]
                 starts.append(len(indices))
-                indices.append(0)  # every group non-empty, as reduceat needs
-                get = table.get
-                indices.extend([get(f, 0) for f in group])
+                indices.append(0)
+                indices.extend([r[column] for r in rows])
         sums = np.add.reduceat(self.matrix[indices], starts, axis=0)
         first = len(self._rows)
         self._blocks[first:first + len(words)] = sums.reshape(len(words), len(OFFSETS), -1)
@@ -210,30 +226,33 @@ class CompiledCrf:
         count, longest = len(order), lengths[0]
         flat, sentence_of, position = self._batch_emissions(
             [sentences[i] for i in order], None if extra is None else [extra[i] for i in order])
-        # Position-major arrays, so that each step reads and writes contiguous blocks.
-        scores = np.zeros((longest, count, size))
-        scores[position, sentence_of] = flat
-        backpointers = np.empty((longest, count, size), dtype=np.intp)
-        best = scores[0].copy()
-        candidates = np.empty((count, size, size))
-        into = np.ascontiguousarray(self.transitions.T)  # [current, previous]: reduce the last axis
+        # Forward pass: best[t, j, s], the best score of sentence s's paths that end in label j at
+        # position t (position-major, sentence innermost, so each step is a few whole-array
+        # operations over the sentences still running). Back-pointers are not kept: the backward
+        # pass works out the one it needs from best[t - 1] (the same sums, so the same choice).
+        best = np.zeros((longest, size, count))
+        best[position, :, sentence_of] = flat
+        candidates = np.empty((size, size, count))  # [previous label, label, sentence]
+        transitions = self.transitions[:, :, None]
+        lengths_array = np.array(lengths)
         # sentences longer than t, for each t (sorted longest first: they are the first ones)
-        longer = np.searchsorted(-np.array(lengths), -np.arange(longest)).tolist()
+        longer = np.searchsorted(-lengths_array, -np.arange(longest)).tolist()
         add, reduce_max = np.add, np.maximum.reduce
         for t in range(1, longest):
             active = longer[t]
-            step, current = candidates[:active], best[:active]
-            add(current[:, None, :], into, out=step)  # step[s, j, i]: from label i to label j
-            step.argmax(axis=2, out=backpointers[t, :active])
-            reduce_max(step, axis=2, out=current)
-            current += scores[t, :active]
-        # Follow the back-pointers of all sentences at once, from each one's last position.
+            step = candidates[:, :, :active]
+            add(best[t - 1, :, None, :active], transitions, out=step)
+            here = best[t, :, :active]  # the emission scores, before this
+            here += reduce_max(step, axis=0)
+        # Backward: each sentence's best last label, then for each earlier position the label
+        # whose path into the next position's label scores best (the first of equals, as argmax).
+        into = np.ascontiguousarray(self.transitions.T)  # into[j]: from each label to label j
         path = np.zeros((longest, count), dtype=np.intp)
         all_rows = np.arange(count)
-        path[np.array(lengths) - 1, all_rows] = best.argmax(axis=1)
+        path[lengths_array - 1, all_rows] = best[lengths_array - 1, :, all_rows].argmax(axis=1)
         for t in range(longest - 1, 0, -1):
             active = longer[t]
-            path[t - 1, :active] = backpointers[t, all_rows[:active], path[t, :active]]
+            path[t - 1, :active] = (best[t - 1, :, :active].T + into[path[t, :active]]).argmax(axis=1)
         labels = self._label_array
         for row, i in enumerate(order):
             results[i] = labels[path[:lengths[row], row]].tolist()

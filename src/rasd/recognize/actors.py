@@ -52,7 +52,27 @@ LOCATIVE_PROCLITICS = ("ب", "ك")  # بدمشق, كموسكو: in/like the plac
 QUOTES = "\"'"
 _GAP_SPACE = re.compile(r"^[\s\"'()\-–]*$")
 _NEXT_WORD = re.compile(r"[\s\"']*([\w]+)")  # used with match(text, pos): anchored at pos
-_PREV_WORD = re.compile(r"([\w]+)[\s\"']*$")
+
+
+def _previous_word(text: str, lo: int, end: int) -> Optional[str]:
+    """The word that ends ``text[lo:end]`` before any spaces and quotes (cut at ``lo``), or None
+    when something else ends it: what ``re.search(r"(\\w+)[\\s\"']*$", text, lo, end).group(1)`` gives,
+    walked back from the end instead of tried at every position of the window."""
+    j = end
+    while j > lo:
+        ch = text[j - 1]
+        if ch.isspace() or ch == '"' or ch == "'":
+            j -= 1
+        else:
+            break
+    i = j
+    while i > lo:
+        ch = text[i - 1]
+        if ch.isalnum() or ch == "_":  # what \w matches in a str pattern
+            i -= 1
+        else:
+            break
+    return text[i:j] if i < j else None
 
 
 @dataclass(frozen=True)
@@ -367,8 +387,7 @@ class ActorRecognizer:
         if any(p in match.prefix for p in LOCATIVE_PROCLITICS):
             return True
         end = match.start - len(match.prefix)
-        prev = _PREV_WORD.search(norm, max(0, end - 40), end)  # a short window keeps this O(1)
-        return bool(prev and prev.group(1) in LOCATIVE_WORDS)
+        return _previous_word(norm, max(0, end - 40), end) in LOCATIVE_WORDS  # a short window keeps this O(1)
 
     def _single(self, m: Match, r: _Reading, norm: str, published: Optional[str]) -> Optional[Mention]:
         actor, demonym = r.actor, r.demonym
