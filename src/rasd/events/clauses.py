@@ -33,29 +33,38 @@ class Clause:
     opens_statement: bool = False  # begins with a verb or a subordinator, not just after a comma
 
 
+# The first words of CONNECTIVE_PAIRS: only they need the pair looked up.
+PAIR_FIRSTS = frozenset(a for a, _ in CONNECTIVE_PAIRS)
+TRAILING_PUNCT = PUNCT_BREAKS | {".", "!", "؟", "?"}  # dropped from a clause's end
+
+
 def split_clauses(sentence: Sentence, verb_starts: Iterable[int] = ()) -> list[Clause]:
     """Clauses of ``sentence``; ``verb_starts`` are token indexes of و/ف-joined verbs."""
     tokens = sentence.tokens
-    if not tokens:
+    n = len(tokens)
+    if not n:
         return []
-    starts = {0} | {i for i in verb_starts if 0 < i < len(tokens)}
-    for i, t in enumerate(tokens):
-        if t.norm in PUNCT_BREAKS and i + 1 < len(tokens):
-            starts.add(i + 1)
-        elif i > 0 and (t.norm in CONNECTIVES or
-                        (i + 1 < len(tokens) and (t.norm, tokens[i + 1].norm) in CONNECTIVE_PAIRS)):
+    norms = [t.norm for t in tokens]
+    verbs = {i for i in verb_starts if 0 < i < n}
+    starts = {0} | verbs
+    paired = set()  # i: tokens i, i + 1 are a two-word connective
+    for i, norm in enumerate(norms):
+        if norm in PUNCT_BREAKS:
+            if i + 1 < n:
+                starts.add(i + 1)
+        elif norm in PAIR_FIRSTS and i + 1 < n and (norm, norms[i + 1]) in CONNECTIVE_PAIRS:
+            paired.add(i)
+            if i > 0:
+                starts.add(i)
+        elif i > 0 and norm in CONNECTIVES:
             starts.add(i)
-    strong = {0} | {i for i in verb_starts if 0 < i < len(tokens)}
-    for i in starts:
-        if i < len(tokens) and tokens[i].norm in STATEMENT_OPENERS or (
-                i + 1 < len(tokens) and (tokens[i].norm, tokens[i + 1].norm) in CONNECTIVE_PAIRS):
-            strong.add(i)
+    strong = {0} | verbs | {i for i in starts if norms[i] in STATEMENT_OPENERS or i in paired}
     bounds = sorted(starts)
     clauses = []
     for k, first in enumerate(bounds):
-        last = (bounds[k + 1] - 1) if k + 1 < len(bounds) else len(tokens) - 1
+        last = (bounds[k + 1] - 1) if k + 1 < len(bounds) else n - 1
         # drop the trailing break punctuation from the clause
-        while last > first and tokens[last].norm in PUNCT_BREAKS | {".", "!", "؟", "?"}:
+        while last > first and norms[last] in TRAILING_PUNCT:
             last -= 1
         clauses.append(Clause(len(clauses), first, last, tokens[first].start, tokens[last].end, first in strong))
     return clauses

@@ -22,11 +22,11 @@ from .attribution import attribution_for, find_attributions
 from .clauses import Clause, clause_of, split_clauses
 from .crosswalk import acled_columns, event_scale, quad_code
 from .cues import CueBank, CueMatch, cue_set, token_range
-from .gating import GateCandidate, event_gate
+from .gating import GATED_TYPES, GateCandidate, event_gate
 from .merge import MergeNote, merge_events, merge_title
 from .notes import note_for
 from .owners import facility_owner
-from .place_date import Scope, casualties, choose_date, choose_place, is_background, usable_places
+from .place_date import ArticlePlaces, Scope, background_from, casualties, choose_date
 from .roles import Slot, chain_at, find_roles, participant, place_slots
 from .status import decide_status
 from .triggers import (IRREALIS_TYPES, NOUN, VERB_PAST, VERB_POS, TriggerHit,
@@ -79,7 +79,9 @@ class _Context:
     forms: dict[str, str] = field(default_factory=dict)  # event id -> the lexicon form of its trigger
     names: list[Mention] = field(default_factory=list)  # body names (actors, places ...) by start
     name_starts: list[int] = field(default_factory=list)
-    place_usable: list[tuple[bool, bool]] = field(default_factory=list)  # usable_places() of the body places
+    places: Optional[ArticlePlaces] = None  # the body places, with what the place chooser needs of them
+    sentence_mentions: Optional[dict[int, list[Mention]]] = None  # body mentions by sentence (for the gate)
+    doer_of: Optional[tuple[list[Mention], Optional[Mention]]] = None  # last_mentions -> its first doer
 
 
 class EventCoder:
@@ -139,7 +141,7 @@ class EventCoder:
         ctx = _Context()
         ctx.names = sorted((m for m in body_mentions if m.kind in NAME_KINDS), key=lambda m: m.start)
         ctx.name_starts = [m.start for m in ctx.names]
-        ctx.place_usable = usable_places(text, places) if hits else []
+        ctx.places = ArticlePlaces(text, places) if hits else None
         forms = ctx.forms
         events: list[Event] = []
         candidates: list[Candidate] = []
@@ -206,6 +208,7 @@ class EventCoder:
         slots = place_slots(sent, text, parts) + self._anaphor_slots(sent, text, parts, ctx, anaphors)
         slots.sort(key=lambda s: s.first)
         lead = _lead_subject(sent, slots)
+        background = background_from(sent)
         denial_from: Optional[int] = None
 
         events: list[Event] = []
@@ -246,13 +249,15 @@ class EventCoder:
                 cand.reason = f"same event as '{twin.trigger.text}' in this clause"
                 twin.provenance.lexicon_entries.append(entry.id) if entry.id not in twin.provenance.lexicon_entries else None
                 _absorb(twin, sent, clause, text, h)
-                self._lend_roles(twin, find_roles(entry, p.pos, first, last, sent, clause, slots, agents, None, []))
+                if not (twin.actor and twin.recipient):  # else it has nothing to lend
+                    self._lend_roles(twin, find_roles(entry, p.pos, first, last, sent, clause, slots, agents, None, []))
                 continue
             earlier = self._coreferent(events_so_far + events, h, p) if p.pos == NOUN else None
             if earlier is not None:
                 cand.reason = f"definite noun repeating the earlier event '{earlier.trigger.text}'"
                 _absorb(earlier, sent, clause, text, h)
-                self._lend_roles(earlier, find_roles(entry, p.pos, first, last, sent, clause, slots, agents, None, []))
+                if not (earlier.actor and earlier.recipient):
+                    self._lend_roles(earlier, find_roles(entry, p.pos, first, last, sent, clause, slots, agents, None, []))
                 continue
             lv_index, lv_pos = self._light_verb(light, first, clauses, text) if p.pos == NOUN else (None, None)
             if entry.needs_light_verb and lv_index is None:
@@ -317,16 +322,18 @@ class EventCoder:
             status = decide_status(status_first, last, status_pos, clause, status_cues, entry.denial)
             if denial_from is not None and first > denial_from and not entry.denial:
                 status = type(status)("denied", "status.denial_complement", status.cue)
-            verdict = self.gate.check(GateCandidate(entry.type, p.pos, status.status, sent, clause, first, last,
-                                                    lv_index, lv_pos, article.published, h.prefix), article.mentions)
-            if not verdict.keep:
-                cand.reason = f"not a concrete event: {verdict.reason} ({verdict.rule})"
-                continue
+            if entry.type in GATED_TYPES:  # the gate keeps every other type as it is (gate.not_gated)
+                verdict = self.gate.check(GateCandidate(entry.type, p.pos, status.status, sent, clause, first, last,
+                                                        lv_index, lv_pos, article.published, h.prefix),
+                                          _sentence_mentions(article, ctx, idx))
+                if not verdict.keep:
+                    cand.reason = f"not a concrete event: {verdict.reason} ({verdict.rule})"
+                    continue
             attribution = attribution_for(attributions, first)
             mode = self._mode(entry, modes, clause)
             ev = self._build(article, idx, sent, h, entry.id, entry.type, mode, status.status, clause,
                              roles.actor, roles.recipient, paragraph, places, dates, numbers, dateline,
-                             attribution.text if attribution else None, entry.acled, ctx.place_usable)
+                             attribution.text if attribution else None, entry.acled, ctx.places, background)
             ev.provenance.rules = [f"trigger.{p.pos}"] + (["trigger.light_verb"] if lv_index is not None else []) \
                 + roles.rules + [status.rule] + ev.provenance.rules
             if status.cue:
@@ -426,9 +433,13 @@ class EventCoder:
 
     @staticmethod
     def _previous_subject(ctx: _Context) -> list[Participant]:
-        from .roles import participant
-        doers = [m for m in ctx.last_mentions if not normalize(m.text).startswith(REPORTER_PREFIXES)]
-        return [participant(doers[0])] if doers else []
+        """The first participant of the previous sentence with one that is not a reporter (its
+        doer found once per sentence, a fresh Participant each time)."""
+        if ctx.doer_of is None or ctx.doer_of[0] is not ctx.last_mentions:
+            doer = next((m for m in ctx.last_mentions if not normalize(m.text).startswith(REPORTER_PREFIXES)), None)
+            ctx.doer_of = (ctx.last_mentions, doer)
+        doer = ctx.doer_of[1]
+        return [participant(doer)] if doer is not None else []
 
     def _mode(self, entry, modes: list[CueMatch], clause: Clause) -> Optional[str]:
         for cue in modes:
@@ -441,14 +452,17 @@ class EventCoder:
     # ------------------------------------------------------------------ event
     def _build(self, article: Article, idx: int, sent: Sentence, h: TriggerHit, entry_id: str, etype: str,
                mode: Optional[str], status: str, clause: Clause, actor, recipient, paragraph, places, dates,
-               numbers, dateline, attributed_to, entry_acled, place_usable) -> Event:
+               numbers, dateline, attributed_to, entry_acled, article_places: ArticlePlaces,
+               background: Optional[int]) -> Event:
+        """``background``: background_from(sent), the first token of the sentence that tells background."""
         text = article.text
         spans = [(clause.start, clause.end)] + [(q.start, q.end) for q in actor + recipient
                                                  if q.start is not None and sent.start <= q.start < sent.end]
         ev_start, ev_end = min(s for s, _ in spans), max(e for _, e in spans)
         scope = Scope((clause.start, clause.end), (sent.start, sent.end), paragraph)
-        location, place_rule = choose_place(etype, h.start, scope, places, text, dateline, place_usable)
-        date, date_rule = choose_date(scope, dates, article.published, is_background(sent, clause), h.start)
+        location, place_rule = article_places.choose(etype, h.start, scope, dateline is not None)
+        date, date_rule = choose_date(scope, dates, article.published,
+                                      background is not None and background <= clause.last, h.start)
         fatalities, injuries = casualties(scope, numbers) if etype == "ASSAULT" else (None, None)
         ev = Event(
             id=content_id(article.id, str(h.start), etype),
@@ -553,6 +567,23 @@ def _absorb(ev: Event, sent: Sentence, clause: Clause, text: str, h: TriggerHit)
             ev.mentions[k] = Span(start, end, text[start:end])
             return
     ev.mentions.append(Span(h.start, h.end, h.text))
+
+
+def _sentence_mentions(article: Article, ctx: _Context, idx: int) -> list[Mention]:
+    """The body mentions inside sentence ``idx``, in the article's order: all the gate reads (its
+    rules look at the candidate's clause and sentence only), bucketed once per article."""
+    if ctx.sentence_mentions is None:
+        sentences = article.sentences
+        starts = [s.start for s in sentences]
+        buckets: dict[int, list[Mention]] = {}
+        for m in article.mentions:
+            if m.field != "text":
+                continue
+            si = bisect.bisect_right(starts, m.start) - 1
+            if si >= 0 and m.start < sentences[si].end:
+                buckets.setdefault(si, []).append(m)
+        ctx.sentence_mentions = buckets
+    return ctx.sentence_mentions.get(idx, [])
 
 
 def _paragraph_ranges(sentences: list[Sentence]) -> dict[int, tuple[int, int]]:

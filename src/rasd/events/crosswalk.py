@@ -99,5 +99,11 @@ def quad_code(event_type: str) -> int:
 
 
 def event_scale(event_type: str, mode: Optional[str]) -> str:
-    value = MODE_SCALE.get((event_type, mode or ""), SCALE[event_type])
-    return f"{value:+.1f}"
+    key = (event_type, mode or "")
+    scale = _SCALE_TEXT.get(key)
+    if scale is None:
+        scale = _SCALE_TEXT[key] = f"{MODE_SCALE.get(key, SCALE[event_type]):+.1f}"
+    return scale
+
+
+_SCALE_TEXT: dict[tuple[str, str], str] = {}  # (type, mode) -> its scale as text, formatted once

@@ -15,6 +15,7 @@ publication), else the publication date at a lower precision. A background event
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date as _date
 from typing import Optional, Sequence
@@ -174,10 +175,18 @@ def _trigger_word_end(text: str, trigger_at: int) -> int:
     return end
 
 
-def _visit_object(text: str, trigger_at: int, m: Mention, scope: Scope) -> bool:
-    """A country after a visit verb in its clause is where the visitor went (زار وفد ... سوريا)."""
-    word = normalize(text[trigger_at:_trigger_word_end(text, trigger_at)])
-    return word in CONSULT_VISITS and trigger_at < m.start and _inside(m, scope.clause)
+def _visit_word(text: str, trigger_at: int, trigger_end: Optional[int] = None) -> bool:
+    """Whether the trigger's word is a verb or noun of visiting (زار، زيارة)."""
+    end = _trigger_word_end(text, trigger_at) if trigger_end is None else trigger_end
+    return normalize(text[trigger_at:end]) in CONSULT_VISITS
+
+
+def _visit_object(text: str, trigger_at: int, m: Mention, scope: Scope, visit: Optional[bool] = None) -> bool:
+    """A country after a visit verb in its clause is where the visitor went (زار وفد ... سوريا).
+    ``visit``: _visit_word() of the trigger, when the caller has it."""
+    if visit is None:
+        visit = _visit_word(text, trigger_at)
+    return visit and trigger_at < m.start and _inside(m, scope.clause)
 
 
 def _in_coordination(text: str, a: Mention, b: Mention) -> bool:
@@ -220,45 +229,124 @@ def _list_head(best: Mention, cands: Sequence[Mention], text: str, ends: set[int
 def choose_place(event_type: str, trigger_at: int, scope: Scope, places: Sequence[Mention], text: str,
                  dateline: Optional[Mention],
                  usable: Optional[Sequence[tuple[bool, bool]]] = None) -> tuple[Optional[Location], str]:
-    """(location, rule id). ``usable``: usable_places(text, places), when the caller has it."""
-    trigger_end = _trigger_word_end(text, trigger_at)
-    if usable is None:
-        usable = usable_places(text, places)
-    located = [m for m, (ok, needs_visit) in zip(places, usable)
-               if ok or (needs_visit and _visit_object(text, trigger_at, m, scope))]
-    dateline = _article_place(places, text) if dateline is not None else None
-    # the places of the event this one responds to (ردا على ...) are not its own; a river (الجسور على
-    # نهر دجلة) says where along a line, and the story's town says better where
-    # (only places up to the widest scope's end are checked: later ones are never chosen, and
-    # normalizing the text from the trigger to every place of the article made this quadratic)
-    reach = max(scope.clause[1], scope.sentence[1], scope.paragraph[1])
-    places = [m for m in located if m.qualifier != "line"
-              and not (m.start <= reach and _after_opener(text, trigger_end, m, RESPONSE_WORDS))]
-    for name, rng in (("clause", scope.clause), ("sentence", scope.sentence), ("paragraph", scope.paragraph)):
-        cands = [m for m in places if _inside(m, rng)]
-        if event_type in VERBAL_TYPES and name == "paragraph":
-            cands = []  # a statement's place must be in its own sentence
-        elif event_type in VERBAL_TYPES:
-            cands = [m for m in cands if _visit_object(text, trigger_at, m, scope) or (
-                _introduced_by_fi(text, m, event_type) and not _after_topic_noun(text, m)
-                and (event_type == "CONSULT" or not _after_opener(text, trigger_end, m, CONTENT_OPENERS)))]
-        if cands:
-            ends = _line_ends(cands, text)
-            best = min(cands, key=lambda m: (id(m) in ends, _specificity(m), abs(m.start - trigger_at)))
-            best = _list_head(best, cands, text, ends)
-            if _is_country(best) and _visit_object(text, trigger_at, best, scope):
-                # a visit to a country takes place in the town of it the article names (زيارة لمصر: Cairo)
-                best = next((m for m in located if m.country == best.country and _specificity(m)[0] == 1), best)
-            return to_location(best), f"place.{name}"
-    if event_type not in VERBAL_TYPES:
-        # the story stays where it was last placed: the nearest place told before the paragraph
-        # (not a capital standing for its government: قالت موسكو)
-        before = [m for m in places if m.end <= scope.paragraph[0] and m.qualifier != "as_actor"]
-        if before:
-            return to_location(_town_of(max(before, key=lambda m: m.start), before)), "place.previous"
-    if dateline is not None:
-        return to_location(dateline), "place.dateline"
-    return None, "place.none"
+    """(location, rule id). ``usable``: usable_places(text, places), when the caller has it. The
+    coder makes one ``ArticlePlaces`` per article and asks it instead."""
+    return ArticlePlaces(text, places, usable).choose(event_type, trigger_at, scope, dateline is not None)
+
+
+class ArticlePlaces:
+    """An article's places and what the place chooser works out about them once per article: which
+    are usable (``usable_places``), the article's own place, and where the words that open another
+    event (RESPONSE_WORDS) stand, so that most events need not normalize the text after them."""
+
+    def __init__(self, text: str, places: Sequence[Mention], usable: Optional[Sequence[tuple[bool, bool]]] = None):
+        self.text = text
+        self.places = list(places)
+        self.usable = list(usable) if usable is not None else usable_places(text, self.places)
+        self.plain = [m for m, (ok, _) in zip(self.places, self.usable) if ok]  # located for any trigger
+        self.article_place = _article_place(self.places, text)
+        self._responses = _stem_spans(text, RESPONSE_STEMS)
+        # what choose() picks from for a trigger that is no visit, in an article without response words
+        self._common = _ByStart([m for m in self.plain if m.qualifier != "line"])
+
+    def _after_response(self, trigger_end: int, m: Mention) -> bool:
+        """_after_opener(text, trigger_end, m, RESPONSE_WORDS), answered without normalizing when no
+        response word's letters lie between the trigger and the place (the usual case)."""
+        if m.start <= trigger_end or not any(trigger_end <= a and b <= m.start for a, b in self._responses):
+            return False
+        return _after_opener(self.text, trigger_end, m, RESPONSE_WORDS)
+
+    def choose(self, event_type: str, trigger_at: int, scope: Scope, has_dateline: bool) -> tuple[Optional[Location], str]:
+        """(location, rule id) of an event of ``event_type`` whose trigger starts at ``trigger_at``."""
+        text = self.text
+        trigger_end = _trigger_word_end(text, trigger_at)
+        visit = _visit_word(text, trigger_at, trigger_end)
+        if visit:
+            located = [m for m, (ok, needs_visit) in zip(self.places, self.usable)
+                       if ok or (needs_visit and _visit_object(text, trigger_at, m, scope, visit))]
+        else:
+            located = self.plain
+        dateline = self.article_place if has_dateline else None
+        # the places of the event this one responds to (ردا على ...) are not its own; a river (الجسور على
+        # نهر دجلة) says where along a line, and the story's town says better where
+        # (only places up to the widest scope's end are checked: later ones are never chosen, and
+        # normalizing the text from the trigger to every place of the article made this quadratic)
+        reach = max(scope.clause[1], scope.sentence[1], scope.paragraph[1])
+        if visit or self._responses:
+            places = _ByStart([m for m in located if m.qualifier != "line"
+                               and not (m.start <= reach and self._after_response(trigger_end, m))])
+        else:
+            places = self._common
+        for name, rng in (("clause", scope.clause), ("sentence", scope.sentence), ("paragraph", scope.paragraph)):
+            if event_type in VERBAL_TYPES and name == "paragraph":
+                continue  # a statement's place must be in its own sentence
+            cands = places.within(*rng)
+            if cands and event_type in VERBAL_TYPES:
+                cands = [m for m in cands if _visit_object(text, trigger_at, m, scope, visit) or (
+                    _introduced_by_fi(text, m, event_type) and not _after_topic_noun(text, m)
+                    and (event_type == "CONSULT" or not _after_opener(text, trigger_end, m, CONTENT_OPENERS)))]
+            if cands:
+                ends = _line_ends(cands, text)
+                best = min(cands, key=lambda m: (id(m) in ends, _specificity(m), abs(m.start - trigger_at)))
+                best = _list_head(best, cands, text, ends)
+                if _is_country(best) and _visit_object(text, trigger_at, best, scope, visit):
+                    # a visit to a country takes place in the town of it the article names (زيارة لمصر: Cairo)
+                    best = next((m for m in located if m.country == best.country and _specificity(m)[0] == 1), best)
+                return to_location(best), f"place.{name}"
+        if event_type not in VERBAL_TYPES:
+            # the story stays where it was last placed: the nearest place told before the paragraph
+            # (not a capital standing for its government: قالت موسكو)
+            before = [m for m in places.ending_by(scope.paragraph[0]) if m.qualifier != "as_actor"]
+            if before:
+                return to_location(_town_of(max(before, key=lambda m: m.start), before)), "place.previous"
+        if dateline is not None:
+            return to_location(dateline), "place.dateline"
+        return None, "place.none"
+
+
+class _ByStart:
+    """Place mentions in their given order, with the ones inside a range found by bisection when
+    that order is by start (the recognizers' usual order)."""
+
+    def __init__(self, mentions: list[Mention]):
+        self.items = mentions
+        self.starts = [m.start for m in mentions]
+        self.by_start = all(a <= b for a, b in zip(self.starts, self.starts[1:]))
+
+    def within(self, lo: int, hi: int) -> list[Mention]:
+        """The mentions inside [lo, hi), in order."""
+        items = self.items
+        if self.by_start:
+            items = items[bisect_left(self.starts, lo):bisect_right(self.starts, hi)]
+        return [m for m in items if lo <= m.start and m.end <= hi]
+
+    def ending_by(self, end: int) -> list[Mention]:
+        """The mentions that end at or before ``end``, in order."""
+        items = self.items
+        if self.by_start:
+            items = items[:bisect_right(self.starts, end)]
+        return [m for m in items if m.end <= end]
+
+
+# The letters every RESPONSE_WORDS word holds (normalized): where none of them stands between a
+# trigger and a place, no response word does.
+RESPONSE_STEMS = ("ردا", "انتقاما", "ثارا")
+
+
+def _stem_spans(text: str, stems: Sequence[str]) -> list[tuple[int, int]]:
+    """Original (start, end) of each occurrence of the normalized ``stems`` in ``text``'s normalized
+    form (normalize works character by character, so a stem inside normalize(text[a:b]) is one of
+    these with a <= start and end <= b)."""
+    from ..lexicon import text_view
+    view = text_view(text)
+    norm, back = view.text, view.to_original
+    spans = []
+    for stem in stems:
+        i = norm.find(stem)
+        while i != -1:
+            spans.append((back[i], back[i + len(stem) - 1] + 1))
+            i = norm.find(stem, i + 1)
+    return spans
 
 
 def usable_places(text: str, places: Sequence[Mention]) -> list[tuple[bool, bool]]:
@@ -289,8 +377,15 @@ def _newsroom(text: str, m: Mention) -> bool:
 
 
 def is_background(sentence: Sentence, clause: Clause) -> bool:
-    toks = sentence.tokens[: clause.last + 1]
-    return any(t.norm in BACKGROUND_CUES for t in toks)
+    """Whether the sentence tells background (سابقا، مؤخرا) up to the end of ``clause``."""
+    first = background_from(sentence)
+    return first is not None and first <= clause.last
+
+
+def background_from(sentence: Sentence) -> Optional[int]:
+    """Index of the sentence's first background word (BACKGROUND_CUES), or None: the same for every
+    clause, so the coder asks once per sentence."""
+    return next((i for i, t in enumerate(sentence.tokens) if t.norm in BACKGROUND_CUES), None)
 
 
 def choose_date(scope: Scope, dates: Sequence[Mention], published: Optional[str], background: bool,
