@@ -237,3 +237,11 @@ def test_the_antecedent_of_a_relative_killing_verb_without_object_is_its_victim(
     art = article_with(text, [("person", "السيد رضي موسوي", mousavi)])
     killed = [e for e in coder(art).events if e.type == "ASSAULT" and "استشهد" in e.trigger.text]
     assert killed and "Razi Mousavi" not in names(killed[0].actor)
+
+
+def test_a_name_inside_a_place_name_is_no_participant(coder):
+    resistance = {"entity_id": "actor.irq.islamic_resistance", "name_en": "Islamic Resistance in Iraq"}
+    assad = {"entity_id": "person.assad", "name_en": "Bashar al-Assad"}
+    e = only(coder, 'واستهدفت المقاومة الإسلامية قاعدة "عين الأسد" في محافظة الأنبار.',
+             [("actor", "المقاومة الإسلامية", resistance), ("person", "الأسد", assad)], "ASSAULT")
+    assert "Bashar al-Assad" not in names(e.actor + e.recipient)

@@ -35,6 +35,10 @@ PREPOSITIONS = frozenset(normalize(p) for p in (
     "على", "ضد", "مع", "من", "إلى", "الى", "في", "عن", "بين", "تجاه", "نحو", "لدى", "عند", "حول", "بحق",
     "قبل", "جانب", "ضمن", "مقابل", "بشأن", "إزاء", "خلال", "داخل", "أمام", "عبر", "لصالح", "بواسطة",
     "وبين", "منذ", "بعد", "تحت", "فوق", "حتى", "ل", "ب"))
+# First words of place names (عين الأسد، تل أبيب، جبل الشيخ): a participant's name right after one
+# is part of the place's name.
+PLACE_NAME_HEADS = frozenset(normalize(w) for w in (
+    "عين", "تل", "جبل", "وادي", "بئر", "رأس", "كفر", "دير", "خربة", "مزرعة", "جسر", "سهل", "بيت", "مخيم"))
 CLITIC_PREPOSITIONS = {"ب": "ب", "ل": "ل", "ك": "ك"}
 # Tokens that may stand between a verb and its subject (time words, قد, particles).
 SUBJECT_GAP_WORDS = frozenset(normalize(w) for w in (
@@ -113,6 +117,8 @@ def place_slots(sentence: Sentence, text: str, mentions: Sequence[Mention]) -> l
         first, last = token_range(sentence, m.start, m.end)
         if first is None:
             continue
+        if first > 0 and toks[first - 1].norm in PLACE_NAME_HEADS and toks[first - 1].end <= m.start:
+            continue  # قاعدة "عين الأسد"، تل أبيب: the name is part of a place's name
         slots.append(Slot(m, first, last, _preposition(toks, first, text, m.start)))
     slots.sort(key=lambda s: (s.first, -s.last))
     # keep the longest of overlapping mentions
