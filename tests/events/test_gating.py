@@ -120,3 +120,13 @@ def test_a_counted_object_makes_an_imperfect_verb_one_report(coder):
     assert "ASSAULT" in types_coded(coder, counted, [("actor", "المقاومة الإسلامية", {})])
     assert "ASSAULT" in types_coded(coder, "والجيش يقصف ثلاث قرى حدودية.", [("actor", "الجيش", {})])
     assert "ASSAULT" not in types_coded(coder, "والجيش يقصف القرى الحدودية.", [("actor", "الجيش", {})])
+
+
+def test_what_a_named_attack_did_is_a_detail_of_it(coder):
+    text = "وقع هجوم في دمشق امس. وقالت المعارضة إن الهجوم استهدف مبنى للمخابرات العسكرية."
+    mentions = [("place", "دمشق", {"lat": 33.5, "lon": 36.3}), ("date", "امس", {})]
+    assert types_coded(coder, text, mentions) == ["ASSAULT"]
+    assert any("gate.restated" in r for r in dropped_reasons(coder, text, mentions))
+    # a definite attack noun with an adjective of its own introduces the attack (Arabic news usage)
+    text = "واستهدف القصف المدفعي الإسرائيلي أطراف بلدة حولا امس."
+    assert "ASSAULT" in types_coded(coder, text, [("place", "حولا", {"lat": 33.2, "lon": 35.5}), ("date", "امس", {})])

@@ -14,7 +14,9 @@ event. In order, a candidate is rejected when
    المتهمين بتفجير، خشية هجوم) or, with an ``after`` window, just after it (قتل ... في زلزال);
 5. its clause speaks habitually or generically (``generic`` cues: يوميا، عادة);
 6. it is an imperfect verb with no anchor (what someone does, not what happened), whoever is named;
-7. it is a verbal noun with no anchor tying it to one incident: no casualty count or date in its
+7. it is a verb whose subject is a definite attack noun (``restated`` cues: القصف استهدف، استهدف
+   الهجوم): a detail of an attack already told;
+8. it is a verbal noun with no anchor tying it to one incident: no casualty count or date in its
    clause, no weapon or means, no verb of occurrence (وقع، أسفر عن، نفذ), no light verb.
 
 The cues live in ``data/lexicons/gating/`` so an analyst can extend them without code. Only these two
@@ -153,6 +155,10 @@ class EventGate:
             before = lo <= q.first and q.last < c.first and c.first - q.last <= window
             if q.kind == "frame" and (before or _just_after(q, c)):
                 return GateVerdict(False, "gate.frame", f"the topic of '{_words(c.sentence, q)}', not reported here")
+        told = next((q for q in cues if q.kind == "restated" and _subject_of(q, c)), None)
+        if told is not None:
+            return GateVerdict(False, "gate.restated",
+                               f"'{_words(c.sentence, told)}' is its subject: a detail of an attack told before")
         # a cue that is the whole trigger does not anchor it (انتحاري); part of a phrase does (قصف مدفعي)
         in_clause = [q for q in cues if lo <= q.first and q.last <= hi and not (q.first <= c.first and c.last <= q.last)]
         generic = next((q for q in in_clause if q.kind == "generic"), None)
@@ -198,6 +204,22 @@ def _anchor_mentions(c: GateCandidate, mentions: Sequence[Mention]) -> list[Ment
                 not c.nominal or c.light_verb is not None or toks[c.last].end <= m.start < near_end):
             out.append(m)
     return out
+
+
+def _subject_of(q: GateCue, c: GateCandidate) -> bool:
+    """A definite attack noun standing as the subject of an attack verb, right before it (القصف
+    استهدف مركز الأبحاث) or right after it (واستهدف الهجوم الكتيبة): the verb tells what an attack
+    already named did, not a new attack. A noun after a preposition (تصدت للهجوم) is no subject."""
+    if c.nominal or c.light_verb is not None:
+        return False
+    if not (q.last == c.first - 1 or q.first == c.last + 1) or not c.clause.first <= q.first <= c.clause.last:
+        return False
+    toks = c.sentence.tokens
+    if not toks[q.first].norm.lstrip("وف").startswith("ال"):
+        return False
+    # استهدف القصف المدفعي الإسرائيلي أطراف بلدات: a noun with its own adjective reports an attack
+    after = toks[q.last + 1].norm if q.last + 1 < len(toks) and q.first > c.last else ""
+    return not (after.startswith("ال") and after.endswith(("ي", "يه", "يين")))
 
 
 def _covers(q: GateCue, c: GateCandidate) -> bool:
