@@ -245,3 +245,12 @@ def test_a_name_inside_a_place_name_is_no_participant(coder):
     e = only(coder, 'واستهدفت المقاومة الإسلامية قاعدة "عين الأسد" في محافظة الأنبار.',
              [("actor", "المقاومة الإسلامية", resistance), ("person", "الأسد", assad)], "ASSAULT")
     assert "Bashar al-Assad" not in names(e.actor + e.recipient)
+
+
+def test_an_unnamed_subject_made_of_named_forces_has_them_as_actors(coder):
+    irq = {"entity_id": "actor.irq.forces", "name_en": "Iraqi security forces", "country": "IRQ"}
+    pes = {"entity_id": "actor.irq.peshmerga", "name_en": "Peshmerga", "country": "IRQ"}
+    pmf = {"entity_id": "actor.irq.pmf", "name_en": "Popular Mobilization Forces", "country": "IRQ"}
+    e = only(coder, "وتحاصر قوات قوامها مئة ألف مؤلفة من الجيش العراقي وقوات كردية وقوات الحشد مدينة الموصل.",
+             [("actor", "الجيش العراقي", irq), ("actor", "قوات كردية", pes), ("actor", "قوات الحشد", pmf)], "COERCE")
+    assert names(e.actor) == ["Iraqi security forces", "Peshmerga", "Popular Mobilization Forces"]

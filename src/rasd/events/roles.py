@@ -288,9 +288,15 @@ def find_roles(entry: TriggerEntry, pos: str, first: int, last: int, sentence: S
         # 2a. VSO: subject right after the verb (or the light verb)
         after_verb = [k for k in in_clause if slots[k].first > head and not slots[k].preposition
                       and _gap_ok(toks, head, slots[k].first)] if not plural_verb else []
+        composed = _composed_of(toks, slots, head) if not after_verb and pos in VERB_POS and light_verb is None \
+            else None
         if after_verb and (light_verb is None or slots[after_verb[0]].first < first):
             take(_chain(slots, after_verb[0], toks), subject)
             res.rules.append("roles.vso_subject")
+        elif composed is not None:
+            # وتحاصر قوات قوامها مئة ألف مؤلفة من الجيش العراقي وقوات كردية: the forces it is made of
+            take(_chain(slots, composed, toks), subject)
+            res.rules.append("roles.composed_subject")
         else:
             # 2b. SVO: nearest participant before the verb in its clause, not after a preposition
             before = [k for k in in_clause if slots[k].last < head and slots[k].preposition in ("",)
@@ -456,6 +462,23 @@ DIALOGUE_TYPES = frozenset({"AGREE", "CONCEDE"})
 def _dialogue_party(entry: TriggerEntry, toks, last: int, s: Slot) -> bool:
     return entry.type in DIALOGUE_TYPES and s.preposition == "مع" and \
         any(t.norm in DIALOGUE_WORDS for t in toks[last + 1:s.first])
+
+
+COMPOSED_OF = frozenset(normalize(w) for w in (
+    "مؤلفة", "مؤلف", "المؤلفة", "مكونة", "مكون", "المكونة", "تتألف", "تتكون", "يتألف", "يتكون", "تضم", "يضم", "تشمل"))
+COMPOSED_WINDOW = 8  # tokens from the verb to "made of" in a subject the recognizers do not name
+
+
+def _composed_of(toks, slots: list[Slot], head: int) -> Optional[int]:
+    """The first member slot after "made of" (مؤلفة من، تضم) in an unnamed subject right after the verb."""
+    for k in range(head + 1, min(len(toks), head + COMPOSED_WINDOW + 1)):
+        t = toks[k].norm
+        if t in CARRIER_BARRIERS or t in PUNCT_COMMAS or any(s.first == k for s in slots):
+            return None  # a named subject, or the clause ends first
+        if t in COMPOSED_OF:
+            start = k + 2 if k + 1 < len(toks) and toks[k + 1].norm == "من" else k + 1
+            return next((j for j, s in enumerate(slots) if s.first == start), None)
+    return None
 
 
 def _owned_target(norm: str) -> bool:
