@@ -14,6 +14,7 @@ from typing import Optional
 
 from .. import __version__
 from ..lexicon import lexicon_version
+from ..lexicon.matcher import share_scan
 from ..model import Article, Event, Mention, Participant, Provenance, Sentence, Span, content_id
 from ..normalize import normalize
 from ..segment import segment
@@ -102,6 +103,8 @@ class EventCoder:
         self.cue_bank = CueBank((self.status_cues, self.attribution_cues, self.mode_cues, self.light_verbs,
                                  self.agent_markers, self.anaphors, self.idioms, self.boilerplate))
         self.gate = event_gate(extra)  # ASSAULT/PROTEST: a concrete reported event, not a mere mention
+        # The triggers and the cues read the same article text: one automaton pass serves both.
+        share_scan([self.triggers.matcher, self.cue_bank.matcher])
         self.light_verb_pos = {s: p for e in self.light_verbs.entries for f in e.forms for s, p in expand_form(f)}
         self.versions = (__version__, lexicon_version(extra))
         self.extra = tuple(str(p) for p in extra)

@@ -245,14 +245,16 @@ class ArticlePlaces:
         self.usable = list(usable) if usable is not None else usable_places(text, self.places)
         self.plain = [m for m, (ok, _) in zip(self.places, self.usable) if ok]  # located for any trigger
         self.article_place = _article_place(self.places, text)
-        self._responses = _stem_spans(text, RESPONSE_STEMS)
+        self._responses = _word_spans(text, sorted(RESPONSE_WORDS))
         # what choose() picks from for a trigger that is no visit, in an article without response words
         self._common = _ByStart([m for m in self.plain if m.qualifier != "line"])
 
     def _after_response(self, trigger_end: int, m: Mention) -> bool:
         """_after_opener(text, trigger_end, m, RESPONSE_WORDS), answered without normalizing when no
-        response word's letters lie between the trigger and the place (the usual case)."""
-        if m.start <= trigger_end or not any(trigger_end <= a and b <= m.start for a, b in self._responses):
+        response word that could stand as a word of its own lies between the trigger and the place
+        (the usual case)."""
+        if m.start <= trigger_end or not any(trigger_end <= a and b <= m.start and (ends_word or after >= m.start)
+                                             for a, b, ends_word, after in self._responses):
             return False
         return _after_opener(self.text, trigger_end, m, RESPONSE_WORDS)
 
@@ -285,14 +287,18 @@ class ArticlePlaces:
                 cands = [m for m in cands if _visit_object(text, trigger_at, m, scope, visit) or (
                     _introduced_by_fi(text, m, event_type) and not _after_topic_noun(text, m)
                     and (event_type == "CONSULT" or not _after_opener(text, trigger_end, m, CONTENT_OPENERS)))]
-            if cands:
+            if not cands:
+                continue
+            if len(cands) == 1:
+                best = cands[0]  # what the ranking below gives a single candidate
+            else:
                 ends = _line_ends(cands, text)
                 best = min(cands, key=lambda m: (id(m) in ends, _specificity(m), abs(m.start - trigger_at)))
                 best = _list_head(best, cands, text, ends)
-                if _is_country(best) and _visit_object(text, trigger_at, best, scope, visit):
-                    # a visit to a country takes place in the town of it the article names (زيارة لمصر: Cairo)
-                    best = next((m for m in located if m.country == best.country and _specificity(m)[0] == 1), best)
-                return to_location(best), f"place.{name}"
+            if _is_country(best) and _visit_object(text, trigger_at, best, scope, visit):
+                # a visit to a country takes place in the town of it the article names (زيارة لمصر: Cairo)
+                best = next((m for m in located if m.country == best.country and _specificity(m)[0] == 1), best)
+            return to_location(best), f"place.{name}"
         if event_type not in VERBAL_TYPES:
             # the story stays where it was last placed: the nearest place told before the paragraph
             # (not a capital standing for its government: قالت موسكو)
@@ -328,24 +334,27 @@ class _ByStart:
         return [m for m in items if m.end <= end]
 
 
-# The letters every RESPONSE_WORDS word holds (normalized): where none of them stands between a
-# trigger and a place, no response word does.
-RESPONSE_STEMS = ("ردا", "انتقاما", "ثارا")
-
-
-def _stem_spans(text: str, stems: Sequence[str]) -> list[tuple[int, int]]:
-    """Original (start, end) of each occurrence of the normalized ``stems`` in ``text``'s normalized
-    form (normalize works character by character, so a stem inside normalize(text[a:b]) is one of
-    these with a <= start and end <= b)."""
+def _word_spans(text: str, words: Sequence[str]) -> list[tuple[int, int, bool, int]]:
+    """Where each of the normalized ``words`` may stand as a word of its own in ``text``: for each
+    occurrence in the normalized text not glued to a letter or digit before it, its original
+    (start, end), whether no letter or digit follows it, and the original offset of the next
+    normalized character. normalize works character by character, so normalize(text[a:b]) is the
+    stretch of the normalized text whose characters come from [a, b): a word of it equal to one of
+    ``words`` is one of these occurrences, with a <= start, end <= b, and either nothing glued after
+    it or the next character outside [a, b). (_after_opener splits words only at white space and at
+    the quote and colon characters it pads, none of them a letter or digit.)"""
     from ..lexicon import text_view
     view = text_view(text)
     norm, back = view.text, view.to_original
     spans = []
-    for stem in stems:
-        i = norm.find(stem)
+    for word in words:
+        i = norm.find(word)
         while i != -1:
-            spans.append((back[i], back[i + len(stem) - 1] + 1))
-            i = norm.find(stem, i + 1)
+            j = i + len(word)
+            if i == 0 or not norm[i - 1].isalnum():
+                spans.append((back[i], back[j - 1] + 1, j == len(norm) or not norm[j].isalnum(),
+                              back[j] if j < len(norm) else len(text)))
+            i = norm.find(word, i + 1)
     return spans
 
 
