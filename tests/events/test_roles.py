@@ -254,3 +254,14 @@ def test_an_unnamed_subject_made_of_named_forces_has_them_as_actors(coder):
     e = only(coder, "وتحاصر قوات قوامها مئة ألف مؤلفة من الجيش العراقي وقوات كردية وقوات الحشد مدينة الموصل.",
              [("actor", "الجيش العراقي", irq), ("actor", "قوات كردية", pes), ("actor", "قوات الحشد", pmf)], "COERCE")
     assert names(e.actor) == ["Iraqi security forces", "Peshmerga", "Popular Mobilization Forces"]
+
+
+def test_the_party_after_bi_just_after_an_attack_is_harmed_but_not_a_weapon(coder):
+    pal = {"entity_id": "actor.gen.palestinians", "name_en": "Palestinians"}
+    isr = {"entity_id": "actor.isr", "name_en": "Israel", "country": "ISR"}
+    e = only(coder, "واقتحمت القوات الإسرائيلية المخيم وسط تنكيل وحشي بالفلسطينيين.",
+             [("actor", "القوات الإسرائيلية", isr), ("actor", "الفلسطينيين", pal)], "ASSAULT")
+    assert "Palestinians" in names(e.recipient)
+    e = only(coder, "قصفت القوات الإسرائيلية البلدة بطائرات إسرائيلية مساء أمس.",
+             [("actor", "القوات الإسرائيلية", isr), ("actor", "طائرات إسرائيلية", isr)], "ASSAULT")
+    assert e.recipient == [] or "Israel" not in names(e.recipient)

@@ -359,7 +359,7 @@ def find_roles(entry: TriggerEntry, pos: str, first: int, last: int, sentence: S
                 (verbal and s.first - object_from <= MAX_OBJECT_GAP + 2) or toks[s.first - 1].norm in OWNER_WORDS
                 or _owned_target(toks[s.first - 1].norm))  # هاجموا فجر اليوم نقاطاً للجيش
             if direct or owner or (s.preposition and s.preposition in preps) or \
-                    _dialogue_party(entry, toks, last, s):
+                    _dialogue_party(entry, toks, last, s) or _harmed_party(entry, toks, last, s):
                 take(_chain(slots, k, toks), res.recipient)
                 res.rules.append("roles.object" if not s.preposition else
                                  "roles.owner" if owner and s.preposition not in preps else f"roles.prep_{s.preposition}")
@@ -479,6 +479,25 @@ def _composed_of(toks, slots: list[Slot], head: int) -> Optional[int]:
             start = k + 2 if k + 1 < len(toks) and toks[k + 1].norm == "من" else k + 1
             return next((j for j, s in enumerate(slots) if s.first == start), None)
     return None
+
+
+# Words of weapons and vehicles: "ب" before them names the means (قصف بطائرات إسرائيلية), not a victim.
+MEANS_WORDS = frozenset(normalize(w) for w in (
+    "طائرات", "طائرة", "الطائرات", "مقاتلات", "مسيرات", "المسيرات", "مسيرة", "دبابات", "آليات", "صواريخ", "صاروخ",
+    "قذائف", "مدفعية", "المدفعية", "سلاح", "أسلحة", "عبوة", "عبوات", "سيارة", "سيارات", "زوارق", "بوارج", "راجمات"))
+VICTIM_STEMS = tuple(normalize(w) for w in ("شهيد", "شهدا", "قتيل", "قتلى", "جرحى", "جريح", "مصاب", "ضحايا", "ضحية"))
+HARM_WINDOW = 3  # tokens from an attack to "ب" + its victim (تنكيل وحشي بالفلسطينيين، ألحقت خسائر قاسية بمجموعات)
+
+
+def _harmed_party(entry: TriggerEntry, toks, last: int, s: Slot) -> bool:
+    """A party after ب just after an attack or a coercion (and its adjective) is the one harmed: تنكيل
+    وحشي بالفلسطينيين، ألحقت خسائر فادحة بقوات النظام; not the weapon (بطائرات إسرائيلية)."""
+    if entry.type not in OWNER_TYPES or s.preposition != "ب" or not (0 < s.first - last <= HARM_WINDOW) \
+            or any(v in toks[last].norm for v in VICTIM_STEMS):
+        return False  # شهيدا ... بالمنظمات الدولية: a word for the victims, not an act on someone
+    head = normalize(s.mention.text).split()[0] if s.mention.text.strip() else ""
+    head = head[1:] if head[:1] == "ب" else head
+    return head not in MEANS_WORDS and not any(t.norm in PREPOSITIONS for t in toks[last + 1:s.first])
 
 
 def _owned_target(norm: str) -> bool:
