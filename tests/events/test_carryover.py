@@ -49,3 +49,17 @@ def test_nothing_is_carried_too_far_or_onto_a_denial_or_a_material_act_or_an_own
     assert carry_recipient(entry("AGREE", symmetric=True), [RUS], [], [meeting], 1) == ([], "")
     assert carry_recipient(entry("REQUEST"), [Participant(text="تركيا", name_en="Turkey", id="actor.tur",
                                                           country="TUR")], [], [meeting], 1) == ([], "")
+
+
+def test_carry_recipients_walks_the_article_in_text_order():
+    meeting = event("CONSULT", 0, [SDF, RUS_MP])
+    demand = event("REQUEST", 2, [RUS])
+    pledge = event("AGREE", 3, [RUS])
+    entries = {"trigger.request": entry("REQUEST"), "trigger.agree": entry("AGREE"), "trigger.consult": entry("CONSULT")}
+    for e, key in ((meeting, "trigger.consult"), (demand, "trigger.request"), (pledge, "trigger.agree")):
+        e.provenance.lexicon_entries = [key]
+    from rasd.events.carryover import carry_recipients
+    changed = carry_recipients([pledge, meeting, demand], entries.get)
+    assert changed == [demand, pledge]
+    assert [p.id for p in demand.recipient] == ["actor.sdf"] and [p.id for p in pledge.recipient] == ["actor.sdf"]
+    assert "roles.carried_recipient" in pledge.provenance.rules

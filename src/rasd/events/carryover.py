@@ -19,7 +19,7 @@ cover several sides.
 """
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Callable, Optional, Sequence
 
 from ..model import Event, Participant
 from .triggers import TriggerEntry
@@ -54,3 +54,23 @@ def carry_recipient(entry: TriggerEntry, actor: list[Participant], recipient: li
         others = [p for p in prev.actor if _side(p) not in mine]
         return (others, "roles.reply_recipient") if others else ([], "")
     return [], ""
+
+
+def carry_recipients(events: Sequence[Event], entry_of: Callable[[str], Optional[TriggerEntry]]) -> list[Event]:
+    """Apply carry_recipient to an article's body events in text order (after in-article merging,
+    so that two demands given the same carried recipient are not taken for one event told twice);
+    ``entry_of`` maps a lexicon entry id to its entry. Returns the events that got a recipient (their
+    ACLED columns and English note are to be refreshed)."""
+    body = sorted((e for e in events if e.trigger.field == "text" and e.provenance.sentences),
+                  key=lambda e: (e.provenance.sentences[0], e.trigger.start))
+    changed = []
+    for i, e in enumerate(body):
+        entry = entry_of(e.provenance.lexicon_entries[0]) if e.provenance.lexicon_entries else None
+        if entry is None:
+            continue
+        recipient, rule = carry_recipient(entry, e.actor, e.recipient, body[:i], e.provenance.sentences[0])
+        if recipient:
+            e.recipient = recipient
+            e.provenance.rules.append(rule)
+            changed.append(e)
+    return changed
