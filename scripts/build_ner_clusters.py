@@ -6,14 +6,17 @@ reduced by SVD and grouped by k-means at two granularities (coarse and fine). Na
 places and organisations share contexts (after قال / الرئيس / في مدينة ...), so an unseen name
 often lands in a cluster the CRF has learnt to trust.
 
-Text: ../shared/data/corpus-dev (news, unannotated) and the first nine tenths of ANERcorp's
-tokens (never the held-out tenth, so the pinned held-out score stays honest). Only word ->
-cluster numbers are written, no text.
+Text: ../shared/data/corpus-dev (news, unannotated), the sentences of ../shared/data/gsr-dev
+(newswire, MIT), the tokens of ../shared/data/wojood-sample (MIT; its tags are not read) and the
+first nine tenths of ANERcorp's tokens (never the held-out tenth, so the pinned held-out score
+stays honest). Only word -> cluster numbers are written, no text.
 
-Run: .venv/bin/python scripts/build_ner_clusters.py  (deterministic: fixed seed)
+Run: .venv/bin/python scripts/build_ner_clusters.py [--out PATH]  (deterministic: fixed seed)
 """
 from __future__ import annotations
 
+import argparse
+import csv
 import json
 import sys
 from collections import Counter
@@ -32,7 +35,7 @@ OUT = ROOT / "src" / "rasd" / "data" / "models" / "ner_clusters.tsv"
 MIN_COUNT = 3
 CONTEXTS = 800
 DIMENSIONS = 64
-GRANULARITIES = (64, 512)
+GRANULARITIES = (32, 128, 512, 2048)
 SEED = 13
 
 
@@ -46,6 +49,21 @@ def corpus_sentences() -> list[list[str]]:
                     words = [normalize(m.group()) for m in TOKEN_RE.finditer(part)]
                     if words:
                         sentences.append(words)
+    for path in sorted((SHARED / "gsr-dev").glob("*.csv")):
+        with path.open(encoding="utf-8", newline="") as f:
+            for row in csv.DictReader(f):
+                words = [normalize(m.group()) for m in TOKEN_RE.finditer(row.get("text") or "")]
+                if words:
+                    sentences.append(words)
+    for path in sorted((SHARED / "wojood-sample").glob("*.txt")):
+        words = []
+        for line in path.read_text(encoding="utf-8").splitlines() + [""]:
+            token = line.split()[0] if line.split() else ""
+            if token and token != "$#$":
+                words.append(normalize(token))
+            elif words:
+                sentences.append(words)
+                words = []
     train, _ = heldout_split(read_corpus(SHARED / "anercorp" / "train.txt"))
     sentences.extend([normalize(t) for t in s.tokens] for s in train)
     return sentences
@@ -64,6 +82,9 @@ def kmeans(x: np.ndarray, k: int, rng: np.random.Generator, iterations: int = 25
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--out", type=Path, default=OUT)
+    out = parser.parse_args().out
     sentences = corpus_sentences()
     counts = Counter(w for s in sentences for w in s)
     words = sorted((w for w, n in counts.items() if n >= MIN_COUNT), key=lambda w: (-counts[w], w))
@@ -90,9 +111,9 @@ def main() -> None:
     labels = [kmeans(vectors, k, rng) for k in GRANULARITIES]
     lines = ["word\t" + "\t".join(f"c{k}" for k in GRANULARITIES)]
     lines += [w + "\t" + "\t".join(str(int(l[i])) for l in labels) for i, w in enumerate(words)]
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print(f"{OUT}: {len(words)} words, clusters {GRANULARITIES}")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"{out}: {len(words)} words, clusters {GRANULARITIES}")
 
 
 if __name__ == "__main__":

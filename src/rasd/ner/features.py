@@ -88,9 +88,14 @@ class Featurizer:
             "g": ["g=" + g for g in self.gazetteer.lookup(norm, stem)],
             "c": self._cluster_features(norm, stem),
         }
-        by_kind["own"] = [
-            "pre2=" + stem[:2], "pre3=" + stem[:3],
-            "suf1=" + stem[-1:], "suf2=" + stem[-2:], "suf3=" + stem[-3:],
+        # Leading and trailing letters (1..4) of the stem and of the unsegmented form (Abdul-Hamid &
+        # Darwish 2010): transliterated foreign names and Arabic name patterns show in them, also
+        # where the clitic analysis, made for ordinary words, cut a name wrongly.
+        by_kind["own"] = [f"pre{k}=" + stem[:k] for k in range(1, 5)]
+        by_kind["own"] += [f"suf{k}=" + stem[-k:] for k in range(1, 5)]
+        by_kind["own"] += [f"npre{k}=" + norm[:k] for k in range(1, 5)]
+        by_kind["own"] += [f"nsuf{k}=" + norm[-k:] for k in range(1, 5)]
+        by_kind["own"] += [
             "len=" + str(min(len(stem), 10)),
             "freq=" + self._frequency_band(stem),
             "al=" + str("ال" in word.proclitics),
