@@ -57,3 +57,25 @@ def test_readings_share_the_forms_but_not_the_entry():
     hope = lex.entries["trigger.accuse.concern_subject_between.hope"]
     assert base.type == "ACCUSE" and hope.type == "REQUEST" and "امله" in hope.needs_word
     assert not hope.requires_participant and base.requires_participant
+
+
+def test_hamza_of_a_noun_takes_its_seat_before_a_pronoun():
+    from rasd.events.triggers import inflect_noun
+    forms = set(inflect_noun("لقاء"))
+    assert {"لقاءه", "لقائه", "لقاؤه", "لقائها"} <= forms
+
+
+def test_meeting_noun_with_a_pronoun_is_found(coder):
+    text = "وصرح الخطيب عقب لقائه الاثنين بوزير الخارجية المصري."
+    assert "CONSULT" in types(coder, text, [("person", "الخطيب", {}), ("person", "وزير الخارجية المصري", {})])
+
+
+def test_announced_course_of_strikes_is_a_threat(coder):
+    text = "وأعلن المتحدث باسم الكتائب توجيه ضرباتها إلى القواعد الأميركية."
+    got = types(coder, text, [("actor", "الكتائب", {})])
+    assert "THREATEN" in got and "ASSAULT" not in got
+
+
+def test_referral_to_court_is_an_accusation(coder):
+    text = "وأحال القضاء العسكري عشرة أشخاص إلى المحكمة بتهمة الانتماء إلى جماعة مسلحة."
+    assert "ACCUSE" in types(coder, text, [("actor", "القضاء العسكري", {})])

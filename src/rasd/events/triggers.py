@@ -143,6 +143,8 @@ def inflect_noun(word: str) -> list[str]:
         out += [s + x for x in ("ان", "ين", "ه", "ها", "هم", "هما")]
     elif w.endswith("ات"):
         out += [w + e for e in _OBJECT_PRONOUNS]
+    elif w.endswith("اء"):  # the hamza sits on و or ي before a pronoun: لقاؤه، لقائه، اعتدائها
+        out += [w[:-1] + seat + e for seat in ("ء", "ئ", "ؤ") for e in _OBJECT_PRONOUNS]
     elif w[-1] in "اءي":
         out += [w + e for e in _OBJECT_PRONOUNS]
     else:
