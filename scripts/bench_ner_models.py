@@ -35,6 +35,15 @@ def main() -> None:
         raise SystemExit("no corpus-dev articles found (../shared/data/corpus-dev beside the repository)")
     docs = [[s.tokens for s in a.sentences] for a in articles]
     kb3 = sum(len(a.text) for a in articles) / 3000
+    memory = {}
+    for path in args.models:  # resident memory the model adds: loaded, then with its per-word caches filled
+        before = _rss_mb()
+        model = NerModel(path)
+        loaded = _rss_mb()
+        for doc in docs:
+            model.tag_sentences(doc)
+        memory[path] = (loaded - before, _rss_mb() - before)
+        del model
     cold = {m: [] for m in args.models}
     warm = {m: [] for m in args.models}
     for _ in range(args.rounds):
@@ -47,7 +56,15 @@ def main() -> None:
                 times.append((time.process_time() - start) * 1000 / kb3)
     print(f"{len(articles)} articles, {kb3:.0f} x 3 KB; CPU ms per 3 KB, median of {args.rounds} rounds")
     for path in args.models:
-        print(f"{path}: cold {statistics.median(cold[path]):.2f}  warm {statistics.median(warm[path]):.2f}")
+        print(f"{path}: cold {statistics.median(cold[path]):.2f}  warm {statistics.median(warm[path]):.2f}  "
+              f"memory: +{memory[path][0]:.0f} MB loaded, +{memory[path][1]:.0f} MB after tagging")
+
+
+def _rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
 
 
 if __name__ == "__main__":
