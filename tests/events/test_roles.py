@@ -265,3 +265,22 @@ def test_the_party_after_bi_just_after_an_attack_is_harmed_but_not_a_weapon(code
     e = only(coder, "قصفت القوات الإسرائيلية البلدة بطائرات إسرائيلية مساء أمس.",
              [("actor", "القوات الإسرائيلية", isr), ("actor", "طائرات إسرائيلية", isr)], "ASSAULT")
     assert e.recipient == [] or "Israel" not in names(e.recipient)
+
+
+def test_a_martyr_in_the_accusative_is_the_one_mourned(coder):
+    irn = {"entity_id": "actor.irn", "name_en": "Iran", "country": "IRN"}
+    mousavi = {"entity_id": "person.mousavi", "name_en": "Razi Mousavi"}
+    isr = {"entity_id": "actor.isr", "name_en": "Israel", "country": "ISR", "rule": "actor:action+demonym"}
+    e = only(coder, "الرئيس الإيراني ينعى العميد رضي موسوي شهيدا إثر غارة إسرائيلية في دمشق.",
+             [("actor", "الرئيس الإيراني", irn), ("person", "العميد رضي موسوي", mousavi), ("actor", "إسرائيلية", isr)],
+             "ASSAULT")
+    assert "Razi Mousavi" in names(e.recipient)
+    # the mourner just before the verb: the side that lost him (the gate needs more than this sentence)
+    from rasd.events.roles import _mourned_before, place_slots
+    from rasd.model import Mention
+    from rasd.segment import segment
+    text = "المقاومة الإسلامية في العراق تزف شهيدا على طريق القدس"
+    sent = segment(text)[0]
+    slots = place_slots(sent, text, [Mention(kind="actor", start=0, end=28, text=text[:28], entity_id="a.r")])
+    first = next(i for i, t in enumerate(sent.tokens) if t.text == "شهيدا")
+    assert _mourned_before(sent.tokens, slots, first, set()) == 0

@@ -326,6 +326,14 @@ def find_roles(entry: TriggerEntry, pos: str, first: int, last: int, sentence: S
             take(_chain(slots, gen[0], toks), target)
             res.rules.append(f"roles.genitive_{'recipient' if target is res.recipient else 'actor'}")
 
+    # 3b'. a martyr told in the accusative after the one mourned or the mourner (ينعى العميد رضي
+    # موسوي شهيدا، المقاومة الإسلامية تزف شهيدا): the one killed, or the side that lost him
+    if not res.recipient and entry.casualty and pos == NOUN and light_verb is None:
+        mourned = _mourned_before(toks, slots, first, used)
+        if mourned is not None:
+            take(_chain_back(slots, mourned, toks), res.recipient)
+            res.rules.append("roles.mourned")
+
     # 3c. an attack told by its nationality adjective just after the trigger names the doer
     # (قتل ثلاثة بقصف مدفعي تركي، أصيب إثر غارة إسرائيلية)
     if not res.actor and not experiencer:
@@ -498,6 +506,23 @@ def _harmed_party(entry: TriggerEntry, toks, last: int, s: Slot) -> bool:
     head = normalize(s.mention.text).split()[0] if s.mention.text.strip() else ""
     head = head[1:] if head[:1] == "ب" else head
     return head not in MEANS_WORDS and not any(t.norm in PREPOSITIONS for t in toks[last + 1:s.first])
+
+
+MOURNING_VERBS = frozenset(normalize(w) for w in (
+    "ينعى", "تنعى", "نعى", "نعت", "تزف", "يزف", "زفت", "زف", "تنعي", "ينعي"))
+
+
+def _mourned_before(toks, slots: list[Slot], first: int, used: set[int]) -> Optional[int]:
+    """The slot just before an accusative martyr noun (شهيدا، قتيلا), or before the mourning verb
+    just before it."""
+    if not toks[first].norm.endswith("ا") or first == 0:
+        return None
+    end = first - 1
+    if toks[end].norm in MOURNING_VERBS:
+        end -= 1
+    elif not any(s.last == end for s in slots):
+        return None
+    return next((k for k, s in enumerate(slots) if s.last == end and not s.preposition and id(s) not in used), None)
 
 
 def _owned_target(norm: str) -> bool:
