@@ -51,3 +51,22 @@ def test_batch_tagging_equals_one_sentence_at_a_time():
     _, heldout = heldout_split(read_corpus(CORPUS))
     batch = [[word_of(t) for t in s.tokens] for s in heldout[:80]] + [[]]
     assert model._crf.tag_batch(batch) == [model._crf.tag(words) if words else [] for words in batch]
+
+
+@needs_corpus
+def test_token_batch_equals_word_batch_even_when_a_norm_is_analysed_differently():
+    from types import SimpleNamespace
+
+    model = default_model()
+    _, heldout = heldout_split(read_corpus(CORPUS))
+    batch = [[word_of(t) for t in s.tokens] for s in heldout[100:160]] + [[]]
+    as_tokens = [[SimpleNamespace(norm=w.norm, stem=w.stem, proclitics=w.proclitics) for w in s] for s in batch]
+    assert model._crf.tag_token_batch(as_tokens) == model._crf.tag_batch(batch)
+    # the same norm with another analysis than the one remembered for it: its own row, not the norm's
+    word = batch[0][0]
+    other = type(word)(word.norm, word.norm + "x", ("و",))
+    changed = [[other] + list(batch[0][1:])]
+    tokens = [[SimpleNamespace(norm=w.norm, stem=w.stem, proclitics=w.proclitics) for w in changed[0]]]
+    assert model._crf.tag_token_batch(tokens) == model._crf.tag_batch(changed)
+    crf = model._crf
+    assert crf._token_rows(tokens[0])[0] == crf._word_rows([other])[0] != crf._word_rows([word])[0]

@@ -85,6 +85,9 @@ class CompiledCrf:
         # Cached word blocks live in one growing array, so a sentence gathers them in one step;
         # beside them each word's left and right pair numbers (-1: none).
         self._rows: dict[Word, int] = {}
+        # The same rows reached from a token's norm, for tokens that carry the Word fields as
+        # attributes (tag_token_batch): norm -> (the rest of the Word, row).
+        self._rows_by_norm: dict[str, tuple[str, tuple[str, ...], int]] = {}
         self._blocks = np.zeros((1024, len(OFFSETS), size))
         self._word_left = np.full(1024, -1, dtype=np.int64)
         self._word_right = np.full(1024, -1, dtype=np.int64)
@@ -148,18 +151,49 @@ class CompiledCrf:
         each sentence, naming more features (document features) through ``extra_features``.
         """
         words = [w for sentence in sentences for w in sentence]
-        n = len(words)
-        lengths = np.array([len(s) for s in sentences], dtype=np.intp)
-        sentence_of = np.repeat(np.arange(len(sentences)), lengths)
-        position = np.arange(n) - np.repeat(np.cumsum(lengths) - lengths, lengths)
-        from_end = lengths[sentence_of] - 1 - position
-        if len(self._rows) + n >= MAX_CACHED_WORDS:
+        return self._emissions_of_rows([len(s) for s in sentences], self._word_rows(words), extra)
+
+    def _word_rows(self, words: Sequence[Word]) -> list[int]:
+        """Each word's row in the block cache, new words added."""
+        if len(self._rows) + len(words) >= MAX_CACHED_WORDS:
             self._rows.clear()  # before, not during, a batch: its rows must stay valid
+            self._rows_by_norm.clear()
         rows = self._rows
         indices = [rows.get(w) for w in words]
         if None in indices:
             self._add_words(words)
             indices = [rows[w] for w in words]
+        return indices
+
+    def _token_rows(self, tokens: Sequence) -> list[int]:
+        """_word_rows for objects with the Word fields as attributes (pipeline Tokens), found by
+        their norm without making a Word of each (a token's analysis is nearly always the one
+        its norm had before; a token whose analysis differs goes the Word way)."""
+        fields = Word._fields[1:]
+        if fields != ("stem", "proclitics"):  # Word changed shape: the general way
+            return self._word_rows([Word._make(getattr(t, f) for f in Word._fields) for t in tokens])
+        if len(self._rows) + len(tokens) >= MAX_CACHED_WORDS:
+            self._rows.clear()
+            self._rows_by_norm.clear()
+        get = self._rows_by_norm.get
+        rows = [known[2] if (known := get(t.norm)) is not None and known[0] == t.stem and known[1] == t.proclitics
+                else -1 for t in tokens]
+        missing = [i for i, row in enumerate(rows) if row < 0]
+        if missing:
+            words = [Word(tokens[i].norm, tokens[i].stem, tokens[i].proclitics) for i in missing]
+            for i, word, row in zip(missing, words, self._word_rows(words)):
+                rows[i] = row
+                self._rows_by_norm[word[0]] = (word[1], word[2], row)
+        return rows
+
+    def _emissions_of_rows(self, sentence_lengths: Sequence[int], indices: Sequence[int],
+                           extra: Optional[Sequence[Sequence[Hashable]]] = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """_batch_emissions from each token's row in the block cache."""
+        n = len(indices)
+        lengths = np.array(sentence_lengths, dtype=np.intp)
+        sentence_of = np.repeat(np.arange(len(lengths)), lengths)
+        position = np.arange(n) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+        from_end = lengths[sentence_of] - 1 - position
         indices = np.array(indices, dtype=np.intp)
         blocks = self._blocks[indices]
         scores = blocks[:, 0] + self._bias
@@ -217,15 +251,29 @@ class CompiledCrf:
     def tag_batch(self, sentences: Sequence[Sequence[Word]],
                   extra: Optional[Sequence[Sequence[Hashable]]] = None) -> list[list[str]]:
         """Viterbi over many sentences at once: one numpy step per position, not per token."""
-        order = sorted((i for i in range(len(sentences)) if sentences[i]), key=lambda i: -len(sentences[i]))
-        results: list[list[str]] = [[] for _ in sentences]
+        order = _longest_first(sentences)
         if not order:
-            return results
+            return [[] for _ in sentences]
+        emissions = self._batch_emissions(
+            [sentences[i] for i in order], None if extra is None else [extra[i] for i in order])
+        return self._decode(len(sentences), order, [len(sentences[i]) for i in order], *emissions)
+
+    def tag_token_batch(self, sentences: Sequence[Sequence]) -> list[list[str]]:
+        """tag_batch for sentences of objects with the Word fields as attributes (pipeline Tokens)."""
+        order = _longest_first(sentences)
+        if not order:
+            return [[] for _ in sentences]
         lengths = [len(sentences[i]) for i in order]
+        rows = self._token_rows([token for i in order for token in sentences[i]])
+        return self._decode(len(sentences), order, lengths, *self._emissions_of_rows(lengths, rows))
+
+    def _decode(self, total: int, order: list[int], lengths: list[int], flat: np.ndarray,
+                sentence_of: np.ndarray, position: np.ndarray) -> list[list[str]]:
+        """Tags of ``total`` sentences from the emission scores of the non-empty ones (``order``:
+        their indices, longest first; ``lengths``: theirs)."""
+        results: list[list[str]] = [[] for _ in range(total)]
         size = len(self.labels)
         count, longest = len(order), lengths[0]
-        flat, sentence_of, position = self._batch_emissions(
-            [sentences[i] for i in order], None if extra is None else [extra[i] for i in order])
         # Forward pass: best[t, j, s], the best score of sentence s's paths that end in label j at
         # position t (position-major, sentence innermost, so each step is a few whole-array
         # operations over the sentences still running). Back-pointers are not kept: the backward
@@ -257,3 +305,8 @@ class CompiledCrf:
         for row, i in enumerate(order):
             results[i] = labels[path[:lengths[row], row]].tolist()
         return results
+
+
+def _longest_first(sentences: Sequence[Sequence]) -> list[int]:
+    """Indices of the non-empty sentences, longest first (ties in text order)."""
+    return sorted((i for i in range(len(sentences)) if sentences[i]), key=lambda i: -len(sentences[i]))

@@ -74,6 +74,8 @@ class NerModel:
 
     def tag_sentences(self, sentences: Sequence[Sequence[Token]]) -> list[list[str]]:
         """Tags for the sentences of one pipeline article (a document) at once."""
+        if self._doc_crf is None:  # the tokens themselves: their rows found by norm
+            return self._crf.tag_token_batch(sentences)
         # Plain tuples equal (and hash like) Word tuples, and are cheaper to build (in C).
         return self.tag_document([list(map(_WORD_OF_TOKEN, s)) for s in sentences])
 
