@@ -61,3 +61,13 @@ def test_choose_place_is_the_article_chooser():
         for etype in ("ASSAULT", "ACCUSE", "CONSULT"):
             got = article.choose(etype, at, scope, True)
             assert got == choose_place(etype, at, scope, places, TEXT, places[0])
+
+
+def test_view_slices_are_normalized_slices():
+    from rasd.events.place_date import _ViewSlices
+    from rasd.normalize import normalize
+    for text in TEXTS + ("قال الرئيس: ﻻ تراجع", "في حلب", "مدينةُ حلبَ\u200f الشمالية"):  # ligature, marks, bidi
+        norm = _ViewSlices(text)
+        for a in range(len(text) + 1):
+            for b in range(a, len(text) + 1):
+                assert norm(a, b) == normalize(text[a:b]), (text, a, b)

@@ -18,7 +18,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date as _date
-from typing import Optional, Sequence
+from typing import Callable, Optional, Sequence
 
 from ..model import EventDate, Location, Mention, Sentence
 from ..normalize import normalize
@@ -51,6 +51,31 @@ def _inside(m: Mention, rng: tuple[int, int]) -> bool:
     return rng[0] <= m.start and m.end <= rng[1]
 
 
+Norm = Callable[[int, int], str]  # (start, end) -> normalize(text[start:end]) of one text
+
+
+def _normalizer(text: str) -> Norm:
+    return lambda a, b: normalize(text[a:b])
+
+
+class _ViewSlices:
+    """normalize(text[a:b]) read off the article's normalized view (lexicon.text_view, made once per
+    article): normalize works character by character, so it is the stretch of the view whose
+    characters come from [a, b)."""
+
+    def __init__(self, text: str):
+        from ..lexicon import text_view
+        view = text_view(text)
+        self.view = view.text
+        self.back = view.to_original
+        self.direct = len(view.text) == len(text) and isinstance(view.to_original, range)
+
+    def __call__(self, a: int, b: int) -> str:
+        if self.direct:
+            return self.view[a:b]
+        return self.view[bisect_left(self.back, a):bisect_left(self.back, b)]
+
+
 def _specificity(m: Mention) -> tuple[int, bool]:
     """Precision, and among regions a country last: في مصر ... في شمال سيناء is North Sinai."""
     return (m.precision if m.precision is not None else 2), _is_country(m)
@@ -73,20 +98,21 @@ SITE_NOUNS = frozenset(normalize(w) for w in (
     "مواقع", "الأراضي", "أراضي", "حدود", "الحدود", "سواحل", "مياه", "المياه", "أجواء", "الأجواء"))
 
 
-def _located(text: str, m: Mention) -> bool:
+def _located(text: str, m: Mention, norm: Optional[Norm] = None) -> bool:
     """Whether a place mention is introduced as a location (a locative word or an attached ب), or is
     reached through a place-type word (مدن البلدات السورية، قاعدة جوية سورية)."""
+    norm = norm or _normalizer(text)
     rule = m.rule or ""
     if rule.startswith("place.cue:") and "place_cue.country" not in rule.split(":", 1)[1].split("+"):
         return True
-    near = [w[2:] if w.startswith("ال") else w for w in normalize(text[max(0, m.start - 24):m.start]).split()[-2:]]
+    near = [w[2:] if w.startswith("ال") else w for w in norm(max(0, m.start - 24), m.start).split()[-2:]]
     if any(w in SITE_NOUNS or "ال" + w in SITE_NOUNS for w in near):
         return True
-    head = normalize(text[max(0, m.start - 3):m.start]).split()
+    head = norm(max(0, m.start - 3), m.start).split()
     attached = head[-1] if head and not text[m.start - 1:m.start].isspace() else ""
     if attached.endswith(("ب", "وب", "فب")) and len(attached) <= 2:
         return True
-    before = normalize(text[max(0, m.start - 14):m.start]).split()
+    before = norm(max(0, m.start - 14), m.start).split()
     return bool(before) and before[-1] in LOCATIVES
 
 
@@ -98,9 +124,9 @@ MEETING_LOCATIVES = frozenset(normalize(w) for w in ("عند", "قرب", "داخ
 VISIT_WORDS = frozenset(normalize(w) for w in ("زار", "يزور", "زيارة", "بزيارة", "إلى", "الى"))
 
 
-def _introduced_by_fi(text: str, m: Mention, event_type: str = "") -> bool:
+def _introduced_by_fi(text: str, m: Mention, event_type: str = "", norm: Optional[Norm] = None) -> bool:
     """Whether a statement's or meeting's place is introduced as where it happened (في موسكو)."""
-    before = normalize(text[max(0, m.start - 40):m.start]).split()[-4:]
+    before = (norm or _normalizer(text))(max(0, m.start - 40), m.start).split()[-4:]
     # a meeting is somewhere: also at, near, inside or on (على مستوى الحدود)
     heads = {"في", "وفي"} | (VISIT_WORDS | MEETING_LOCATIVES if event_type == "CONSULT" else set())
     for word in reversed(before):
@@ -150,8 +176,8 @@ def _after_opener(text: str, trigger_end: int, m: Mention, openers: frozenset[st
     return any(w in openers for w in _words_between(text, trigger_end, m.start))
 
 
-def _after_topic_noun(text: str, m: Mention) -> bool:
-    before = normalize(text[max(0, m.start - 30):m.start]).split()
+def _after_topic_noun(text: str, m: Mention, norm: Optional[Norm] = None) -> bool:
+    before = (norm or _normalizer(text))(max(0, m.start - 30), m.start).split()
     if len(before) < 2 or before[-1] not in ("في", "وفي", "ب", "على"):
         return False
     word = before[-2]
@@ -160,9 +186,9 @@ def _after_topic_noun(text: str, m: Mention) -> bool:
     return bool(forms & TOPIC_NOUNS)
 
 
-def _source_place(text: str, m: Mention) -> bool:
+def _source_place(text: str, m: Mention, norm: Optional[Norm] = None) -> bool:
     """A place in the credit of who reports (مصادر محلية للميادين في إدلب)."""
-    before = normalize(text[max(0, m.start - 40):m.start]).split()[-4:]
+    before = (norm or _normalizer(text))(max(0, m.start - 40), m.start).split()[-4:]
     if not before or not before[-1].endswith("في"):
         return False
     return any(stem in w for w in before for stem in SOURCE_STEMS)
@@ -203,13 +229,14 @@ def _town_of(place: Mention, told: Sequence[Mention]) -> Mention:
     return max(towns, key=lambda m: m.start) if towns else place
 
 
-def _line_ends(cands: Sequence[Mention], text: str) -> set[int]:
+def _line_ends(cands: Sequence[Mention], text: str, norm: Optional[Norm] = None) -> set[int]:
     """Places after بين mark the ends of a line (الحدود الإدارية بين الرقة وحماه، الطريق بين حلب
     ودير الزور والرقة): the last resort in their scope, not where the event happened. (ids)"""
+    norm = norm or _normalizer(text)
     ends: set[int] = set()
     prev = None
     for m in sorted(cands, key=lambda m: m.start):
-        if "بين" in normalize(text[max(0, m.start - 30):m.start]).split()[-3:] or (
+        if "بين" in norm(max(0, m.start - 30), m.start).split()[-3:] or (
                 prev is not None and id(prev) in ends and _in_coordination(text, prev, m)):
             ends.add(id(m))
         prev = m
@@ -241,8 +268,9 @@ class ArticlePlaces:
 
     def __init__(self, text: str, places: Sequence[Mention], usable: Optional[Sequence[tuple[bool, bool]]] = None):
         self.text = text
+        self.norm = _ViewSlices(text)
         self.places = list(places)
-        self.usable = list(usable) if usable is not None else usable_places(text, self.places)
+        self.usable = list(usable) if usable is not None else usable_places(text, self.places, self.norm)
         self.plain = [m for m, (ok, _) in zip(self.places, self.usable) if ok]  # located for any trigger
         self.article_place = _article_place(self.places, text)
         self._responses = _word_spans(text, sorted(RESPONSE_WORDS))
@@ -285,14 +313,14 @@ class ArticlePlaces:
             cands = places.within(*rng)
             if cands and event_type in VERBAL_TYPES:
                 cands = [m for m in cands if _visit_object(text, trigger_at, m, scope, visit) or (
-                    _introduced_by_fi(text, m, event_type) and not _after_topic_noun(text, m)
+                    _introduced_by_fi(text, m, event_type, self.norm) and not _after_topic_noun(text, m, self.norm)
                     and (event_type == "CONSULT" or not _after_opener(text, trigger_end, m, CONTENT_OPENERS)))]
             if not cands:
                 continue
             if len(cands) == 1:
                 best = cands[0]  # what the ranking below gives a single candidate
             else:
-                ends = _line_ends(cands, text)
+                ends = _line_ends(cands, text, self.norm)
                 best = min(cands, key=lambda m: (id(m) in ends, _specificity(m), abs(m.start - trigger_at)))
                 best = _list_head(best, cands, text, ends)
             if _is_country(best) and _visit_object(text, trigger_at, best, scope, visit):
@@ -358,14 +386,15 @@ def _word_spans(text: str, words: Sequence[str]) -> list[tuple[int, int, bool, i
     return spans
 
 
-def usable_places(text: str, places: Sequence[Mention]) -> list[tuple[bool, bool]]:
+def usable_places(text: str, places: Sequence[Mention], norm: Optional[Norm] = None) -> list[tuple[bool, bool]]:
     """Per place: (usable for any event, usable only as a visit's object). The same for every event
     of an article, so the coder works it out once per article."""
+    norm = norm or _normalizer(text)
     out = []
     for m in places:
-        if _newsroom(text, m) or _source_place(text, m):
+        if _newsroom(text, m) or _source_place(text, m, norm):
             out.append((False, False))
-        elif not _is_country(m) or _located(text, m):
+        elif not _is_country(m) or _located(text, m, norm):
             out.append((True, False))
         else:
             out.append((False, True))
