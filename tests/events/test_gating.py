@@ -65,7 +65,8 @@ def test_diplomatic_protest_is_not_a_protest_event(coder):
 
 
 def test_other_types_are_not_gated(coder):
-    assert GATED_TYPES == {"ASSAULT", "PROTEST"}
+    # other types meet only the purpose rule (gate.purpose)
+    assert {"ASSAULT", "PROTEST"} <= GATED_TYPES and not {"AGREE", "REQUEST", "ACCUSE"} & GATED_TYPES
     assert "CONSULT" in types_coded(coder, "واجتمع وزير الخارجية مع نظيره الروسي.",
                                     [("actor", "وزير الخارجية", {}), ("actor", "نظيره الروسي", {})])
 
@@ -130,3 +131,14 @@ def test_what_a_named_attack_did_is_a_detail_of_it(coder):
     # a definite attack noun with an adjective of its own introduces the attack (Arabic news usage)
     text = "واستهدف القصف المدفعي الإسرائيلي أطراف بلدة حولا امس."
     assert "ASSAULT" in types_coded(coder, text, [("place", "حولا", {"lat": 33.2, "lon": 35.5}), ("date", "امس", {})])
+
+
+def test_verbal_noun_of_purpose_is_an_aim_not_a_report(coder):
+    aim = "وتدخلت واشنطن لعرقلة مساعي التقارب بين البلدين."
+    assert "REJECT" not in types_coded(coder, aim, [("actor", "واشنطن", {})])
+    # with a possessive pronoun ل gives the reason: he did refuse
+    reason = "وانسحب المرشح من السباق لرفضه توقيع الوثيقة."
+    assert "REJECT" in types_coded(coder, reason, [("person", "المرشح", {})])
+    # ل marking the object of a verb of undergoing: the siege is real
+    undergone = "وخضعت الأحياء لحصار القوات الحكومية امس."
+    assert "COERCE" in types_coded(coder, undergone, [("actor", "القوات الحكومية", {}), ("date", "امس", {})])

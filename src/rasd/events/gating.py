@@ -39,7 +39,14 @@ from .clauses import Clause
 from .cues import token_range
 from .triggers import NOUN, VERB_PAST, VERB_PRESENT, expand_form
 
-GATED_TYPES = frozenset({"ASSAULT", "PROTEST"})
+FULLY_GATED_TYPES = frozenset({"ASSAULT", "PROTEST"})  # the most often merely mentioned: every rule
+# types whose verbal noun after the ل of purpose is an aim, not a report (only that rule)
+PURPOSE_GATED_TYPES = frozenset({"COERCE", "REJECT", "CONSULT", "RETREAT", "MOBILIZE", "COOPERATE", "AID", "SANCTION"})
+GATED_TYPES = FULLY_GATED_TYPES | PURPOSE_GATED_TYPES  # the types the gate may drop
+OBJECT_L_REACH = 3
+OBJECT_L_GOVERNORS = tuple(normalize(w) for w in (
+    "خضع", "تخضع", "يخضع", "خضوع", "تعرض", "يتعرض", "التعرض", "تصدى", "تصدت", "يتصدى", "تتصدى", "تصدي", "التصدي",
+    "تصدوا", "استجاب", "تستجيب", "يستجيب", "الاستجابة", "رضخ", "يرضخ", "ترضخ"))
 QUESTION_MARKS = ("؟", "?")
 ANCHOR_MENTIONS = frozenset({"casualty", "date"})  # mention kinds that tie a noun to one incident
 DEFAULT_FRAME_WINDOW = 2
@@ -140,7 +147,9 @@ class EventGate:
 
     def check(self, c: GateCandidate, mentions: Sequence[Mention]) -> GateVerdict:
         """The verdict on candidate ``c``; ``mentions`` are the article's body mentions (any order)."""
-        if c.event_type not in GATED_TYPES:
+        if c.event_type not in FULLY_GATED_TYPES:
+            if c.event_type in PURPOSE_GATED_TYPES and _purpose(c):
+                return GateVerdict(False, "gate.purpose", "a verbal noun of purpose (لعرقلة، لتحرير): what someone means to do")
             return KEEP
         if c.sentence.text.rstrip(" »\"')").endswith(QUESTION_MARKS):
             return GateVerdict(False, "gate.question", "asked about in a question, not reported")
@@ -220,6 +229,22 @@ def _subject_of(q: GateCue, c: GateCandidate) -> bool:
     # استهدف القصف المدفعي الإسرائيلي أطراف بلدات: a noun with its own adjective reports an attack
     after = toks[q.last + 1].norm if q.last + 1 < len(toks) and q.first > c.last else ""
     return not (after.startswith("ال") and after.endswith(("ي", "يه", "يين")))
+
+
+def _purpose(c: GateCandidate) -> bool:
+    """An indefinite verbal noun with the preposition ل of purpose (جاء لعرقلة المساعي، لتحرير
+    المدن): the act is aimed at, not reported. With the article (للانسحاب) ل is more often the
+    object marker of a verb before it."""
+    if not (c.nominal and c.prefix.lstrip("وف") == "ل" and c.light_verb is None):
+        return False
+    # with a possessive pronoun ل gives the reason (لرفضه توقيع الوثيقة, because he refused): reported
+    word = c.sentence.tokens[c.last].text.rstrip(_MARKS)
+    if word.endswith(("ه", "ها", "هم", "هما")):
+        return False
+    # ل is the object marker of a verb of undergoing or confronting (خضعت الأحياء لحصار، التصدي
+    # لاقتحام), its subject possibly between them
+    before = c.sentence.tokens[max(c.clause.first, c.first - OBJECT_L_REACH):c.first]
+    return not any(t.norm.lstrip("وف").startswith(OBJECT_L_GOVERNORS) for t in before)
 
 
 def _covers(q: GateCue, c: GateCandidate) -> bool:
