@@ -28,6 +28,7 @@ from ..model import Mention, Participant, Sentence
 from ..normalize import normalize
 from .clauses import CONNECTIVES, Clause
 from .cues import CueMatch, cue_set, token_range
+from .hotpaths import carrier_verbs
 from .owners import FACILITY_HEADS
 from .triggers import NOUN, TriggerEntry, VERB_POS, expand_form
 
@@ -590,7 +591,7 @@ def _carrier_before(toks, slots: list[Slot], first: int) -> Optional[int]:
     """The verb a verbal noun is the object of, when its subject lies between them:
     ``تبنّت المقاومة الإسلامية في العراق، استهداف``, ``تمكّن مجاهدو القسّام من قنص``."""
     covered = {i for s in slots for i in range(s.first, s.last + 1)}
-    carriers = verb_surfaces("light_verb") | verb_surfaces("experiencer_verb")
+    carriers = carrier_verbs()  # light and experiencer verbs, built once
     others = 0
     for k in range(first - 1, max(-1, first - 1 - CARRIER_WINDOW), -1):
         t = toks[k]
