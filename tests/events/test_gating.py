@@ -142,3 +142,9 @@ def test_verbal_noun_of_purpose_is_an_aim_not_a_report(coder):
     # ل marking the object of a verb of undergoing: the siege is real
     undergone = "وخضعت الأحياء لحصار القوات الحكومية امس."
     assert "COERCE" in types_coded(coder, undergone, [("actor", "القوات الحكومية", {}), ("date", "امس", {})])
+
+
+def test_meeting_noun_after_l_is_not_gated_as_a_purpose(coder):
+    # ل before a meeting noun is as often a genitive or planned attendance that gold codes (لحضور القمة)
+    text = "وانطلقت الجولة العشرون لاجتماعات أستانة بين روسيا وتركيا وإيران."
+    assert "CONSULT" in types_coded(coder, text, [("actor", "روسيا", {}), ("actor", "تركيا", {}), ("actor", "إيران", {})])

@@ -41,7 +41,8 @@ from .triggers import NOUN, VERB_PAST, VERB_PRESENT, expand_form
 
 FULLY_GATED_TYPES = frozenset({"ASSAULT", "PROTEST"})  # the most often merely mentioned: every rule
 # types whose verbal noun after the ل of purpose is an aim, not a report (only that rule)
-PURPOSE_GATED_TYPES = frozenset({"COERCE", "REJECT", "CONSULT", "RETREAT", "MOBILIZE", "COOPERATE", "AID", "SANCTION"})
+# (not CONSULT: ل before a meeting noun is as often genitive or planned attendance, لاجتماعات أستانة، لحضور القمة)
+PURPOSE_GATED_TYPES = frozenset({"COERCE", "REJECT", "RETREAT", "MOBILIZE", "COOPERATE", "AID", "SANCTION"})
 GATED_TYPES = FULLY_GATED_TYPES | PURPOSE_GATED_TYPES  # the types the gate may drop
 OBJECT_L_REACH = 3
 OBJECT_L_GOVERNORS = tuple(normalize(w) for w in (
