@@ -27,11 +27,13 @@ import argparse
 import json
 import os
 import resource
+import sqlite3
 import sys
 import tempfile
 import threading
 import time
 from pathlib import Path
+from typing import Iterator, Optional
 
 import psutil
 
@@ -44,19 +46,33 @@ from rasd.store import Store  # noqa: E402
 from rasd.store.ingest import ingest_sources  # noqa: E402
 
 
-def build_corpus(path: Path, n: int) -> None:
-    """corpus-dev records repeated (streamed) until ``n`` lines are written."""
-    records = []
-    for file in sorted(CORPUS.glob("*.jsonl")):
-        with file.open(encoding="utf-8") as fh:
-            records += [json.loads(line) for line in fh if line.strip()]
+def corpus_records(n: int) -> Iterator[dict]:
+    """corpus-dev records, read again and again (streamed: one line in memory at a time) until
+    ``n`` are given. Copy ``rep`` of a record gets the id ``<id>-r<rep>`` and a closing line
+    naming the copy, so it is a new document and a near-duplicate of the original."""
+    given, rep = 0, 0
+    files = sorted(CORPUS.glob("*.jsonl"))
+    while given < n:
+        for file in files:
+            with file.open(encoding="utf-8") as fh:
+                for line_no, line in enumerate(fh, 1):
+                    if not line.strip():
+                        continue
+                    if given >= n:
+                        return
+                    record = json.loads(line)
+                    if rep:
+                        record["id"] = f"{record.get('id') or f'{file.stem}:{line_no}'}-r{rep}"
+                        record["text"] = f"{record.get('text', '')}\nأعيد نشر هذا الخبر (النسخة {rep})."
+                    given += 1
+                    yield record
+        rep += 1
+
+
+def write_corpus(path: Path, n: int) -> None:
+    """The benchmark's input: ``corpus_records(n)`` as one JSONL file."""
     with path.open("w", encoding="utf-8") as out:
-        for i in range(n):
-            rep, record = divmod(i, len(records))
-            record = dict(records[record])
-            if rep:
-                record["id"] = f"{record.get('id', i)}-r{rep}"
-                record["text"] = f"{record.get('text', '')}\nأعيد نشر هذا الخبر (النسخة {rep})."
+        for record in corpus_records(n):
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
@@ -64,9 +80,10 @@ class PeakMemory:
     """Peak PSS and RSS of this process and its descendants, sampled in a thread (whose own CPU
     time is kept, to take it out of the parent's)."""
 
-    def __init__(self, every: float = 0.5):
+    def __init__(self, every: float = 0.5, report_every: float = 0.0, db: Optional[Path] = None):
         self.every, self.peak, self.peak_rss, self._stop = every, 0, 0, threading.Event()
         self.cpu = 0.0
+        self.report_every, self.db = report_every, db  # a progress line every report_every seconds
         self._thread = threading.Thread(target=self._run, daemon=True)
 
     def _sample(self) -> tuple[int, int]:
@@ -82,11 +99,29 @@ class PeakMemory:
         return pss, rss
 
     def _run(self) -> None:
+        started = last = time.monotonic()
         while not self._stop.is_set():
             pss, rss = self._sample()
             self.peak, self.peak_rss = max(self.peak, pss), max(self.peak_rss, rss)
             self.cpu = time.thread_time()
+            if self.report_every and time.monotonic() - last >= self.report_every:
+                last = time.monotonic()
+                self._report(last - started, pss, rss)
             self._stop.wait(self.every)
+
+    def _report(self, elapsed: float, pss: int, rss: int) -> None:
+        """A line a long run can be judged by before it ends (or if it never does)."""
+        stored = "?"
+        if self.db is not None and self.db.exists():
+            try:
+                with sqlite3.connect(f"file:{self.db}?mode=ro", uri=True, timeout=5) as conn:
+                    stored = conn.execute("select count(*) from documents").fetchone()[0]
+            except sqlite3.Error:
+                pass
+        print(f"  [{elapsed:7.0f}s] documents stored {stored}; PSS now {pss / 2 ** 20:.0f} MB, peak "
+              f"{self.peak / 2 ** 20:.0f} MB; RSS sum now {rss / 2 ** 20:.0f} MB, peak {self.peak_rss / 2 ** 20:.0f} MB; "
+              f"CPU parent {time.process_time():.0f}s, workers {_children_cpu() + _live_children_cpu():.0f}s; "
+              f"load {_load()}", flush=True)
 
     def __enter__(self) -> "PeakMemory":
         self._thread.start()
@@ -98,13 +133,25 @@ class PeakMemory:
 
 
 def _children_cpu() -> float:
+    """CPU of the children that ended (workers are replaced now and then; all end with the run)."""
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     return usage.ru_utime + usage.ru_stime
 
 
-def run(mode: str, corpus: Path, folder: Path, batch_size: int) -> dict:
+def _live_children_cpu() -> float:
+    total = 0.0
+    for child in psutil.Process().children(recursive=True):
+        try:
+            times = child.cpu_times()
+        except psutil.Error:
+            continue
+        total += times.user + times.system
+    return total
+
+
+def run(mode: str, corpus: Path, folder: Path, batch_size: int, report_every: float = 0.0) -> dict:
     db = folder / f"bench-{mode}.sqlite"
-    with Store.open(str(db)) as store, PeakMemory() as memory:
+    with Store.open(str(db)) as store, PeakMemory(report_every=report_every, db=db) as memory:
         started, cpu, children = time.monotonic(), time.process_time(), _children_cpu()
         if mode == "dask":
             summary = ingest_dask(store, [str(corpus)], "local", workers=2, batch_size=batch_size,
@@ -119,6 +166,7 @@ def run(mode: str, corpus: Path, folder: Path, batch_size: int) -> dict:
             "duplicates": summary.duplicates, "merges": summary.merges, "failed": summary.failed_total,
             "seconds": round(seconds, 1), "rate": round(summary.read / seconds, 2),
             "cpu_parent_s": round(parent_cpu, 1), "cpu_children_s": round(children_cpu, 1),
+            "parent_cpu_ms_per_article": round(1000 * parent_cpu / max(1, summary.read), 2),
             "cpu_ms_per_article": round(1000 * (parent_cpu + children_cpu) / max(1, summary.read), 1),
             "peak_mb": round(memory.peak / 2 ** 20), "peak_rss_mb": round(memory.peak_rss / 2 ** 20)}
 
@@ -129,7 +177,10 @@ def _load() -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--n", type=int, default=20_000, help="articles (corpus-dev repeated)")
+    parser.add_argument("--n", "--articles", dest="n", type=int, default=20_000,
+                        help="articles (corpus-dev repeated)")
+    parser.add_argument("--report-every", type=float, default=0.0,
+                        help="seconds between progress lines (documents stored, memory, CPU); 0: none")
     parser.add_argument("--modes", default="1,2,dask", help="comma-separated: 1, 2 (workers), dask")
     parser.add_argument("--batch-size", type=int, default=100, help="documents per transaction")
     args = parser.parse_args()
@@ -137,11 +188,11 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="rasd-bench-") as tmp:
         folder = Path(tmp)
         corpus = folder / "corpus.jsonl"
-        build_corpus(corpus, args.n)
+        write_corpus(corpus, args.n)
         print(f"corpus: {args.n} articles, {corpus.stat().st_size / 2 ** 20:.1f} MiB")
         results = []
         for mode in args.modes.split(","):
-            result = run(mode.strip(), corpus, folder, args.batch_size)
+            result = run(mode.strip(), corpus, folder, args.batch_size, args.report_every)
             results.append(result)
             print(json.dumps(result), f"load average: {_load()}", flush=True)
     by_mode = {r["mode"]: r for r in results}

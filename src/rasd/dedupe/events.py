@@ -50,8 +50,21 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 6371 * 2 * math.asin(math.sqrt(h))
 
 
-def _actor_ids(event: Event) -> set[str]:
-    return {p.id or normalize(p.text) for p in event.actor + event.recipient}
+def _cached(event: Event, name: str, compute):
+    """A value worked out from the event once, kept on the instance: merging compares one event
+    with many others. Events are not changed while they are merged."""
+    value = event.__dict__.get(name)
+    if value is None:
+        value = event.__dict__[name] = compute(event)
+    return value
+
+
+def _actor_ids(event: Event) -> frozenset[str]:
+    return _cached(event, "_actor_ids", lambda e: frozenset(p.id or normalize(p.text) for p in e.actor + e.recipient))
+
+
+def _trigger_norm(event: Event) -> str:
+    return _cached(event, "_trigger_norm", lambda e: normalize(e.trigger.text))
 
 
 def _actors_compatible(a: Event, b: Event) -> bool:
@@ -59,30 +72,57 @@ def _actors_compatible(a: Event, b: Event) -> bool:
     return not ia or not ib or bool(ia & ib)
 
 
+def _point(event: Event) -> tuple:
+    """(latitude in radians, its cosine, longitude) for _place_distance; () without coordinates."""
+    def compute(e: Event) -> tuple:
+        loc = e.location
+        if not loc or loc.lat is None:
+            return ()
+        p = math.radians(loc.lat)
+        return p, math.cos(p), loc.lon
+    return _cached(event, "_point", compute)
+
+
 def _place_distance(a: Event, b: Event) -> Optional[float]:
-    la, lb = a.location, b.location
-    if not la or not lb or la.lat is None or lb.lat is None:
+    """_km between the two locations (the same operations, the per-event parts done once)."""
+    pa, pb = _point(a), _point(b)
+    if not pa or not pb:
         return None
-    return _km(la.lat, la.lon, lb.lat, lb.lon)
+    (p1, cos1, lon1), (p2, cos2, lon2) = pa, pb
+    h = math.sin((p2 - p1) / 2) ** 2 + cos1 * cos2 * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 6371 * 2 * math.asin(math.sqrt(h))
+
+
+def _day_number(event: Event) -> int:
+    """The date's ordinal; 0 without a (valid) date."""
+    def compute(e: Event) -> int:
+        if not e.date:
+            return 0
+        try:
+            return dt.date.fromisoformat(e.date.value).toordinal()
+        except ValueError:
+            return 0
+    return _cached(event, "_day_number", compute)
 
 
 def _day_gap(a: Event, b: Event) -> Optional[int]:
-    if not a.date or not b.date:
-        return None
-    try:
-        return abs((dt.date.fromisoformat(a.date.value) - dt.date.fromisoformat(b.date.value)).days)
-    except ValueError:
-        return None
+    da, db = _day_number(a), _day_number(b)
+    return abs(da - db) if da and db else None
 
 
 def _evidence_tokens(event: Event) -> frozenset[str]:
-    # Cached on the instance: merging compares one event with many others, and normalizing its
-    # evidence each time was most of the cost. Events are not changed while they are merged.
-    cached = event.__dict__.get("_evidence_tokens")
-    if cached is None:
-        cached = frozenset(_WORD.findall(normalize(" ".join(m.text for m in event.mentions))))
-        event.__dict__["_evidence_tokens"] = cached
-    return cached
+    return _cached(event, "_evidence_tokens",
+                   lambda e: frozenset(_WORD.findall(normalize(" ".join(m.text for m in e.mentions)))))
+
+
+def warm_comparisons(event: Event) -> None:
+    """Work out now what comparing the event needs (cached on it): ingest workers do this, so
+    the writer, which compares every new event with many stored ones, does not."""
+    _actor_ids(event)
+    _trigger_norm(event)
+    _evidence_tokens(event)
+    _point(event)
+    _day_number(event)
 
 
 def same_happening(a: Event, b: Event, copies: bool = False) -> Optional[tuple[str, str]]:
@@ -95,7 +135,7 @@ def same_happening(a: Event, b: Event, copies: bool = False) -> Optional[tuple[s
     if _actors_compatible(a, b) and distance is not None and distance <= PLACE_KM \
             and gap is not None and gap <= DATE_DAYS:
         return "actors+place+date", f"{a.type}, places {distance:.1f} km apart, dates {gap} day(s) apart"
-    if copies and _actors_compatible(a, b) and normalize(a.trigger.text) == normalize(b.trigger.text):
+    if copies and _actors_compatible(a, b) and _trigger_norm(a) == _trigger_norm(b):
         return "article-copy", f"{a.type}, trigger «{a.trigger.text}» in near-duplicate articles"
     ta, tb = _evidence_tokens(a), _evidence_tokens(b)
     if ta and tb:

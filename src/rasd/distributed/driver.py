@@ -73,7 +73,7 @@ def ingest_dask(store: Store, sources: Sequence[str], address, settings: Setting
 
         for part in plan_partitions(sources, settings, target_bytes):
             queue.append((part, client.submit(run_partition, part, settings, str(staging), pipeline_factory,
-                                              pure=False)))
+                                              versions, run_id, pure=False)))
             if len(queue) >= limit:
                 load_first()
         while queue:

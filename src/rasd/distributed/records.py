@@ -1,9 +1,15 @@
 """Analysed articles as Parquet rows and back: one file each for articles, mentions and events
 per partition. Typed columns for what analysts filter on; nested parts (removed lines,
-sentences, an event's participants and spans) as JSON text, so a row round-trips exactly."""
+sentences, an event's participants and spans) as JSON text, so a row round-trips exactly.
+
+A fourth file, ``prepared``, holds what the database loader writes: each document's table rows,
+MinHash signature and merge members (rasd.store.writer.Prepared), worked out on the worker and
+pickled, so the client only inserts. It is only read back by the code version that wrote it
+(the default staging folder is per code and lexicon version)."""
 from __future__ import annotations
 
 import json
+import pickle
 from dataclasses import asdict, fields
 from pathlib import Path
 from typing import Any, Iterable, Optional, Union
@@ -14,7 +20,7 @@ import pyarrow.parquet as pq
 from ..model import (Article, DocumentError, Event, EventDate, Location, Mention, Participant, Provenance,
                      RemovedLine, Sentence, Span)
 
-TABLES = ("articles", "mentions", "events")
+TABLES = ("articles", "mentions", "events", "prepared")
 ARTICLE_SCHEMA = pa.schema([
     ("seq", pa.int64()), ("key", pa.string()), ("raw_hash", pa.string()),
     ("error_source", pa.string()), ("error_reason", pa.string()), ("error_detail", pa.string()),
@@ -40,8 +46,8 @@ def _json(value: Any) -> str:
 
 def partition_rows(results: Iterable[tuple[Optional[str], Optional[str], Union[Article, DocumentError]]]
                    ) -> dict[str, list[dict]]:
-    """Rows of the three tables for (document key, raw hash, result) in corpus order."""
-    rows: dict[str, list[dict]] = {name: [] for name in TABLES}
+    """Rows of the article tables for (document key, raw hash, result) in corpus order."""
+    rows: dict[str, list[dict]] = {name: [] for name in TABLES if name != "prepared"}
     for seq, (key, digest, result) in enumerate(results):
         if isinstance(result, DocumentError):
             rows["articles"].append({"seq": seq, "key": key, "raw_hash": digest, "error_source": result.source,
@@ -66,11 +72,19 @@ def partition_rows(results: Iterable[tuple[Optional[str], Optional[str], Union[A
     return rows
 
 
-SCHEMAS = {"articles": ARTICLE_SCHEMA, "mentions": MENTION_SCHEMA, "events": EVENT_SCHEMA}
+PREPARED_SCHEMA = pa.schema([("seq", pa.int64()), ("prepared", pa.binary())])
+SCHEMAS = {"articles": ARTICLE_SCHEMA, "mentions": MENTION_SCHEMA, "events": EVENT_SCHEMA,
+           "prepared": PREPARED_SCHEMA}
+
+
+def read_prepared(folder: Path, name: str) -> list:
+    """The partition's Prepared and Failed documents (rasd.store.writer), in corpus order."""
+    rows = pq.read_table(folder / "prepared" / f"{name}.parquet").to_pylist()
+    return [pickle.loads(r["prepared"]) for r in sorted(rows, key=lambda r: r["seq"])]
 
 
 def write_partition(rows: dict[str, list[dict]], folder: Path, name: str) -> None:
-    """Write the three files; each appears under its final name only when complete."""
+    """Write the partition's files; each appears under its final name only when complete."""
     folder.mkdir(parents=True, exist_ok=True)
     for table in TABLES:
         final = folder / table / f"{name}.parquet"
@@ -97,7 +111,7 @@ def _event(data: dict) -> Event:
 
 def read_partition(folder: Path, name: str) -> list[tuple[Optional[str], Optional[str], Union[Article, DocumentError]]]:
     """(document key, raw hash, Article or DocumentError) in corpus order, as the worker wrote them."""
-    tables = {t: pq.read_table(folder / t / f"{name}.parquet").to_pylist() for t in TABLES}
+    tables = {t: pq.read_table(folder / t / f"{name}.parquet").to_pylist() for t in TABLES if t != "prepared"}
     # Grouped by the document's position (two documents may hold the same article).
     mentions: dict[int, list[Mention]] = {}
     for m in sorted(tables["mentions"], key=lambda r: (r["seq"], r["idx"])):

@@ -1,7 +1,8 @@
-"""What a Dask worker does with one partition: read its documents, run the pipeline, write
-Parquet. Workers never touch the database; a pipeline is built once per worker thread."""
+"""What a Dask worker does with one partition: read its documents, run the pipeline, turn
+the results into the store's rows (as local ingest workers do), write Parquet. Workers never touch the database; a pipeline is built once per worker thread."""
 from __future__ import annotations
 
+import pickle
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,7 +16,8 @@ from ..model import DocumentError, RawDocument
 from ..pipeline import Pipeline
 from ..settings import Settings
 from ..store.parallel import analyse_document
-from ..store.writer import document_key, raw_hash
+from ..store.versions import code_version, lexicon_version
+from ..store.writer import Failed, Processed, document_key, prepare, raw_hash
 from .partitions import Partition
 from .records import partition_complete, partition_rows, write_partition
 
@@ -74,21 +76,43 @@ def _pipeline(settings: Settings, factory: Optional[PipelineFactory]) -> Pipelin
     return cache[key]
 
 
+def _prepared(key: Optional[str], digest: Optional[str], result, versions: tuple[str, str],
+              run_id: Optional[int]) -> bytes:
+    """What the loader writes for one document (rows, signature, members: rasd.store.writer),
+    pickled: worked out here, not on the client, which only inserts."""
+    if isinstance(result, DocumentError):
+        item = Failed(key, result)
+    else:
+        try:
+            item = prepare(Processed(key, digest, result), *versions, run_id)
+        except Exception as e:  # as rasd.store.parallel.prepare_document: the batch goes on
+            item = Failed(key, DocumentError(result.source, "internal-error", f"{type(e).__name__}: {e}"))
+    return pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL)
+
+
 def run_partition(part: Partition, settings: Settings, staging: str,
-                  factory: Optional[PipelineFactory] = None) -> PartitionDone:
-    """Analyse a partition into ``staging``; a partition written by an earlier run is reused."""
+                  factory: Optional[PipelineFactory] = None, versions: Optional[tuple[str, str]] = None,
+                  run_id: Optional[int] = None) -> PartitionDone:
+    """Analyse a partition into ``staging``; a partition written by an earlier run is reused.
+    ``versions``: (code, lexicon) versions the rows record (default: this worker's)."""
     folder = Path(staging)
     if partition_complete(folder, part.name):
         return PartitionDone(part.name, -1, True)
     pipeline = _pipeline(settings, factory)
+    versions = versions or (code_version(), lexicon_version(settings))
+    prepared: list[dict] = []
 
     def results():
         for doc in partition_documents(part, settings):
             if isinstance(doc, DocumentError):
-                yield None, None, doc
+                key, digest, result = None, None, doc
             else:
-                yield document_key(doc.source, doc.external_id), raw_hash(doc), analyse_document(pipeline, doc)
+                key, digest = document_key(doc.source, doc.external_id), raw_hash(doc)
+                result = analyse_document(pipeline, doc)
+            prepared.append({"seq": len(prepared), "prepared": _prepared(key, digest, result, versions, run_id)})
+            yield key, digest, result
 
     rows = partition_rows(results())
+    rows["prepared"] = prepared
     write_partition(rows, folder, part.name)
     return PartitionDone(part.name, len(rows["articles"]), False)

@@ -29,7 +29,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from ..dedupe import EventKey, MergeCluster, MergeEdge, same_happening
 from ..dedupe.articles import THRESHOLD, article_fingerprint, from_bytes, lsh_buckets, to_bytes
-from ..dedupe.events import DATE_DAYS, place_key
+from ..dedupe.events import DATE_DAYS, place_key, warm_comparisons
 from ..model import Event, EventDate, Location, Participant, Span, content_id
 from . import schema as t
 
@@ -80,6 +80,55 @@ def link_near_duplicate(conn: Connection, article_id: str, title: Optional[str],
     return best
 
 
+class BatchLinker:
+    """``link_near_duplicate`` for a whole batch of new articles with one query: the canonical
+    stored articles sharing a bucket with any of them are read at the start; each new article is
+    then compared with those and with the batch's earlier canonical articles, exactly the
+    candidates the per-article query would find (an article of the batch is stored before the
+    next is linked). Valid while no stored article is deleted (which can make its copies
+    canonical): the writer drops the linker then and links article by article."""
+
+    def __init__(self, conn: Connection, signatures: Iterable):
+        s, lsh, a = t.article_signatures, t.article_lsh, t.articles
+        wanted = sorted({b for signature in signatures for b in lsh_buckets(signature)})
+        self.by_bucket: dict[int, set[str]] = defaultdict(set)
+        for chunk in in_chunks(wanted):
+            for bucket, article_id in conn.execute(
+                    select(lsh.c.bucket, lsh.c.article_id).join(a, a.c.id == lsh.c.article_id)
+                    .where(lsh.c.bucket.in_(chunk), a.c.canonical_article_id.is_(None))):
+                self.by_bucket[bucket].add(article_id)
+        self.signatures: dict[str, object] = {}
+        ids = sorted({i for found in self.by_bucket.values() for i in found})
+        for chunk in in_chunks(ids):
+            for article_id, data in conn.execute(select(s.c.article_id, s.c.signature)
+                                                 .where(s.c.article_id.in_(chunk))):
+                self.signatures[article_id] = from_bytes(data)
+        self.signature_rows: list[dict] = []  # of the batch's new articles, inserted by the writer
+        self.lsh_rows: list[dict] = []
+
+    def link(self, article_id: str, signature) -> Optional[tuple[str, float]]:
+        """(canonical id, similarity) for a copy, None for an original; as link_near_duplicate."""
+        buckets = sorted(set(lsh_buckets(signature)))
+        candidates = {i for b in buckets for i in self.by_bucket.get(b, ())} - {article_id}
+        best: Optional[tuple[str, float]] = None
+        for candidate in sorted(candidates):
+            similarity = signature.jaccard(self.signatures[candidate])
+            if similarity >= THRESHOLD and (best is None or similarity > best[1]):
+                best = (candidate, similarity)
+        self.signature_rows.append({"article_id": article_id, "signature": to_bytes(signature)})
+        self.lsh_rows += [{"bucket": b, "article_id": article_id} for b in buckets]
+        if best is None:  # a canonical article: a candidate for the batch's later articles
+            self.signatures[article_id] = signature
+            for b in buckets:
+                self.by_bucket[b].add(article_id)
+        return best
+
+    def take_rows(self) -> tuple[list[dict], list[dict]]:
+        rows = self.signature_rows, self.lsh_rows
+        self.signature_rows, self.lsh_rows = [], []
+        return rows
+
+
 def _copy_groups(conn: Connection, article_ids: Iterable[str]) -> dict[str, str]:
     """article id -> its near-duplicate group (the canonical id), for articles in a group."""
     a = t.articles
@@ -115,38 +164,73 @@ class ClusterMember:
     cluster_id: Optional[str]
 
 
+# The event columns a member is made of, in the order ``member`` takes them.
+MEMBER_COLUMNS = ("id", "article_id", "type", "mode", "status", "trigger_start", "trigger_end", "trigger_text",
+                  "trigger_field", "location_text", "location_name_en", "latitude", "longitude", "pcode",
+                  "geo_precision", "event_date", "date_precision", "fatalities", "cluster_id")
+
+
+def member(values, people: Iterable[tuple[str, str, Optional[str]]], spans: list[Span]) -> ClusterMember:
+    """A member from its event's MEMBER_COLUMNS values, its participants (role, text, actor id)
+    in role and index order, and its support spans in index order: the one way members are made,
+    from stored rows (``load_members``) or from the rows a worker is about to store
+    (``new_members``), so both give equal members."""
+    (eid, article_id, type_, mode, status, trigger_start, trigger_end, trigger_text, trigger_field,
+     location_text, location_name_en, latitude, longitude, pcode, geo_precision, event_date, date_precision,
+     fatalities, cluster_id) = values
+    people = list(people)
+    event = Event(
+        id=eid, type=type_, mode=mode, status=status,
+        trigger=Span(trigger_start, trigger_end, trigger_text, trigger_field), mentions=spans,
+        actor=[Participant(text=text, id=actor_id) for role, text, actor_id in people if role == "actor"],
+        recipient=[Participant(text=text, id=actor_id) for role, text, actor_id in people if role == "recipient"],
+        location=None if location_text is None else Location(
+            text=location_text, name_en=location_name_en, lat=latitude, lon=longitude, pcode=pcode,
+            precision=geo_precision),
+        date=EventDate(event_date, date_precision or "day") if event_date else None,
+        fatalities=fatalities)
+    return ClusterMember(EventKey(article_id, eid), event, cluster_id)
+
+
 def load_members(conn: Connection, event_ids: Iterable[str]) -> dict[str, ClusterMember]:
     e, p, m = t.events, t.event_participants, t.event_mentions
     found: dict[str, ClusterMember] = {}
+    columns = [e.c[name] for name in MEMBER_COLUMNS]
     for chunk in in_chunks(sorted(set(event_ids))):
-        rows = conn.execute(select(
-            e.c.id, e.c.article_id, e.c.type, e.c.mode, e.c.status, e.c.trigger_start, e.c.trigger_end,
-            e.c.trigger_text, e.c.trigger_field, e.c.location_text, e.c.location_name_en, e.c.latitude,
-            e.c.longitude, e.c.pcode, e.c.geo_precision, e.c.event_date, e.c.date_precision, e.c.fatalities,
-            e.c.cluster_id).where(e.c.id.in_(chunk))).all()
+        rows = conn.execute(select(*columns).where(e.c.id.in_(chunk))).all()
         people: dict[str, list] = defaultdict(list)
-        for r in conn.execute(select(p.c.event_id, p.c.role, p.c.idx, p.c.text, p.c.actor_id)
-                              .where(p.c.event_id.in_(chunk)).order_by(p.c.event_id, p.c.role, p.c.idx)):
-            people[r.event_id].append(r)
+        for event_id, role, text, actor_id in conn.execute(
+                select(p.c.event_id, p.c.role, p.c.text, p.c.actor_id)
+                .where(p.c.event_id.in_(chunk)).order_by(p.c.event_id, p.c.role, p.c.idx)).all():
+            people[event_id].append((role, text, actor_id))
         spans: dict[str, list[Span]] = defaultdict(list)
-        for r in conn.execute(select(m.c.event_id, m.c.start, m.c.end, m.c.text, m.c.field)
-                              .where(m.c.event_id.in_(chunk), m.c.kind == "support")
-                              .order_by(m.c.event_id, m.c.idx)):
-            spans[r.event_id].append(Span(r.start, r.end, r.text, r.field))
+        for event_id, start, end, text, field in conn.execute(
+                select(m.c.event_id, m.c.start, m.c.end, m.c.text, m.c.field)
+                .where(m.c.event_id.in_(chunk), m.c.kind == "support").order_by(m.c.event_id, m.c.idx)).all():
+            spans[event_id].append(Span(start, end, text, field))
         for r in rows:
-            event = Event(
-                id=r.id, type=r.type, mode=r.mode, status=r.status,
-                trigger=Span(r.trigger_start, r.trigger_end, r.trigger_text, r.trigger_field),
-                mentions=spans[r.id],
-                actor=[Participant(text=x.text, id=x.actor_id) for x in people[r.id] if x.role == "actor"],
-                recipient=[Participant(text=x.text, id=x.actor_id) for x in people[r.id] if x.role == "recipient"],
-                location=None if r.location_text is None else Location(
-                    text=r.location_text, name_en=r.location_name_en, lat=r.latitude, lon=r.longitude,
-                    pcode=r.pcode, precision=r.geo_precision),
-                date=EventDate(r.event_date, r.date_precision or "day") if r.event_date else None,
-                fatalities=r.fatalities)
-            found[r.id] = ClusterMember(EventKey(r.article_id, r.id), event, r.cluster_id)
+            found[r[0]] = member(r, people.get(r[0], ()), spans.get(r[0], []))
     return found
+
+
+def new_members(event_rows: list[dict], participant_rows: list[dict], span_rows: list[dict]) -> list[ClusterMember]:
+    """The members of events about to be stored (in no cluster yet), made from their rows as
+    ``load_members`` makes them from the stored rows; with what comparing them needs worked out
+    already (rasd.dedupe.events caches it on the event), so an ingest worker can do that."""
+    people: dict[str, list] = defaultdict(list)
+    for r in sorted(participant_rows, key=lambda r: (r["event_id"], r["role"], r["idx"])):
+        people[r["event_id"]].append((r["role"], r["text"], r["actor_id"]))
+    spans: dict[str, list[Span]] = defaultdict(list)
+    for r in sorted(span_rows, key=lambda r: (r["event_id"], r["idx"])):
+        if r["kind"] == "support":
+            spans[r["event_id"]].append(Span(r["start"], r["end"], r["text"], r["field"]))
+    out = []
+    for row in event_rows:
+        found = member([row.get(name) for name in MEMBER_COLUMNS], people.get(row["id"], ()),
+                       spans.get(row["id"], []))
+        warm_comparisons(found.event)
+        out.append(found)
+    return out
 
 
 def _day(event: Event) -> Optional[dt.date]:
@@ -280,7 +364,8 @@ def _new_edges(seeds: dict[str, ClusterMember], window: dict[str, ClusterMember]
         for other in candidates:
             if other.key.article_id == seed.key.article_id:
                 continue  # in-article merging is the event coder's job
-            a, b = sorted((seed, other), key=lambda m: (m.key.article_id, m.key.event_id))
+            ka, kb = seed.key, other.key
+            a, b = (seed, other) if (ka.article_id, ka.event_id) <= (kb.article_id, kb.event_id) else (other, seed)
             if (a.key, b.key) in edges:
                 continue
             copies = group is not None and copy_group.get(other.key.article_id) == group
@@ -324,19 +409,23 @@ def _components(members: dict[str, ClusterMember], edges: list[MergeEdge]) -> li
     return [c for c in clusters.values() if len(c.members) > 1]
 
 
-def merge_pending(conn: Connection, run_id: Optional[int]) -> int:
+def merge_pending(conn: Connection, run_id: Optional[int],
+                  known: Optional[dict[str, ClusterMember]] = None) -> int:
     """Recompute the clusters of the queued events; returns how many more events are merged
     into another article's event than before (the run summary's "merges").
 
     Merges between two events already stored are not compared again: they are the recorded
     merges of their clusters (two stored events in different clusters never merge, or they
-    would share a cluster). Only the queued events are compared with their candidates."""
+    would share a cluster). Only the queued events are compared with their candidates.
+    ``known``: members of events just written (``new_members``), not read back from the database."""
     q = t.recluster_queue
     queued = list(conn.execute(select(q.c.event_id)).scalars())
     if not queued:
         return 0
     conn.execute(delete(q))
-    seeds = load_members(conn, queued)
+    known = known or {}
+    seeds = {i: known[i] for i in sorted(queued) if i in known}
+    seeds.update(load_members(conn, [i for i in queued if i not in known]))
     if not seeds:
         return 0
     copy_group = _copy_groups(conn, {m.key.article_id for m in seeds.values()})

@@ -112,8 +112,7 @@ class _Run:
         """One transaction: the batch's rows, the merges they cause, the end of their claims."""
         with self.store.begin() as conn:
             writer = BatchWriter(conn, self.claims.run_id, *versions)
-            for item in results:
-                writer.write(item)
+            writer.write_all(results)
             writer.finish()
             self.claims.release(conn, [r.key for r in results if r.key])
         summarize_batch(self.summary, writer)

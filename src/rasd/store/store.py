@@ -146,8 +146,7 @@ class Store:
         def flush() -> None:
             with self.begin() as conn:
                 writer = BatchWriter(conn, run_id, code_version(), lexicon_version(settings))
-                for item in batch:
-                    writer.write(item)
+                writer.write_all(batch)
                 writer.finish()
             summarize_batch(summary, writer)
             batch.clear()

@@ -10,7 +10,7 @@ Identity: a document's key is its external id when the input gives one, else its
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Iterable, Optional
 
@@ -19,7 +19,8 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from ..model import Article, DocumentError, RawDocument, content_id
 from . import schema as t
-from .dedupe import link_near_duplicate, merge_pending, queue_events, release_clusters
+from .dedupe import (BatchLinker, ClusterMember, in_chunks, link_near_duplicate, merge_pending, new_members,
+                     queue_events, release_clusters)
 from ..dedupe.articles import LeanMinHash, article_fingerprint
 from .rows import ArticleRows, Row, analysis_rows, article_rows, table_rows
 
@@ -50,6 +51,7 @@ class Prepared:
     rows: ArticleRows
     events: int
     signature: LeanMinHash
+    members: list[ClusterMember] = field(default_factory=list)  # its events, as merging compares them
 
 
 def prepare(item: Processed, code_version: str, lexicon_version: str, run_id: Optional[int]) -> Prepared:
@@ -57,7 +59,9 @@ def prepare(item: Processed, code_version: str, lexicon_version: str, run_id: Op
     a = item.article
     rows = article_rows(a, code_version, lexicon_version, run_id, utcnow())
     rows.analysis = {name: table_rows(name, r) for name, r in rows.analysis.items()}
-    return Prepared(item.key, item.raw_hash, rows, len(a.events), article_fingerprint(a.title, a.text))
+    members = new_members(rows.analysis["events"], rows.analysis["event_participants"],
+                          rows.analysis["event_mentions"])
+    return Prepared(item.key, item.raw_hash, rows, len(a.events), article_fingerprint(a.title, a.text), members)
 
 
 @dataclass
@@ -78,9 +82,45 @@ def _columns(table: Table, rows: list[Row]) -> list[Row]:
 
 
 def insert_rows(conn: Connection, table: Table, rows: list[Row], checked: bool = False) -> None:
-    """``checked``: the rows hold only the table's columns already (rows.table_rows)."""
-    if rows:
-        conn.execute(table.insert(), rows if checked else _columns(table, rows))
+    """``checked``: the rows hold only the table's columns already (rows.table_rows).
+    Every row has the keys of the first (as SQLAlchemy's executemany requires)."""
+    if not rows:
+        return
+    rows = rows if checked else _columns(table, rows)
+    if conn.dialect.name == "sqlite":
+        _sqlite_insert(conn, table, rows)
+    else:
+        conn.execute(table.insert(), rows)
+
+
+# (table, column names) -> (INSERT statement, bind processors, default values of the columns
+# the rows leave out); see _sqlite_insert.
+_SQLITE_INSERTS: dict[tuple[str, tuple[str, ...]], tuple[str, list, tuple]] = {}
+
+
+def _sqlite_insert(conn: Connection, table: Table, rows: list[Row]) -> None:
+    """``conn.execute(table.insert(), rows)`` without SQLAlchemy's per-row parameter handling,
+    which cost the writer (the ingest's serial part) more than SQLite's own work for the rows:
+    the same values go in, converted by the columns' own bind processors (JSON, dates), and
+    the columns the rows leave out get their Python-side defaults, as SQLAlchemy gives them."""
+    names = tuple(rows[0])
+    plan = _SQLITE_INSERTS.get((table.name, names))
+    if plan is None:
+        defaults = [(c.name, c.default.arg) for c in table.c
+                    if c.name not in names and c.default is not None and c.default.is_scalar]
+        quote = conn.dialect.identifier_preparer.quote
+        columns = [*names, *(name for name, _ in defaults)]
+        sql = (f"INSERT INTO {quote(table.name)} ({', '.join(quote(c) for c in columns)}) "
+               f"VALUES ({', '.join('?' for _ in columns)})")
+        processors = [table.c[name].type._cached_bind_processor(conn.dialect) for name in names]
+        plan = _SQLITE_INSERTS[(table.name, names)] = (sql, processors, tuple(value for _, value in defaults))
+    sql, processors, extra = plan
+    if any(processors):
+        pairs = list(zip(names, processors))
+        params = [tuple([row[n] if p is None else p(row[n]) for n, p in pairs]) + extra for row in rows]
+    else:
+        params = [tuple([row[n] for n in names]) + extra for row in rows]
+    conn.exec_driver_sql(sql, params)
 
 
 def upsert_rows(conn: Connection, table: Table, rows: list[Row], keys: list[str]) -> None:
@@ -144,7 +184,12 @@ def _write_analysis(conn: Connection, analysis: dict[str, list[Row]], actor_rows
 
 
 class BatchWriter:
-    """Writes one batch of results on an open transaction and counts what happened."""
+    """Writes one batch of results on an open transaction and counts what happened.
+
+    ``write_all`` (a whole batch) reads what the batch needs to know from the database in a few
+    statements at the start (stored documents, stored articles, near-duplicate candidates) and
+    inserts the batch's rows table by table at the end; ``write`` (one result) asks the
+    database as it goes. Both leave the same rows."""
 
     def __init__(self, conn: Connection, run_id: Optional[int], code_version: str, lexicon_version: str):
         self.conn = conn
@@ -153,16 +198,41 @@ class BatchWriter:
         self.lexicon_version = lexicon_version
         self.counts: Counter[str] = Counter()
         self.failed: Counter[str] = Counter()
-        # Analysis rows of the batch's new articles, inserted table by table before the batch
-        # ends or anything is deleted (a few statements per batch instead of ten per article).
+        # Rows of the batch's new articles, inserted table by table before the batch ends or
+        # anything is deleted (a few statements per batch instead of ten per article).
         self._pending: dict[str, list[Row]] = defaultdict(list)
         self._actors: dict[str, Row] = {}
         self._places: dict[str, Row] = {}
+        self._cleared_errors: list[str] = []  # sources whose recorded errors are deleted
+        # Known from the batch's reads (write_all), kept current as the batch is written:
+        self._documents: Optional[dict[str, Optional[tuple[str, str]]]] = None  # key -> (article, raw hash)
+        self._articles: Optional[set[str]] = None  # article ids stored (or pending)
+        self._linker: Optional[BatchLinker] = None
+        self._members: dict[str, ClusterMember] = {}  # of the events written, for merge_pending
         if conn.dialect.name == "postgresql":
             # Batches queue, as on SQLite (BEGIN IMMEDIATE): two ingesters writing the same new
             # article at once otherwise both insert it and one dies on articles_pkey
             # (tests/reliability, test_two_ingesters_on_one_store). Held until the commit.
             conn.exec_driver_sql("SELECT pg_advisory_xact_lock(4242011)")
+
+    def write_all(self, items: Iterable[Processed | Prepared | Failed]) -> list[str]:
+        """Store a batch of results in order; returns what happened to each."""
+        items = [prepare(i, self.code_version, self.lexicon_version, self.run_id) if isinstance(i, Processed)
+                 else i for i in items]
+        self._read_ahead([i for i in items if isinstance(i, Prepared)])
+        return [self.write(item) for item in items]
+
+    def _read_ahead(self, items: list[Prepared]) -> None:
+        d, a = t.documents, t.articles
+        self._documents = dict.fromkeys((i.key for i in items), None)
+        for chunk in in_chunks(sorted(self._documents)):
+            for key, article_id, digest in self.conn.execute(
+                    select(d.c.key, d.c.article_id, d.c.raw_hash).where(d.c.key.in_(chunk))):
+                self._documents[key] = (article_id, digest)
+        self._articles = set()
+        for chunk in in_chunks(sorted({i.rows.article["id"] for i in items})):
+            self._articles.update(self.conn.execute(select(a.c.id).where(a.c.id.in_(chunk))).scalars())
+        self._linker = BatchLinker(self.conn, [i.signature for i in items if i.rows.article["id"] not in self._articles])
 
     def write(self, item: Processed | Prepared | Failed) -> str:
         """Store one result; returns what happened: stored|updated|unchanged|duplicate|failed."""
@@ -175,6 +245,7 @@ class BatchWriter:
     def _write_failure(self, item: Failed) -> str:
         err = item.error
         self.failed[err.reason] += 1
+        self._clear_errors()  # an article's earlier success must not delete this error later
         # One current error per document: a re-run replaces it instead of piling up copies.
         self.conn.execute(delete(t.ingest_errors).where(t.ingest_errors.c.document == err.source))
         self.conn.execute(t.ingest_errors.insert().values(
@@ -182,35 +253,59 @@ class BatchWriter:
             created_at=utcnow()))
         return "failed"
 
+    def _document(self, key: str) -> Optional[tuple[str, str]]:
+        if self._documents is not None and key in self._documents:
+            return self._documents[key]
+        d = t.documents
+        row = self.conn.execute(select(d.c.article_id, d.c.raw_hash).where(d.c.key == key)).first()
+        return None if row is None else (row.article_id, row.raw_hash)
+
+    def _article_stored(self, article_id: str) -> bool:
+        if self._articles is not None:
+            return article_id in self._articles
+        return self.conn.execute(select(t.articles.c.id).where(t.articles.c.id == article_id)).first() is not None
+
     def _write_article(self, item: Prepared) -> str:
         conn, rows = self.conn, item.rows
         article = rows.article
         article_id = article["id"]
-        doc = conn.execute(select(t.documents.c.article_id, t.documents.c.raw_hash)
-                           .where(t.documents.c.key == item.key)).first()
-        if doc is not None and doc.raw_hash == item.raw_hash:
+        doc = self._document(item.key)
+        if doc is not None and doc[1] == item.raw_hash:
             return "unchanged"
-        exists = conn.execute(select(t.articles.c.id).where(t.articles.c.id == article_id)).first() is not None
+        exists = self._article_stored(article_id)
         if not exists:
             now = utcnow()  # when it is stored (the rows were built in a worker a little earlier)
             article.update(stored_at=now, updated_at=now, run_id=self.run_id)
-            insert_rows(conn, t.articles, [article])
-            self._buffer(rows)
-            if link_near_duplicate(conn, article_id, article["title"], article["text"], item.signature):
+            if self._linker is not None:
+                best = self._linker.link(article_id, item.signature)
+                article.update(canonical_article_id=best[0] if best else None,
+                               duplicate_similarity=round(best[1], 4) if best else None)
+                self._pending["articles"].append(article)
+                self._articles.add(article_id)
+            else:
+                self.flush()  # link_near_duplicate reads the stored articles
+                insert_rows(conn, t.articles, [article])
+                best = link_near_duplicate(conn, article_id, article["title"], article["text"], item.signature)
+            if best:
                 self.counts["near_duplicate"] += 1
+            self._buffer(rows)
+            self._members.update((m.key.event_id, m) for m in item.members)
             self.counts["events"] += item.events
         if doc is None:
-            conn.execute(t.documents.insert().values(
-                key=item.key, article_id=article_id, raw_hash=item.raw_hash, source=article["source"],
-                external_id=article["external_id"], first_run_id=self.run_id, last_run_id=self.run_id))
+            self._pending["documents"].append({
+                "key": item.key, "article_id": article_id, "raw_hash": item.raw_hash, "source": article["source"],
+                "external_id": article["external_id"], "first_run_id": self.run_id, "last_run_id": self.run_id})
             outcome = "stored" if not exists else "duplicate"
         else:
+            self.flush()  # the document row and its article may be pending
             conn.execute(update(t.documents).where(t.documents.c.key == item.key).values(
                 article_id=article_id, raw_hash=item.raw_hash, source=article["source"], last_run_id=self.run_id))
-            if doc.article_id != article_id:
-                self._drop_if_orphan(doc.article_id)
-            outcome = "updated" if doc.article_id != article_id else "unchanged"
-        conn.execute(delete(t.ingest_errors).where(t.ingest_errors.c.document == article["source"]))
+            if doc[0] != article_id:
+                self._drop_if_orphan(doc[0])
+            outcome = "updated" if doc[0] != article_id else "unchanged"
+        if self._documents is not None:
+            self._documents[item.key] = (article_id, item.raw_hash)
+        self._cleared_errors.append(article["source"])
         return outcome
 
     def _buffer(self, rows: ArticleRows) -> None:
@@ -220,23 +315,38 @@ class BatchWriter:
         self._actors.update((r["id"], r) for r in rows.actors)
         self._places.update((r["id"], r) for r in rows.places)
 
+    def _clear_errors(self) -> None:
+        e = t.ingest_errors
+        for chunk in in_chunks(sorted(set(self._cleared_errors))):
+            self.conn.execute(delete(e).where(e.c.document.in_(chunk)))
+        self._cleared_errors.clear()
+
     def flush(self) -> None:
-        """Insert the buffered analysis rows (the articles they belong to are inserted)."""
-        if not self._pending and not self._actors and not self._places:
+        """Insert the buffered rows: articles, their documents and signatures, then their analysis."""
+        self._clear_errors()
+        pending = self._pending
+        insert_rows(self.conn, t.articles, pending.pop("articles", []))
+        insert_rows(self.conn, t.documents, pending.pop("documents", []), checked=True)
+        if self._linker is not None:
+            signatures, buckets = self._linker.take_rows()
+            insert_rows(self.conn, t.article_signatures, signatures, checked=True)
+            insert_rows(self.conn, t.article_lsh, buckets, checked=True)
+        if not pending and not self._actors and not self._places:
             return
-        analysis = {name: self._pending.get(name, []) for name in
+        analysis = {name: pending.get(name, []) for name in
                     ("sentences", "mentions", "events", "event_participants", "event_mentions")}
         _write_analysis(self.conn, analysis, [self._actors[k] for k in sorted(self._actors)],
                         [self._places[k] for k in sorted(self._places)], checked=True)
-        insert_rows(self.conn, t.removed_lines, self._pending.get("removed_lines", []))
-        self._pending.clear()
+        insert_rows(self.conn, t.removed_lines, pending.get("removed_lines", []))
+        pending.clear()
         self._actors.clear()
         self._places.clear()
 
     def finish(self) -> None:
         """End of the batch: merge the events written with the stored ones (rasd.store.dedupe)."""
         self.flush()
-        self.counts["merges"] += merge_pending(self.conn, self.run_id)
+        self.counts["merges"] += merge_pending(self.conn, self.run_id, self._members)
+        self._members.clear()
 
     def _drop_if_orphan(self, article_id: str) -> None:
         held = self.conn.execute(select(t.documents.c.key).where(t.documents.c.article_id == article_id)
@@ -244,3 +354,6 @@ class BatchWriter:
         if held is None:
             self.flush()  # the rows buffered may belong to it
             delete_article(self.conn, article_id)
+            if self._articles is not None:
+                self._articles.discard(article_id)
+            self._linker = None  # its copies are canonical now: the candidates read at the start are stale
