@@ -139,6 +139,9 @@ class Event:
     fatalities: Optional[int] = None
     injuries: Optional[int] = None
     attributed_to: Optional[str] = None
+    # None when the sentence reports the event; else the frame it is only named in
+    # (investigation, condemnation, accusation, legal, aftermath, relative, circumstance): rasd.events.reference
+    reference: Optional[str] = None
     acled: dict[str, Any] = field(default_factory=dict)  # ACLED crosswalk columns, flat
     quad_code: Optional[int] = None
     event_scale: Optional[str] = None

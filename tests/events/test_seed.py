@@ -74,3 +74,14 @@ def test_attribution_and_places(seed_events):
         "Quamishli" in (find(events, "CONSULT", "اجتماع").location.name_en or "")
     for e in events:
         assert e.note_en and e.quad_code in (1, 2, 3, 4) and e.provenance.lexicon_entries
+
+
+def test_carried_recipients_and_reports(seed_events):
+    """Wired in the coder: a demand or pledge with no recipient of its own takes the other party of
+    the meeting told just before (the SDF), the rejection answers the Russian offer; every body event
+    is reported by its sentence (reference null), none only named inside another statement."""
+    _, events = seed_events
+    assert any("قسد" in p.text or p.name_en == "Syrian Democratic Forces"
+               for p in find(events, "REQUEST", "طالبت").recipient)
+    assert any(p.name_en == "Russia" or "روس" in p.text for p in find(events, "REJECT", "بالرفض").recipient)
+    assert all(e.reference is None for e in events)

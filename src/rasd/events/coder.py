@@ -20,6 +20,7 @@ from ..normalize import normalize
 from ..segment import segment
 from ..settings import Settings
 from .attribution import attribution_for, find_attributions
+from .carryover import carry_recipients
 from .clauses import Clause, clause_of, split_clauses
 from .crosswalk import acled_columns, event_scale, quad_code
 from .cues import CueBank, CueMatch, cue_set, token_range
@@ -28,6 +29,7 @@ from .merge import MergeNote, merge_events, merge_title
 from .notes import note_for
 from .owners import facility_owner
 from .place_date import ArticlePlaces, Scope, background_from, casualties, choose_date
+from .reference import mark_references
 from .roles import Slot, chain_at, find_roles, participant, place_slots
 from .status import decide_status
 from .triggers import (IRREALIS_TYPES, NOUN, VERB_PAST, VERB_POS, TriggerHit,
@@ -166,7 +168,13 @@ class EventCoder:
             if sent_parts:
                 ctx.last_mentions = sent_parts
         events, merges = merge_events(events, forms)
+        # after merging: two demands given the same carried recipient are not one event told twice
+        for ev in carry_recipients(events, self.triggers.entries.get):
+            entry = self.triggers.entries.get(ev.provenance.lexicon_entries[0])
+            ev.acled = acled_columns(ev, dict(entry.acled) if entry else {})
+            ev.note_en = note_for(ev)
         merges += self._merge_title(article, events)
+        mark_references(article, events)
         return CodingTrace(events, candidates, merges)
 
     def _merge_title(self, article: Article, events: list[Event]) -> list[MergeNote]:
@@ -322,7 +330,7 @@ class EventCoder:
                     continue
             status_pos = lv_pos or p.pos
             status_first = lv_index if lv_index is not None else first
-            status = decide_status(status_first, last, status_pos, clause, status_cues, entry.denial)
+            status = decide_status(status_first, last, status_pos, clause, status_cues, entry.denial, first)
             if denial_from is not None and first > denial_from and not entry.denial:
                 status = type(status)("denied", "status.denial_complement", status.cue)
             if entry.type in GATED_TYPES:  # the gate keeps every other type as it is (gate.not_gated)

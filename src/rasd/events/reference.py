@@ -149,11 +149,11 @@ def event_reference(article: Article, event: Event, events: Optional[Sequence[Ev
 def mark_references(article: Article, events: Sequence[Event]) -> None:
     """Set each event's ``reference`` field (for the coder, once its events are merged)."""
     for e in events:
-        e.reference = event_reference(article, e, events)  # type: ignore[attr-defined]
+        e.reference = event_reference(article, e, events)
 
 
 def reports_event_of_type(article: Article, event_type: str) -> bool:
     """The article (a gsr sentence) reports an event of ``event_type`` as having taken place: an event
     of that type is asserted and not only referred to (see docs/evaluation.md)."""
-    return any(e.type == event_type and e.status == "asserted" and event_reference(article, e) is None
+    return any(e.type == event_type and e.status == "asserted" and e.reference is None
                for e in article.events)
