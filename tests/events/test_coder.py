@@ -113,3 +113,28 @@ def test_throughout_is_no_postponement(coder):
     art = article_with(text, [("actor", "الحكومة", gov)])
     assert [e.trigger.text for e in coder.code_article(art).events if e.type == "REJECT"] == ["إرجاء"]
 
+
+
+def test_two_strikes_told_at_different_times_stay_two(coder):
+    us = {"entity_id": "actor.usa", "name_en": "United States"}
+    text = ("وقبل شهر، قصفت القوات الأمريكية الجسر الثاني في المدينة وبعد ذلك بأسبوعين قصفت القوات الأمريكية "
+            "الجسر الخامس.")
+    art = article_with(text, [("actor", "القوات الأمريكية", us), ("actor", "القوات الأمريكية", us)])
+    strikes = [e for e in coder.code_article(art).events if e.type == "ASSAULT"]
+    assert len(strikes) == 2
+    # without the time words the second report is a retelling of the first
+    same = "قصفت القوات الأمريكية الجسر في المدينة وقصفت القوات الأمريكية الجسر."
+    art = article_with(same, [("actor", "القوات الأمريكية", us), ("actor", "القوات الأمريكية", us)])
+    assert len([e for e in coder.code_article(art).events if e.type == "ASSAULT"]) == 1
+
+
+def test_time_phrase_after_a_reporting_verb_is_that_verbs():
+    from rasd.events.timing import time_key, time_phrases
+    from rasd.segment import segment
+    sent = segment("أدانت الصين قبل يومين قتل مواطنيها، وقبل شهر قصفت الطائرات المدينة.")[0]
+    norms = [t.norm for t in sent.tokens]
+    phrases = time_phrases(sent)
+    kill = norms.index("قتل")
+    assert time_key(sent, kill, 1, kill + 2, phrases) is None  # قبل يومين is the condemnation's
+    shell = norms.index("قصفت")
+    assert time_key(sent, shell, kill + 1, len(norms) - 1, phrases) == "words:قبل شهر"

@@ -32,6 +32,7 @@ from .place_date import ArticlePlaces, Scope, background_from, casualties, choos
 from .reference import mark_references
 from .roles import Slot, chain_at, find_roles, participant, place_slots
 from .status import decide_status
+from .timing import different_times, time_key, time_phrases
 from .triggers import (IRREALIS_TYPES, NOUN, VERB_PAST, VERB_POS, TriggerHit,
                        expand_form, trigger_lexicon)
 
@@ -80,6 +81,7 @@ class _Context:
     last_mentions: list[Mention] = field(default_factory=list)
     event_paragraph: dict[str, int] = field(default_factory=dict)
     forms: dict[str, str] = field(default_factory=dict)  # event id -> the lexicon form of its trigger
+    times: dict[str, Optional[str]] = field(default_factory=dict)  # event id -> the key of its time words
     names: list[Mention] = field(default_factory=list)  # body names (actors, places ...) by start
     name_starts: list[int] = field(default_factory=list)
     places: Optional[ArticlePlaces] = None  # the body places, with what the place chooser needs of them
@@ -167,7 +169,7 @@ class EventCoder:
                 candidates += cand
             if sent_parts:
                 ctx.last_mentions = sent_parts
-        events, merges = merge_events(events, forms)
+        events, merges = merge_events(events, forms, ctx.times)
         # after merging: two demands given the same carried recipient are not one event told twice
         for ev in carry_recipients(events, self.triggers.entries.get):
             entry = self.triggers.entries.get(ev.provenance.lexicon_entries[0])
@@ -221,6 +223,8 @@ class EventCoder:
         lead = _lead_subject(sent, slots)
         background = background_from(sent)
         denial_from: Optional[int] = None
+        phrases = time_phrases(sent, [m for m in dates if sent.start <= m.start < sent.end])
+        time_floor = 0  # the first token after the previous coded trigger: its time words are the next event's
 
         events: list[Event] = []
         cands: list[Candidate] = []
@@ -256,6 +260,9 @@ class EventCoder:
                 cand.reason = f"inside the complement of '{gate[1]}' (demanded, offered or refused, not done)"
                 continue
             twin = coded_in_clause.get((clause.index, entry.type))
+            if twin is not None and different_times(ctx.times.get(twin.id),
+                                                    time_key(sent, first, time_floor, clause.last, phrases)):
+                twin = None  # ... وبعد ذلك بأسبوعين دمرت ...: told at another time, another event
             if twin is not None:
                 cand.reason = f"same event as '{twin.trigger.text}' in this clause"
                 twin.provenance.lexicon_entries.append(entry.id) if entry.id not in twin.provenance.lexicon_entries else None
@@ -354,6 +361,8 @@ class EventCoder:
             events.append(ev)
             ctx.event_paragraph[ev.id] = sent.paragraph
             ctx.forms[ev.id] = p.form
+            ctx.times[ev.id] = time_key(sent, first, time_floor, clause.last, phrases)
+            time_floor = last + 1
             cand.coded, cand.event_id, cand.rules = True, ev.id, ev.provenance.rules
             coded_in_clause[(clause.index, entry.type)] = ev
             coded_in_sentence.setdefault(entry.type, ev)

@@ -2,7 +2,7 @@
 
 Two events are the same when they have the same type, trigger entry and trigger form (the same
 word, not two different verbs of one entry such as اقتحم and اعتقل), the same actors and
-recipients (by entity id, and at least one participant), and compatible places. Material events
+recipients (by entity id, and at least one participant), and compatible places, and no different time words (timing.py). Material events
 (attacks, raids, deployments, protests) are also merged when retold with other words: same type
 and status, no conflicting participants or date, and the same place of their own (or a shared
 participant where one report names no place). A title event is
@@ -16,6 +16,7 @@ from typing import Optional
 
 from ..model import Event, Span
 from ..normalize import normalize
+from .timing import different_times
 
 
 @dataclass
@@ -91,13 +92,16 @@ def _retelling(a: Event, b: Event, forms: dict[str, str]) -> bool:
     return nominal or a.type in SYNONYM_RETOLD_TYPES or forms.get(a.id) == forms.get(b.id)
 
 
-def merge_events(events: list[Event], forms: dict[str, str]) -> tuple[list[Event], list[MergeNote]]:
-    """Merge repeated reports; ``forms`` maps event id to the lexicon form of its trigger."""
+def merge_events(events: list[Event], forms: dict[str, str],
+                 times: Optional[dict[str, Optional[str]]] = None) -> tuple[list[Event], list[MergeNote]]:
+    """Merge repeated reports; ``forms`` maps event id to the lexicon form of its trigger, ``times``
+    to the key of its time words (timing.time_key): events told at different times are not merged."""
+    times = times or {}
     kept: list[Event] = []
     notes = []
     for e in events:
-        twin = next((k for k in kept if (same_event(k, e) or same_retold_event(k, e)) and _retelling(k, e, forms)),
-                    None)
+        twin = next((k for k in kept if (same_event(k, e) or same_retold_event(k, e)) and _retelling(k, e, forms)
+                     and not different_times(times.get(k.id), times.get(e.id))), None)
         if twin is None:
             kept.append(e)
             continue
