@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional
 
-import rasd.events.coder as coder_mod
+import rasd.events.place_date as place_date
 from rasd.errors import DocumentRejected
 from rasd.evaluate.datasets import load_gold, shared_data_dir
 from rasd.evaluate.scoring import location_ok, match_events, score_norm
@@ -67,13 +67,14 @@ class Error:
 
 
 def _record_calls(calls: list[Call]):
-    real = coder_mod.choose_place
+    """Record every place choice the event coder makes (it asks its article's ArticlePlaces)."""
+    real = place_date.ArticlePlaces.choose
 
-    def wrapper(event_type, trigger_at, scope, places, text, dateline, usable=None):
-        loc, rule = real(event_type, trigger_at, scope, places, text, dateline, usable)
-        calls.append(Call(event_type, trigger_at, scope, list(places), loc, rule))
+    def wrapper(self, event_type, trigger_at, scope, has_dateline):
+        loc, rule = real(self, event_type, trigger_at, scope, has_dateline)
+        calls.append(Call(event_type, trigger_at, scope, list(self.places), loc, rule))
         return loc, rule
-    coder_mod.choose_place = wrapper
+    place_date.ArticlePlaces.choose = wrapper
 
 
 def _as_loc(m: Mention) -> dict:

@@ -189,3 +189,25 @@ def test_meeting_place_after_other_locatives_and_story_country_yields_to_its_tow
     last = (text.rindex("\n") + 1, len(text))
     loc, rule = choose_place("PROTEST", text.index("ويحمل"), Scope(last, last, last), [cairo, egypt], text, cairo)
     assert rule == "place.previous" and loc.name_en == "place.cairo"
+
+
+def test_announced_withdrawal_takes_the_place_withdrawn_from():
+    text = "قالت صحيفة في واشنطن إن الولايات المتحدة تخطط للانسحاب من سوريا إلى العراق."
+    washington = place("واشنطن", "place.us.washington", 1, text)
+    syria = place("سوريا", "place.country.syr", 3, text)
+    iraq = place("العراق", "place.country.irq", 3, text)
+    clause = (text.index("الولايات"), len(text))
+    scope = Scope(clause, (0, len(text)), (0, len(text)))
+    loc, rule = choose_place("CONCEDE", text.index("تخطط"), scope, [washington, syria, iraq], text, washington)
+    assert loc.name_en == "place.country.syr" and rule == "place.clause"
+    # a withdrawal done: the place left wins over where the forces go, though that is named more finely
+    text = "انسحبت القوات من ريف حلب نحو قرية الراعي."
+    rural = place("ريف حلب", "place.sy.aleppo_rural", 3, text)
+    village = place("قرية الراعي", "place.sy.alrai", 1, text)
+    loc, _ = choose_place("RETREAT", text.index("انسحبت"), whole(text), [rural, village], text, None)
+    assert loc.name_en == "place.sy.aleppo_rural"
+    # the object of leaving itself (أمر بمغادرة ...)
+    text = "أمر الرئيس بمغادرة منبج."
+    manbij = place("منبج", "place.sy.manbij", 1, text)
+    loc, _ = choose_place("CONCEDE", text.index("أمر"), whole(text), [manbij], text, None)
+    assert loc.name_en == "place.sy.manbij"

@@ -161,6 +161,31 @@ SOURCE_STEMS = ("مصدر", "مصادر", "مراسل")
 CONSULT_VISITS = frozenset(normalize(w) for w in ("زار", "يزور", "تزور", "زيارة", "بزيارة", "زيارته", "زارها"))
 
 
+# Withdrawals (انسحب من، سحب قواته من، مغادرة، إخلاء): the place withdrawn from is where it happens,
+# also for an announced withdrawal (CONCEDE), which otherwise takes only a place after في.
+WITHDRAWAL_TYPES = frozenset({"RETREAT", "CONCEDE"})
+WITHDRAWAL_STEMS = tuple(normalize(w) for w in ("انسحاب", "انسحب", "ينسحب", "سحب", "يسحب", "مغادرة", "غادر",
+                                                 "يغادر", "اخلاء", "اخلى", "يخلي"))
+LEAVE_STEMS = tuple(normalize(w) for w in ("مغادرة", "غادر", "يغادر", "اخلاء", "اخلى", "يخلي"))
+FROM_WORDS = frozenset(normalize(w) for w in ("من", "عن"))
+WITHDRAWAL_GAP = 5  # words from the trigger to the place: تخطط للانسحاب من سوريا، سحب قواتها من الجنوب
+
+
+def _withdrawn_from(text: str, trigger_at: int, m: Mention, norm: Norm) -> bool:
+    """Whether ``m`` is the place a withdrawal leaves: after the trigger, within a few words of a
+    withdrawal word, and introduced by من/عن or as the direct object of مغادرة/إخلاء."""
+    if m.start <= trigger_at or m.start - trigger_at > 80:
+        return False
+    words = norm(trigger_at, m.start).split()
+    if not words or len(words) > WITHDRAWAL_GAP:
+        return False
+    if not any(stem in w for w in words for stem in WITHDRAWAL_STEMS):
+        return False
+    last = words[-1]
+    # من/عن before it, or the place is the object of leaving itself (بمغادرة سوريا، إخلاء حلب)
+    return last in FROM_WORDS or any(stem in last for stem in LEAVE_STEMS)
+
+
 def _words_between(text: str, a: int, b: int) -> list[str]:
     """Normalized words of text[a:b], punctuation that opens content kept as words of its own."""
     chunk = text[a:b]
@@ -311,8 +336,14 @@ class ArticlePlaces:
             if event_type in VERBAL_TYPES and name == "paragraph":
                 continue  # a statement's place must be in its own sentence
             cands = places.within(*rng)
+            if cands and event_type in WITHDRAWAL_TYPES and name == "clause":
+                left = [m for m in cands if _withdrawn_from(text, trigger_at, m, self.norm)]
+                if left:
+                    # the place withdrawn from wins over where forces go or who asked
+                    cands = left
             if cands and event_type in VERBAL_TYPES:
                 cands = [m for m in cands if _visit_object(text, trigger_at, m, scope, visit) or (
+                    event_type in WITHDRAWAL_TYPES and _withdrawn_from(text, trigger_at, m, self.norm)) or (
                     _introduced_by_fi(text, m, event_type, self.norm) and not _after_topic_noun(text, m, self.norm)
                     and (event_type == "CONSULT" or not _after_opener(text, trigger_end, m, CONTENT_OPENERS)))]
             if not cands:
