@@ -7,8 +7,12 @@ more than two batches are in memory at any time, whatever the corpus size.
 
 Where the platform has ``fork`` (Linux), the pipeline is built once in the parent and the
 workers are forked from it: they start at once and share its lexicons and models copy-on-write
-(``gc.freeze`` keeps the collector from touching, hence copying, those pages). A worker is
-replaced after ``MAX_TASKS_PER_WORKER`` tasks, so whatever it accumulates is given back.
+(``gc.freeze`` keeps the collector from touching, hence copying, those pages). Workers live
+for the whole run (``MAX_TASKS_PER_WORKER`` None): a replacement would be forked from the
+parent as it is then, whose heap has grown with the writing (merging loads clusters), and
+copy-on-write makes that whole image the new worker's own as the parent goes on (measured on
+the 100,000-article benchmark: replaced workers at ~475 MB PSS each against ~265 MB for the
+first ones).
 Elsewhere workers are spawned and build their own pipeline.
 """
 from __future__ import annotations
@@ -28,7 +32,7 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 _pipeline: Optional[Pipeline] = None  # one per worker process, built once
-MAX_TASKS_PER_WORKER = 200  # tasks (chunks of a batch) before a forked worker is replaced
+MAX_TASKS_PER_WORKER: Optional[int] = None  # tasks (chunks of a batch) before a worker is replaced
 
 
 def _strip_tokens(article: Article) -> Article:
