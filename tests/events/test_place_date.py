@@ -211,3 +211,24 @@ def test_announced_withdrawal_takes_the_place_withdrawn_from():
     manbij = place("منبج", "place.sy.manbij", 1, text)
     loc, _ = choose_place("CONCEDE", text.index("أمر"), whole(text), [manbij], text, None)
     assert loc.name_en == "place.sy.manbij"
+
+
+def test_country_in_the_clause_yields_to_a_town_of_it_later_in_the_sentence():
+    text = "استهدفت المقاومة قواعد في الأراضي العراقية، إذ استهدفت قاعدة عين الأسد وقاعدة في سوريا."
+    iraq = place("الأراضي العراقية", "place.country.irq", 3, text)
+    asad = place("قاعدة عين الأسد", "place.iq.ain_al_asad", 1, text)
+    iraq.country = asad.country = "IRQ"
+    clause = (0, text.index("،"))
+    scope = Scope(clause, (0, len(text)), (0, len(text)))
+    loc, rule = choose_place("ASSAULT", 0, scope, [iraq, asad], text, None)
+    assert loc.name_en == "place.iq.ain_al_asad" and rule == "place.sentence_town"
+    # a town of another country is no narrowing of it
+    asad.country = "SYR"
+    assert choose_place("ASSAULT", 0, scope, [iraq, asad], text, None)[0].name_en == "place.country.irq"
+    # a withdrawal from a country stays the country (الانسحاب من العراق، ... في كركوك)
+    text = "بدأ الانسحاب من العراق، بينما تنشط الخلايا في مدينة كركوك."
+    iraq = place("العراق", "place.country.irq", 3, text)
+    kirkuk = place("مدينة كركوك", "place.iq.kirkuk", 1, text)
+    iraq.country = kirkuk.country = "IRQ"
+    scope = Scope((0, text.index("،")), (0, len(text)), (0, len(text)))
+    assert choose_place("RETREAT", text.index("الانسحاب"), scope, [iraq, kirkuk], text, None)[0].name_en == "place.country.irq"

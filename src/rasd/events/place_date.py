@@ -357,6 +357,14 @@ class ArticlePlaces:
             if _is_country(best) and _visit_object(text, trigger_at, best, scope, visit):
                 # a visit to a country takes place in the town of it the article names (زيارة لمصر: Cairo)
                 best = next((m for m in located if m.country == best.country and _specificity(m)[0] == 1), best)
+            if name == "clause" and _is_country(best) and event_type not in VERBAL_TYPES \
+                    and not (event_type in WITHDRAWAL_TYPES and _withdrawn_from(text, trigger_at, best, self.norm)):
+                # a country in the clause, a town of it later in the sentence: the town says where
+                # (استهدفت قواعد في الأراضي العراقية، إذ استهدفت قاعدة عين الأسد)
+                towns = [m for m in places.within(*scope.sentence) if m.start > best.end
+                         and m.country == best.country and _specificity(m)[0] == 1]
+                if towns:
+                    return to_location(towns[0]), "place.sentence_town"
             return to_location(best), f"place.{name}"
         if event_type not in VERBAL_TYPES:
             # the story stays where it was last placed: the nearest place told before the paragraph
