@@ -138,3 +138,18 @@ def test_time_phrase_after_a_reporting_verb_is_that_verbs():
     assert time_key(sent, kill, 1, kill + 2, phrases) is None  # قبل يومين is the condemnation's
     shell = norms.index("قصفت")
     assert time_key(sent, shell, kill + 1, len(norms) - 1, phrases) == "words:قبل شهر"
+
+
+
+def test_a_clash_is_not_a_retelling_of_a_shelling(coder):
+    israel = {"entity_id": "actor.israel", "name_en": "Israel"}
+    text = "وقصفت قوات الاحتلال مدينة رفح. وخاضت المقاومة اشتباكات عنيفة مع قوات الاحتلال في رفح."
+    art = article_with(text, [("actor", "قوات الاحتلال", israel), ("actor", "قوات الاحتلال", israel),
+                              ("place", "رفح", {"entity_id": "place.rafah", "name_en": "Rafah", "lat": 31.29, "lon": 34.25}),
+                              ("place", "رفح", {"entity_id": "place.rafah", "name_en": "Rafah", "lat": 31.29, "lon": 34.25})])
+    attacks = [e for e in coder.code_article(art).events if e.type == "ASSAULT"]
+    assert len(attacks) == 2
+    # the killed in a clash are its toll: the clash told again, not another event
+    toll = "واندلعت اشتباكات عنيفة مع قوات الاحتلال في رفح. وقتل 12 شخصا في رفح برصاص قوات الاحتلال."
+    art = article_with(toll, [("actor", "قوات الاحتلال", israel), ("actor", "قوات الاحتلال", israel)])
+    assert len([e for e in coder.code_article(art).events if e.type == "ASSAULT"]) == 1

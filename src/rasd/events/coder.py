@@ -639,3 +639,4 @@ def _agentless(h: TriggerHit, entry, pos: str) -> bool:
     if pos in VERB_POS and (bare in UNACCUSATIVE_VERBS or word in UNACCUSATIVE_VERBS):
         return True
     return entry.type == "PROTEST" and pos == NOUN
+

@@ -2,7 +2,8 @@
 
 Two events are the same when they have the same type, trigger entry and trigger form (the same
 word, not two different verbs of one entry such as اقتحم and اعتقل), the same actors and
-recipients (by entity id, and at least one participant), and compatible places, and no different time words (timing.py). Material events
+recipients (by entity id, and at least one participant), and compatible places, and no different time words (timing.py); a clash and a one-sided attack
+are never one event. Material events
 (attacks, raids, deployments, protests) are also merged when retold with other words: same type
 and status, no conflicting participants or date, and the same place of their own (or a shared
 participant where one report names no place). A title event is
@@ -80,6 +81,25 @@ def same_retold_event(a: Event, b: Event) -> bool:
     return bool(shared) and not (pa or pb) or (bool(shared) and (pa is None) != (pb is None))
 
 
+# A clash is fought by two sides; a shelling, a strike or a destruction is done by one to the other:
+# a clash and a one-sided attack told side by side (قصف ... والمقاومة تخوض معها اشتباكات) are two events.
+# Killing words tell an attack's toll (قتلوا في اشتباكات): they belong to a clash as to a strike.
+CLASH_ENTRIES = frozenset({"trigger.assault.clash"})
+TOLL_ENTRIES = frozenset({"trigger.assault.kill"})
+
+
+def distinct_kinds(a: Optional[str], b: Optional[str]) -> bool:
+    """Of two ASSAULT entries, one is a clash and the other a one-sided attack (not a toll)."""
+    if a in TOLL_ENTRIES or b in TOLL_ENTRIES:
+        return False
+    return (a in CLASH_ENTRIES) != (b in CLASH_ENTRIES)
+
+
+def different_kinds(a: Event, b: Event) -> bool:
+    """A clash and a one-sided attack: two events."""
+    return a.type == b.type == "ASSAULT" and distinct_kinds(_entry(a), _entry(b))
+
+
 # An attack is retold with other verbs (قصف، استهدف، ضرب): one action under many words, unlike a
 # raid and the arrests in it (اقتحمت ... واعتقلت), which are two coded actions.
 SYNONYM_RETOLD_TYPES = frozenset({"ASSAULT"})
@@ -101,7 +121,8 @@ def merge_events(events: list[Event], forms: dict[str, str],
     notes = []
     for e in events:
         twin = next((k for k in kept if (same_event(k, e) or same_retold_event(k, e)) and _retelling(k, e, forms)
-                     and not different_times(times.get(k.id), times.get(e.id))), None)
+                     and not different_times(times.get(k.id), times.get(e.id))
+                     and not different_kinds(k, e)), None)
         if twin is None:
             kept.append(e)
             continue
