@@ -232,3 +232,23 @@ def test_country_in_the_clause_yields_to_a_town_of_it_later_in_the_sentence():
     iraq.country = kirkuk.country = "IRQ"
     scope = Scope((0, text.index("،")), (0, len(text)), (0, len(text)))
     assert choose_place("RETREAT", text.index("الانسحاب"), scope, [iraq, kirkuk], text, None)[0].name_en == "place.country.irq"
+
+
+def test_statement_without_a_place_takes_the_venue_of_the_statement_next_to_it():
+    text = ("دمرت ضربة جوية الجسر في وسط المدينة.\nلكن المنظمة أبدت قلقها من تدمير الجسور.\n"
+            "وقال المتحدث باسم المنظمة للصحفيين في جنيف: إن الطريق قطع.")
+    centre = place("وسط المدينة", "place.iq.mosul_centre", 2, text)
+    geneva = place("جنيف", "place.ch.geneva", 1, text)
+    a = text.index("لكن")
+    own = (a, text.index(".", a))
+    scope = Scope(own, own, own)
+    loc, rule = choose_place("ACCUSE", text.index("أبدت"), scope, [centre, geneva], text, centre)
+    # the bombing's place (no word of saying before it) is not the statement's
+    assert loc.name_en == "place.ch.geneva" and rule == "place.neighbour_sentence"
+    # a place inside what was asked (دعا ... إلى المشاركة في الاجتماع في روما) is no venue
+    text = "قال الوزير في لندن إن الوقت حان.\nودعا الوزير المعارضة إلى المشاركة في الاجتماع في روما.\nوقال خلال مؤتمر صحفي مع نظيره إنه يدعو المعارضة."
+    london, rome = place("لندن", "place.gb.london", 1, text), place("روما", "place.it.rome", 1, text)
+    a = text.index("وقال خلال")
+    own = (a, len(text) - 1)
+    loc, rule = choose_place("CONSULT", text.index("مؤتمر"), Scope(own, own, own), [london, rome], text, london)
+    assert loc.name_en == "place.gb.london" and rule == "place.dateline"

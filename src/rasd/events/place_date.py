@@ -151,7 +151,7 @@ CONTENT_OPENERS = frozenset(normalize(w) for w in (
 TOPIC_NOUNS = frozenset(normalize(w) for w in (
     "العنف", "الوضع", "الأوضاع", "الموقف", "الأزمة", "الازمة", "الحرب", "الصراع", "النزاع", "الأحداث",
     "التطورات", "القتال", "المعارك", "الانتهاكات", "المجازر", "العمليات", "التصعيد", "الهجمات",
-    "الاشتباكات", "الحل", "الاستقرار", "الأمن", "السلام", "التدخل"))
+    "الاشتباكات", "الحل", "الاستقرار", "الأمن", "السلام", "التدخل", "التدخلات"))
 # Words that open another event the clause responds to (ردا على الهجوم على خان شيخون): its places
 # are that event's.
 RESPONSE_WORDS = frozenset(normalize(w) for w in ("ردا", "وردا", "انتقاما", "ثأرا", "ثارا"))
@@ -366,6 +366,15 @@ class ArticlePlaces:
                 if towns:
                     return to_location(towns[0]), "place.sentence_town"
             return to_location(best), f"place.{name}"
+        if event_type in VERBAL_TYPES:
+            # a statement told without a place continues the one told next to it: the place of the
+            # sentence before or after, when a statement or meeting is placed there (قال ... في جنيف)
+            for rng in _neighbour_sentences(text, scope.sentence):
+                cands = [m for m in places.within(*rng) if _introduced_by_fi(text, m, "", self.norm)
+                         and not _after_topic_noun(text, m, self.norm) and _statement_venue(text, rng[0], m)]
+                if cands:
+                    best = min(cands, key=lambda m: (_specificity(m), m.start))
+                    return to_location(best), "place.neighbour_sentence"
         if event_type not in VERBAL_TYPES:
             # the story stays where it was last placed: the nearest place told before the paragraph
             # (not a capital standing for its government: قالت موسكو)
@@ -375,6 +384,40 @@ class ArticlePlaces:
         if dateline is not None:
             return to_location(dateline), "place.dateline"
         return None, "place.none"
+
+
+SENTENCE_ENDS = ".!?\n؟"
+# Words of saying or meeting: a place after one of them (وقال للصحفيين في جنيف، واصل اجتماعاته في
+# القاهرة) is where a statement or meeting was; after what is said or asked (إن، إلى) it is content.
+VENUE_WORDS = frozenset(normalize(w) for w in (
+    "قال", "وقال", "قالت", "وقالت", "أعلن", "وأعلن", "أعلنت", "وأعلنت", "صرح", "وصرح", "أكد", "وأكد", "أكدت",
+    "وأكدت", "أضاف", "وأضاف", "للصحفيين", "للصحافيين", "مؤتمر", "مؤتمرا", "المؤتمر", "اجتماع", "الاجتماع",
+    "اجتماعه", "اجتماعها", "اجتماعات", "اجتماعاته", "اجتماعاتها", "قمة", "القمة", "محادثات", "لقاء",
+    "لقائه", "كلمة", "كلمته", "بيان", "بيانا", "تصريحات", "تصريح"))
+SAID_OPENERS = frozenset(normalize(w) for w in (
+    "أن", "إن", "بأن", "وأن", "وإن", "إنه", "إنها", "أنه", "أنها", "بأنه", "بأنها", "إنهم", "أنهم", "إلى", "الى",
+    ":", '"', "«"))
+VENUE_WINDOW = 8  # words from the word of saying or meeting to the place (واصل اجتماعاته ... في العاصمة المصرية القاهرة)
+
+
+def _statement_venue(text: str, start: int, m: Mention) -> bool:
+    """Whether a word of saying or meeting stands shortly before ``m`` in its sentence (which begins
+    at ``start``), and no word opening what was said stands anywhere before it."""
+    words = _words_between(text, start, m.start)
+    return any(w in VENUE_WORDS for w in words[-VENUE_WINDOW:]) and not any(w in SAID_OPENERS for w in words)
+
+
+def _neighbour_sentences(text: str, sentence: tuple[int, int]) -> list[tuple[int, int]]:
+    """The sentence before and the sentence after ``sentence`` (split at . ! ? and line ends)."""
+    a, b = sentence
+    k = a - 1
+    while k > 0 and text[k - 1] in SENTENCE_ENDS + " ":
+        k -= 1
+    prev_start = max((text.rfind(ch, 0, k) for ch in SENTENCE_ENDS), default=-1) + 1
+    while b < len(text) and text[b] in SENTENCE_ENDS + " ":
+        b += 1
+    nxt = min((i for i in (text.find(ch, b) for ch in SENTENCE_ENDS) if i != -1), default=len(text))
+    return [r for r in ((prev_start, k), (b, nxt)) if r[0] < r[1]]
 
 
 class _ByStart:
