@@ -425,7 +425,9 @@ class EventCoder:
 
     @staticmethod
     def _coreferent(events: list[Event], h: TriggerHit, p) -> Optional[Event]:
-        """An earlier event this definite verbal noun (المقترح، الاجتماع) refers back to."""
+        """An earlier event this definite verbal noun (المقترح، الاجتماع) refers back to. Only one of
+        the same lexicon entry: allowing any event of the type in the paragraph (الهجوم after قتل)
+        swallowed a different event on gold-dev (typed tp -1, 2026-11-26)."""
         if "ال" not in h.prefix and not normalize(h.text).startswith("ال"):
             return None
         for e in reversed(events):
@@ -639,4 +641,3 @@ def _agentless(h: TriggerHit, entry, pos: str) -> bool:
     if pos in VERB_POS and (bare in UNACCUSATIVE_VERBS or word in UNACCUSATIVE_VERBS):
         return True
     return entry.type == "PROTEST" and pos == NOUN
-
