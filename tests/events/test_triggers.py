@@ -105,3 +105,15 @@ def test_inflected_words_are_not_split_as_glued():
     assert glue_points("وأصيب أميركيان بجروح") == []
     text = "بحسب مراسلةالميادينانسحاب القوات"
     assert [text[p:p + 3] for p in glue_points(text)] == ["الم", "انس"]
+
+
+def test_a_word_written_with_ta_marbuta_is_no_pronoun_form():
+    """Normalization writes ة as ه: وعودة ("and the return") must not read as وعوده ("his promises"),
+    nor طالبة (a student) as طالبه ("he asked him"); a lexicon word ending in ة still matches."""
+    lex = trigger_lexicon()
+    found = lambda text: {h.text for h in lex.find(text)}
+    assert "وعودة" not in found("يقضي الاتفاق بفك الحصار وعودة الأهالي إلى منازلهم")
+    assert "طالبة" not in found("أصيبت طالبة جامعية في الحادث")
+    assert "وعوده" in found("كرر الوزير وعوده للأهالي")
+    assert "تظاهرة" in found("خرجت تظاهرة حاشدة في المدينة")
+    assert "قناصة" in found("قتل برصاص قناصة في الحي")

@@ -273,11 +273,34 @@ class TriggerLexicon:
             if not payloads:
                 continue
             s, e = view.span_to_original(m.start, m.end)
+            if _ends_in_ta_marbuta(text[s:e]):
+                payloads = [p for p in payloads if _ta_marbuta_form(p.form, m.form)]
+                if not payloads:
+                    continue
             ordered = _order(payloads, m.prefix)
             if len(ordered) > 1 and any(p.entry.needs_word for p in ordered):
                 ordered = _complement_first(ordered, view.text, m.end)
             hits.append(TriggerHit(s, e, text[s:e], m.prefix, ordered))
         return hits
+
+
+_HARAKAT = "".join(chr(c) for c in range(0x064B, 0x0653)) + "\u0670\u0640"
+
+
+def _ends_in_ta_marbuta(surface: str) -> bool:
+    return surface.rstrip(_HARAKAT).endswith("ة")
+
+
+def _ta_marbuta_form(form: str, matched: str) -> bool:
+    """Normalization writes ة as ه, so وعودة ("and return") reads as وعوده ("his promises"). A word
+    written with ة ends in a feminine noun, never in a pronoun: only a lexicon word that itself
+    ends in ة (مقاطعة، تظاهرة) may match it."""
+    last = form.split()[-1] if form.split() else form
+    for alternative in last.strip("{}=+").split("|"):
+        word = normalize(alternative.split("/")[0].strip("{}=+"))
+        if word.endswith("ه") and matched.endswith(word):
+            return True
+    return False
 
 
 GLUE_MIN_LETTERS = 7  # shorter unknown words are more often rare words than two glued ones
