@@ -153,3 +153,19 @@ def test_a_clash_is_not_a_retelling_of_a_shelling(coder):
     toll = "واندلعت اشتباكات عنيفة مع قوات الاحتلال في رفح. وقتل 12 شخصا في رفح برصاص قوات الاحتلال."
     art = article_with(toll, [("actor", "قوات الاحتلال", israel), ("actor", "قوات الاحتلال", israel)])
     assert len([e for e in coder.code_article(art).events if e.type == "ASSAULT"]) == 1
+
+
+def test_a_clash_in_the_clause_of_a_shelling_is_a_second_event(coder):
+    # corpus-dev (nc2013-0072): قصفا واشتباكات بين القوات الحكومية والمعارضة المسلحة
+    army = {"entity_id": "actor.syr.army", "name_en": "Syrian government forces"}
+    rebels = {"entity_id": "actor.syr.opposition", "name_en": "Syrian opposition"}
+    text = "وقالت اللجان إن عدة مناطق في حلب تشهد قصفا واشتباكات بين القوات الحكومية والمعارضة المسلحة."
+    art = article_with(text, [("actor", "القوات الحكومية", army), ("actor", "المعارضة المسلحة", rebels)])
+    attacks = [e for e in coder.code_article(art).events if e.type == "ASSAULT"]
+    assert sorted(e.trigger.text for e in attacks) == ["اشتباكات", "قصفا"]
+    # an exchange of fire and mortars is one exchange; a battle word may be the attack told whole
+    one = "وقال المتحدث إن الطرفين تبادلا إطلاق النار وقذائف الهاون قرب حي جوبر."
+    assert len([e for e in coder.code_article(article_with(one, [])).events if e.type == "ASSAULT"]) == 1
+    repel = "وقالت الوزارة إن وحدات الجيش تتصدى لاعتداءات بالطيران المسير شنتها التنظيمات على المدينة."
+    art = article_with(repel, [("actor", "وحدات الجيش", army)])
+    assert len([e for e in coder.code_article(art).events if e.type == "ASSAULT"]) == 1

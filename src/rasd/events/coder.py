@@ -25,7 +25,7 @@ from .clauses import Clause, clause_of, split_clauses
 from .crosswalk import acled_columns, event_scale, quad_code
 from .cues import CueBank, CueMatch, cue_set, token_range
 from .gating import GATED_TYPES, GateCandidate, event_gate
-from .merge import MergeNote, merge_events, merge_title
+from .merge import MergeNote, merge_events, merge_title, two_sided_apart
 from .notes import note_for
 from .owners import facility_owner
 from .place_date import ArticlePlaces, Scope, background_from, casualties, choose_date
@@ -263,6 +263,9 @@ class EventCoder:
             if twin is not None and different_times(ctx.times.get(twin.id),
                                                     time_key(sent, first, time_floor, clause.last, phrases)):
                 twin = None  # ... وبعد ذلك بأسبوعين دمرت ...: told at another time, another event
+            if twin is not None and two_sided_apart(twin.provenance.lexicon_entries[0], ctx.forms.get(twin.id),
+                                                    entry.id, p.form):
+                twin = None  # قصف ... والمقاومة تخوض معها اشتباكات: a clash beside a one-sided attack
             if twin is not None:
                 cand.reason = f"same event as '{twin.trigger.text}' in this clause"
                 twin.provenance.lexicon_entries.append(entry.id) if entry.id not in twin.provenance.lexicon_entries else None
@@ -322,7 +325,9 @@ class EventCoder:
                 cand.reason = f"the motive of the protest '{coded_in_sentence['PROTEST'].trigger.text}'"
                 continue
             if p.pos == NOUN and lv_index is None and not (roles.actor or roles.recipient) \
-                    and entry.type in coded_in_sentence:
+                    and entry.type in coded_in_sentence \
+                    and not two_sided_apart(coded_in_sentence[entry.type].provenance.lexicon_entries[0],
+                                            ctx.forms.get(coded_in_sentence[entry.type].id), entry.id, p.form):
                 twin = coded_in_sentence[entry.type]
                 cand.reason = f"bare verbal noun restating '{twin.trigger.text}' of this sentence"
                 _absorb(twin, sent, clause, text, h)

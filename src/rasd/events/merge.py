@@ -95,6 +95,23 @@ def distinct_kinds(a: Optional[str], b: Optional[str]) -> bool:
     return (a in CLASH_ENTRIES) != (b in CLASH_ENTRIES)
 
 
+# The words of a clash that name only fighting between two sides. A battle (معركة، قتال) or the
+# confronting of an attack (تتصدى لاعتداءات) may be the attack itself told as a whole, so in one
+# clause only these keep a clash apart from a one-sided attack told beside it (not تبادل: the
+# mortars in تبادلا إطلاق النار وقذائف الهاون are the exchange itself).
+TWO_SIDED_STEMS = ("اشتب", "مواجه")
+
+
+def two_sided_apart(entry_a: Optional[str], form_a: Optional[str], entry_b: Optional[str],
+                    form_b: Optional[str]) -> bool:
+    """Two ASSAULT triggers of one clause that are two events: a clash word naming two-sided fighting
+    (اشتباكات، مواجهات) beside a one-sided attack (قصف، تدمير; a toll belongs to either)."""
+    if not distinct_kinds(entry_a, entry_b):
+        return False
+    clash_form = form_a if entry_a in CLASH_ENTRIES else form_b
+    return any(stem in normalize(clash_form or "") for stem in TWO_SIDED_STEMS)
+
+
 def different_kinds(a: Event, b: Event) -> bool:
     """A clash and a one-sided attack: two events."""
     return a.type == b.type == "ASSAULT" and distinct_kinds(_entry(a), _entry(b))
