@@ -14,6 +14,8 @@ event. In order, a candidate is rejected when
    المتهمين بتفجير، خشية هجوم) or, with an ``after`` window, just after it (قتل ... في زلزال);
 5. its clause speaks habitually or generically (``generic`` cues: يوميا، عادة);
 6. it is an imperfect verb with no anchor (what someone does, not what happened), whoever is named;
+6b. (PROTEST) it is a chant or banner verb and the definite protesters of a protest already told
+   stand before it (``known_crowd``, ``crowd_act`` cues): وحمل المتظاهرون صورا ... فيما هتف العشرات;
 7. it is a verb whose subject is a definite attack noun (``restated`` cues: القصف استهدف، استهدف
    الهجوم): a detail of an attack already told;
 8. it is a verbal noun with no anchor tying it to one incident: no casualty count or date in its
@@ -59,6 +61,9 @@ SUBJECT_SPAN = 4  # plain words a reporting verb's subject may take before its v
 # words that end a reporting verb's subject: a complement clause, a preposition's object, a verb
 SUBJECT_BARRIERS = frozenset(normalize(w) for w in ("أن", "إن", "بأن", "لأن", "أنه", "أنها", "إنه", "إنها",
                                                     "عن", "على", "الى", "إلى", "من", "الذي", "التي", "قد", "لم", "لن"))
+# counts before a protester noun: the crowd is introduced here, not one already told of (آلاف المتظاهرين)
+CROWD_COUNTS = frozenset(normalize(w) for w in ("آلاف", "الآلاف", "ألوف", "مئات", "المئات", "عشرات", "العشرات",
+                                                "ملايين", "مئات الآلاف", "من", "بعض", "مجموعة", "عدد"))
 YEAR = re.compile(r"(?:1[89]|20)\d\d")
 SINCE = normalize("منذ")
 TAA_MARBUTA = "ة"
@@ -165,6 +170,10 @@ class EventGate:
             before = lo <= q.first and q.last < c.first and c.first - q.last <= window
             if q.kind == "frame" and (before or _just_after(q, c)):
                 return GateVerdict(False, "gate.frame", f"the topic of '{_words(c.sentence, q)}', not reported here")
+        crowd = _known_crowd(c, cues)
+        if crowd is not None:
+            return GateVerdict(False, "gate.protest_detail",
+                               f"what '{_words(c.sentence, crowd)}' (protesters already told of) did: a detail of that protest")
         told = next((q for q in cues if q.kind == "restated" and _subject_of(q, c)), None)
         if told is not None:
             return GateVerdict(False, "gate.restated",
@@ -214,6 +223,21 @@ def _anchor_mentions(c: GateCandidate, mentions: Sequence[Mention]) -> list[Ment
                 not c.nominal or c.light_verb is not None or toks[c.last].end <= m.start < near_end):
             out.append(m)
     return out
+
+
+def _known_crowd(c: GateCandidate, cues: Sequence[GateCue]) -> Optional[GateCue]:
+    """A chant or banner verb (``crowd_act`` cues: هتف، ردد، رفع، حمل) whose doers are the definite
+    protesters of a protest told already (``known_crowd`` cues: المتظاهرون، المحتجين), named before it
+    in the sentence: وحمل المتظاهرون صورا لصدام ... فيما هتف العشرات، وأيد المتظاهرون البشير وهتفوا.
+    Not when a count stands before the noun (خرج آلاف المتظاهرين ... وهتفوا: the crowd is told here)."""
+    if not any(q.kind == "crowd_act" and q.first <= c.first <= q.last for q in cues):
+        return None
+    toks = c.sentence.tokens
+    for q in cues:
+        # a longer cue holding the noun (هتف المتظاهرون) wins the match: it says so with ``crowd: true``
+        if (q.kind == "known_crowd" or q.entry.attrs.get("crowd")) and q.last < c.first and not (q.first > 0 and toks[q.first - 1].norm in CROWD_COUNTS):
+            return q
+    return None
 
 
 def _subject_of(q: GateCue, c: GateCandidate) -> bool:

@@ -51,12 +51,17 @@ _FRAMES: dict[str, tuple[str, ...]] = {
     "accusation": ("اتهم", "اتهمت", "يتهم", "تتهم", "اتهموا", "اتهام", "اتهامات", "الاتهام", "الاتهامات",
                    "متهم", "متهمه", "متهمين", "متهمون", "المتهم", "المتهمين", "المتهمون", "تورط", "تورطه",
                    "ضلوع", "ضلوعه", "مسؤوليه", "المسؤوليه", "مسؤوليته", "مسؤوليتها", "مسؤوليتهم",
-                   "تبني", "تبنت", "يتبني", "تبنوا", "لوم", "اللوم", "زعم", "زعمت", "مزاعم"),
+                   "تبني", "تبنت", "يتبني", "تبنوا", "لوم", "اللوم", "زعم", "زعمت", "مزاعم",
+                   # involved in, suspected of, linked to, masterminding (المتورطين في تدمير مساكن،
+                   # على علاقة بخطف ثلاثة جنود، العقل المدبر للاعتداءات، تدبير اغتيال)
+                   "متورط", "المتورط", "متورطون", "المتورطون", "متورطين", "المتورطين", "متورطه",
+                   "يشتبه", "المشتبه", "مشتبه", "علاقه", "علاقته", "علاقتهم", "صله", "صلته", "صلتهم",
+                   "تدبير", "مدبر", "المدبر", "مدبري"),
     "legal": ("محاكمه", "المحاكمه", "محكمه", "المحكمه", "قضيه", "القضيه", "اعترف", "اعترفت", "اعترفوا",
               "اعتراف", "اعترافات", "اعترافه", "دعوي", "ادين", "ادينوا", "مدان", "المدانين"),
 }
 # Temporal or causal prepositions: a verbal noun governed by one is a starting point or a cause.
-_AFTERMATH = ("منذ", "ذكري", "الذكري", "خلفيه", "اعقاب", "تداعيات")
+_AFTERMATH = ("منذ", "ذكري", "الذكري", "خلفيه", "اعقاب", "تداعيات", "غداه", "عشيه")  # غداة، عشية: the day after, the eve of
 # Prepositions of sequence or cause: in a narrative (an event told before it in the sentence:
 # انسحبت بعد اعتقال ثلاثة شبان، قتل ثلاثة جراء القصف) they carry the report on; after a sentence that
 # tells no event of its own (ارتفعت أسعار النفط بعد قصف جوي، تعكرت الأجواء بعد مقتل مرشح) they name
@@ -138,10 +143,14 @@ def event_reference(article: Article, event: Event, events: Optional[Sequence[Ev
             first, _last = token_range(sent, trig.start, trig.end)
             if first is None:
                 return None
-            # an event told before it in the sentence (its trigger or, for a merged event, a mention)
-            narrative = any(e is not event and any(m.field == "text" and sent.start <= m.start < trig.start
-                                                   for m in (e.trigger, *e.mentions))
-                            for e in (article.events if events is None else events))
+            # an event told before it in the sentence: its trigger, or a mention of it (a merged
+            # trigger, a clause) that ends before this one; not its evidence clause when that clause
+            # holds this trigger too (وتوترت العلاقات منذ ... اثر مقتل 11 جنديا ... التي فتحت تحقيقا:
+            # the investigation's clause is the whole sentence, and it is told after the killing)
+            narrative = any(e is not event and (
+                (e.trigger.field == "text" and sent.start <= e.trigger.start < trig.start)
+                or any(m.field == "text" and sent.start <= m.start and m.end <= trig.start for m in e.mentions))
+                for e in (article.events if events is None else events))
             return reference_frame(sent, first, is_nominal(event), narrative)
     return None
 
