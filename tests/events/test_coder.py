@@ -169,3 +169,16 @@ def test_a_clash_in_the_clause_of_a_shelling_is_a_second_event(coder):
     repel = "وقالت الوزارة إن وحدات الجيش تتصدى لاعتداءات بالطيران المسير شنتها التنظيمات على المدينة."
     art = article_with(repel, [("actor", "وحدات الجيش", army)])
     assert len([e for e in coder.code_article(art).events if e.type == "ASSAULT"]) == 1
+
+
+def test_a_raid_and_the_arrests_in_it_are_two_events(coder):
+    israel = {"entity_id": "actor.israel", "name_en": "Israel"}
+    text = ("كما اقتحمت قوات الاحتلال عزبة الجراد في طولكرم شمالي الضفة الغربية، "
+            "وانسحبت منها بعد اعتقال ثلاثة شبان فلسطينيين.")
+    art = article_with(text, [("actor", "قوات الاحتلال", israel)])
+    coerce = [e for e in coder.code_article(art).events if e.type == "COERCE"]
+    assert sorted(e.trigger.text for e in coerce) == ["اعتقال", "اقتحمت"]
+    # the raid named again by its own verbal noun is still one event
+    again = "واقتحمت قوات الاحتلال مخيم جنين فجرا. وأسفر الاقتحام عن أضرار في المنازل."
+    art = article_with(again, [("actor", "قوات الاحتلال", israel)])
+    assert len([e for e in coder.code_article(art).events if e.type == "COERCE"]) == 1

@@ -25,7 +25,7 @@ from .clauses import Clause, clause_of, split_clauses
 from .crosswalk import acled_columns, event_scale, quad_code
 from .cues import CueBank, CueMatch, cue_set, token_range
 from .gating import GATED_TYPES, GateCandidate, event_gate
-from .merge import MergeNote, merge_events, merge_title, two_sided_apart
+from .merge import MergeNote, merge_events, merge_title, restating_key, two_sided_apart
 from .notes import note_for
 from .owners import facility_owner
 from .place_date import ArticlePlaces, Scope, background_from, casualties, choose_date
@@ -229,7 +229,7 @@ class EventCoder:
         events: list[Event] = []
         cands: list[Candidate] = []
         coded_in_clause: dict[tuple[int, str], Event] = {}
-        coded_in_sentence: dict[str, Event] = {}  # a verbal noun repeating an event type coded earlier
+        coded_in_sentence: dict[str, Event] = {}  # a verbal noun repeating an event type (entry) coded earlier
         # (token, trigger) of a demand/offer/refusal: what follows it, up to the next statement, is its content
         irrealis_gate: Optional[tuple[int, str]] = None
         for h, first, last in located:
@@ -324,11 +324,11 @@ class EventCoder:
                 # وقفة حاشدة رفضا للعدوان، تظاهرة تضامنا مع غزة: the protest's motive, not an act of its own
                 cand.reason = f"the motive of the protest '{coded_in_sentence['PROTEST'].trigger.text}'"
                 continue
-            if p.pos == NOUN and lv_index is None and not (roles.actor or roles.recipient) \
-                    and entry.type in coded_in_sentence \
-                    and not two_sided_apart(coded_in_sentence[entry.type].provenance.lexicon_entries[0],
-                                            ctx.forms.get(coded_in_sentence[entry.type].id), entry.id, p.form):
-                twin = coded_in_sentence[entry.type]
+            restated = coded_in_sentence.get(restating_key(entry.type, entry.id))
+            if p.pos == NOUN and lv_index is None and not (roles.actor or roles.recipient) and restated is not None \
+                    and not two_sided_apart(restated.provenance.lexicon_entries[0], ctx.forms.get(restated.id),
+                                            entry.id, p.form):
+                twin = restated
                 cand.reason = f"bare verbal noun restating '{twin.trigger.text}' of this sentence"
                 _absorb(twin, sent, clause, text, h)
                 self._lend_roles(twin, roles)
@@ -371,6 +371,7 @@ class EventCoder:
             cand.coded, cand.event_id, cand.rules = True, ev.id, ev.provenance.rules
             coded_in_clause[(clause.index, entry.type)] = ev
             coded_in_sentence.setdefault(entry.type, ev)
+            coded_in_sentence.setdefault(restating_key(entry.type, entry.id), ev)
             if entry.denial:
                 denial_from = last
             elif entry.type in IRREALIS_TYPES and irrealis_gate is None and (p.pos in VERB_POS or lv_index is not None):

@@ -122,11 +122,25 @@ def different_kinds(a: Event, b: Event) -> bool:
 SYNONYM_RETOLD_TYPES = frozenset({"ASSAULT"})
 
 
+# Coercion is many acts (a raid, the arrests made in it, a siege, a seizure, a demolition): a verbal
+# noun names again only an act of its own lexicon entry (الاعتقالات does not retell اقتحمت).
+ENTRY_KIND_TYPES = frozenset({"COERCE"})
+
+
+def restating_key(etype: str, entry: str) -> str:
+    """What a bare verbal noun must share with an event of its sentence to restate it: the type, or
+    for coercion the lexicon entry."""
+    return entry if etype in ENTRY_KIND_TYPES else etype
+
+
 def _retelling(a: Event, b: Event, forms: dict[str, str]) -> bool:
-    """Told again with the same word, named again by a verbal noun (the attack, the raid), or an
-    attack told again with another verb; two different verbs of other types are two actions."""
+    """Told again with the same word, named again by a verbal noun (the attack, the raid; for
+    coercion of its own kind), or an attack told again with another verb; two different verbs of
+    other types are two actions."""
+    if a.type in SYNONYM_RETOLD_TYPES or forms.get(a.id) == forms.get(b.id):
+        return True
     nominal = "trigger.noun" in a.provenance.rules or "trigger.noun" in b.provenance.rules
-    return nominal or a.type in SYNONYM_RETOLD_TYPES or forms.get(a.id) == forms.get(b.id)
+    return nominal and (a.type not in ENTRY_KIND_TYPES or _entry(a) == _entry(b))
 
 
 def merge_events(events: list[Event], forms: dict[str, str],
