@@ -275,32 +275,44 @@ class CompiledCrf:
         size = len(self.labels)
         count, longest = len(order), lengths[0]
         # Forward pass: best[t, j, s], the best score of sentence s's paths that end in label j at
-        # position t (position-major, sentence innermost, so each step is a few whole-array
-        # operations over the sentences still running). Back-pointers are not kept: the backward
-        # pass works out the one it needs from best[t - 1] (the same sums, so the same choice).
+        # position t (position-major, sentence innermost, so each step is three whole-array
+        # operations over all the sentences, on views made once: a sentence already ended only
+        # adds numbers no one reads). Back-pointers are not kept: the backward pass works out the
+        # one it needs from best[t - 1] (the same sums, so the same choice).
         best = np.zeros((longest, size, count))
         best[position, :, sentence_of] = flat
-        candidates = np.empty((size, size, count))  # [previous label, label, sentence]
-        transitions = self.transitions[:, :, None]
-        lengths_array = np.array(lengths)
-        # sentences longer than t, for each t (sorted longest first: they are the first ones)
-        longer = np.searchsorted(-lengths_array, -np.arange(longest)).tolist()
-        add, reduce_max = np.add, np.maximum.reduce
-        for t in range(1, longest):
-            active = longer[t]
-            step = candidates[:, :, :active]
-            add(best[t - 1, :, None, :active], transitions, out=step)
-            here = best[t, :, :active]  # the emission scores, before this
-            here += reduce_max(step, axis=0)
+        add = np.add
+        if longest > 1:
+            previous = list(best.reshape(longest, size, 1, count))  # best[t - 1, k, None, s]
+            here = list(best)
+            candidates = np.empty((size, size, count))  # [previous label, label, sentence]
+            step_best = np.empty((size, count))
+            transitions, reduce_max = self.transitions[:, :, None], np.maximum.reduce
+            for t in range(1, longest):
+                add(previous[t - 1], transitions, out=candidates)
+                reduce_max(candidates, axis=0, out=step_best)
+                add(here[t], step_best, out=here[t])  # the emission scores, plus the best way in
         # Backward: each sentence's best last label, then for each earlier position the label
         # whose path into the next position's label scores best (the first of equals, as argmax).
-        into = np.ascontiguousarray(self.transitions.T)  # into[j]: from each label to label j
+        lengths_array = np.array(lengths)
         path = np.zeros((longest, count), dtype=np.intp)
-        all_rows = np.arange(count)
-        path[lengths_array - 1, all_rows] = best[lengths_array - 1, :, all_rows].argmax(axis=1)
-        for t in range(longest - 1, 0, -1):
-            active = longer[t]
-            path[t - 1, :active] = (best[t - 1, :, :active].T + into[path[t, :active]]).argmax(axis=1)
+        path[lengths_array - 1, np.arange(count)] = best[lengths_array - 1, :, np.arange(count)].argmax(axis=1)
+        if longest > 1:
+            into = np.ascontiguousarray(self.transitions.T)  # into[j]: from each label to label j
+            # the sentences (sorted longest first) longer than t are the first longer[t]
+            longer = np.searchsorted(-lengths_array, -np.arange(longest)).tolist()
+            best_by_sentence = list(best.transpose(0, 2, 1))  # best[t, s, k]
+            paths = list(path)
+            scores = np.empty((count, size))
+            take, argmax = np.take, np.argmax
+            for t in range(longest - 1, 0, -1):
+                take(into, paths[t], axis=0, out=scores, mode="clip")  # (valid rows: clip only skips a check)
+                add(best_by_sentence[t - 1], scores, out=scores)
+                running = longer[t]  # the others end at t - 1 or before: their label there is set
+                if running == longer[t - 1]:
+                    argmax(scores, axis=1, out=paths[t - 1])
+                else:
+                    argmax(scores[:running], axis=1, out=paths[t - 1][:running])
         labels = self._label_array
         for row, i in enumerate(order):
             results[i] = labels[path[:lengths[row], row]].tolist()
