@@ -182,3 +182,14 @@ def test_a_raid_and_the_arrests_in_it_are_two_events(coder):
     again = "واقتحمت قوات الاحتلال مخيم جنين فجرا. وأسفر الاقتحام عن أضرار في المنازل."
     art = article_with(again, [("actor", "قوات الاحتلال", israel)])
     assert len([e for e in coder.code_article(art).events if e.type == "COERCE"]) == 1
+
+
+def test_the_attack_answered_is_not_folded_into_the_answer(coder):
+    # the second استهداف, after ردا على, is the attack answered: not the first told again (whether it is
+    # coded is the gate's call)
+    text = "المقاومة الإسلامية في لبنان تعلن استهداف مرابض المدفعية الإسرائيلية ردا على استهداف إحدى نقاطها."
+    resistance = {"entity_id": "actor.lbn.islamic_resistance", "name_en": "Islamic Resistance in Lebanon"}
+    art = article_with(text, [("actor", "المقاومة الإسلامية في لبنان", resistance)])
+    cands = [c for c in coder.code_article(art).candidates if c.type == "ASSAULT"]
+    assert len(cands) == 2 and cands[0].coded
+    assert "same event" not in cands[1].reason and "restating" not in cands[1].reason

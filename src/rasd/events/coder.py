@@ -28,7 +28,7 @@ from .gating import GATED_TYPES, GateCandidate, event_gate
 from .merge import MergeNote, merge_events, merge_title, restating_key, two_sided_apart
 from .notes import note_for
 from .owners import facility_owner
-from .place_date import ArticlePlaces, Scope, background_from, casualties, choose_date
+from .place_date import RESPONSE_WORDS, ArticlePlaces, Scope, background_from, casualties, choose_date
 from .reference import mark_references
 from .roles import Slot, chain_at, find_roles, participant, place_slots
 from .status import decide_status
@@ -266,6 +266,8 @@ class EventCoder:
             if twin is not None and two_sided_apart(twin.provenance.lexicon_entries[0], ctx.forms.get(twin.id),
                                                     entry.id, p.form):
                 twin = None  # قصف ... والمقاومة تخوض معها اشتباكات: a clash beside a one-sided attack
+            if twin is not None and _responds_between(sent, twin.trigger.end, h.start):
+                twin = None  # استهداف مرابض المدفعية ردا على استهداف إحدى نقاطها: the attack answered
             if twin is not None:
                 cand.reason = f"same event as '{twin.trigger.text}' in this clause"
                 twin.provenance.lexicon_entries.append(entry.id) if entry.id not in twin.provenance.lexicon_entries else None
@@ -327,7 +329,8 @@ class EventCoder:
             restated = coded_in_sentence.get(restating_key(entry.type, entry.id))
             if p.pos == NOUN and lv_index is None and not (roles.actor or roles.recipient) and restated is not None \
                     and not two_sided_apart(restated.provenance.lexicon_entries[0], ctx.forms.get(restated.id),
-                                            entry.id, p.form):
+                                            entry.id, p.form) \
+                    and not _responds_between(sent, restated.trigger.end, h.start):
                 twin = restated
                 cand.reason = f"bare verbal noun restating '{twin.trigger.text}' of this sentence"
                 _absorb(twin, sent, clause, text, h)
@@ -595,6 +598,12 @@ def _absorb(ev: Event, sent: Sentence, clause: Clause, text: str, h: TriggerHit)
             ev.mentions[k] = Span(start, end, text[start:end])
             return
     ev.mentions.append(Span(h.start, h.end, h.text))
+
+
+def _responds_between(sent: Sentence, start: int, end: int) -> bool:
+    """Whether a word opening the event answered (ردا على، انتقاما ل) stands between two offsets of
+    the sentence: what follows it is another event than what precedes it."""
+    return any(start <= t.start < end and t.norm in RESPONSE_WORDS for t in sent.tokens)
 
 
 def _sentence_mentions(article: Article, ctx: _Context, idx: int) -> list[Mention]:
