@@ -11,6 +11,7 @@ import argparse
 import cProfile
 import pickle
 import pstats
+import resource
 import sys
 import tempfile
 import time
@@ -32,6 +33,10 @@ from rasd.store.parallel import Analyser, preparer  # noqa: E402
 from rasd.store.versions import code_version, lexicon_version  # noqa: E402
 from rasd.store.writer import Prepared, utcnow  # noqa: E402
 from rasd.store.dedupe import new_members  # noqa: E402
+try:
+    from rasd.store.dedupe import merge_profile  # noqa: E402
+except ImportError:  # store code before incremental clusters (for A/B runs)
+    merge_profile = None
 
 
 def prepared_batches(n: int, batch_size: int, cache: Path, workers: int = 1) -> list:
@@ -44,11 +49,14 @@ def prepared_batches(n: int, batch_size: int, cache: Path, workers: int = 1) -> 
                 break
             batches.append((batch[:n - count], results[:n - count]))
             count += len(batches[-1][0])
-        for _, results in batches:  # a cache from before workers made the merge members
+        for _, results in batches:  # a cache from before workers made the merge members (and profiles)
             for item in results:
                 if isinstance(item, Prepared) and "members" not in item.__dict__:
                     a = item.rows.analysis
                     item.members = new_members(a["events"], a["event_participants"], a["event_mentions"])
+                elif isinstance(item, Prepared) and merge_profile is not None:
+                    for member in item.members:
+                        merge_profile(member)  # the workers' job
         return batches
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "corpus.jsonl"
@@ -62,16 +70,26 @@ def prepared_batches(n: int, batch_size: int, cache: Path, workers: int = 1) -> 
     return batches
 
 
-def write_all(store: Store, batches: list) -> RunSummary:
+def write_all(store: Store, batches: list, report_every: int = 0) -> RunSummary:
+    """Write the batches as an ingest does; with ``report_every``, print the parent's CPU per
+    article over each window of that many articles (does the cost grow with the store?)."""
     versions = (code_version(), lexicon_version(DEFAULT_SETTINGS))
     run_id = store.start_run("ingest", {}, DEFAULT_SETTINGS)
     summary = RunSummary(run_id=run_id)
     run = _Run(store, run_id, utcnow(), summary, Progress(None, "", enabled=False))
+    done, mark, cpu_mark = 0, 0, time.process_time()
     for batch, results in batches:
         for todo in run.to_analyse(iter([batch])):
             mine = {id(x) for x in todo}
             run.write([r for x, r in zip(batch, results) if id(x) in mine], versions)
             store.update_run(run_id, summary)
+        done += len(batch)
+        if report_every and done - mark >= report_every:
+            cpu = time.process_time()
+            print(f"  articles {mark + 1}-{done}: parent CPU {1000 * (cpu - cpu_mark) / (done - mark):.2f} ms/article "
+                  f"(merges so far {summary.merges}, max RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024} MB)",
+                  flush=True)
+            mark, cpu_mark = done, time.process_time()
     run.claims.release_all()
     store.update_run(run_id, summary, "completed")
     return summary
@@ -86,6 +104,8 @@ def main() -> None:
     parser.add_argument("--keep", type=Path, help="keep the SQLite database here")
     parser.add_argument("--profile", action="store_true")
     parser.add_argument("--workers", type=int, default=1, help="to prepare the cache")
+    parser.add_argument("--report-every", type=int, default=0, metavar="N",
+                        help="print the parent's CPU per article over every N articles")
     args = parser.parse_args()
     batches = prepared_batches(args.n, args.batch_size, args.cache, args.workers)
     n = sum(len(b) for b, _ in batches)
@@ -103,7 +123,7 @@ def main() -> None:
             cpu = time.process_time()
             if profiler:
                 profiler.enable()
-            summary = write_all(store, batches)
+            summary = write_all(store, batches, args.report_every)
             if profiler:
                 profiler.disable()
             cpu = time.process_time() - cpu

@@ -20,16 +20,18 @@ those of rasd.dedupe.events.cluster_events.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
-from sqlalchemy import Connection, bindparam, delete, select, update
+from sqlalchemy import Column, Connection, Index, String, Table, Text, bindparam, delete, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
-from ..dedupe import EventKey, MergeCluster, MergeEdge, same_happening
+from ..dedupe import EventKey, same_happening
 from ..dedupe.articles import THRESHOLD, article_fingerprint, from_bytes, lsh_buckets, to_bytes
-from ..dedupe.events import DATE_DAYS, place_key, warm_comparisons
+from ..dedupe.events import (DATE_DAYS, _actor_ids, _day_number, _evidence_tokens, _trigger_norm, place_key,
+                             warm_comparisons)
 from ..model import Event, EventDate, Location, Participant, Span, content_id
 from . import schema as t
 
@@ -144,15 +146,6 @@ def _copy_groups(conn: Connection, article_ids: Iterable[str]) -> dict[str, str]
     return groups
 
 
-def _group_articles(conn: Connection, group_ids: Iterable[str]) -> set[str]:
-    a = t.articles
-    found: set[str] = set()
-    for chunk in in_chunks(set(group_ids)):
-        found.update(conn.execute(select(a.c.id).where(a.c.canonical_article_id.in_(chunk))).scalars())
-        found.update(chunk)
-    return found
-
-
 # ---- events: loading -----------------------------------------------------------------------
 
 @dataclass
@@ -162,6 +155,7 @@ class ClusterMember:
     key: EventKey
     event: Event
     cluster_id: Optional[str]
+    profile: Optional[str] = None  # merge_profile, worked out once
 
 
 # The event columns a member is made of, in the order ``member`` takes them.
@@ -229,6 +223,7 @@ def new_members(event_rows: list[dict], participant_rows: list[dict], span_rows:
         found = member([row.get(name) for name in MEMBER_COLUMNS], people.get(row["id"], ()),
                        spans.get(row["id"], []))
         warm_comparisons(found.event)
+        merge_profile(found)
         out.append(found)
     return out
 
@@ -240,44 +235,19 @@ def _day(event: Event) -> Optional[dt.date]:
         return None
 
 
-def _window_ids(conn: Connection, seeds: dict[str, ClusterMember]) -> set[str]:
-    """Stored events that could merge with a seed: same type and status, and a date within a
-    day of the seed's, or no date and the seed's place."""
-    e = t.events
-    days: dict[tuple[str, str], set[str]] = defaultdict(set)
-    places: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for member in seeds.values():
-        ev = member.event
-        day = _day(ev)
-        if day is not None:
-            days[(ev.type, ev.status)].update(
-                (day + dt.timedelta(days=k)).isoformat() for k in range(-DATE_DAYS, DATE_DAYS + 1))
-        elif ev.location is not None:
-            places[(ev.type, ev.status)].add(place_key(ev))
-    found: set[str] = set()
-    for (type_, status), wanted in sorted(days.items()):
-        for chunk in in_chunks(sorted(wanted)):
-            found.update(conn.execute(select(e.c.id).where(
-                e.c.type == type_, e.c.status == status, e.c.event_date.in_(chunk))).scalars())
-    for (type_, status), wanted in sorted(places.items()):
-        rows = conn.execute(select(e.c.id, e.c.pcode, e.c.location_name_en, e.c.location_text).where(
-            e.c.type == type_, e.c.status == status, e.c.event_date.is_(None), e.c.location_text.is_not(None)))
-        for r in rows:
-            key = r.pcode or place_key(Event(id="", type=type_, mode=None, status=status, trigger=Span(0, 0, ""),
-                                             mentions=[], location=Location(text=r.location_text,
-                                                                            name_en=r.location_name_en)))
-            if key in wanted:
-                found.add(r.id)
-    return found
-
-
-def _group_event_ids(conn: Connection, article_ids: set[str], types: set[str]) -> set[str]:
-    e = t.events
-    found: set[str] = set()
-    for chunk in in_chunks(sorted(article_ids)):
-        found.update(conn.execute(select(e.c.id).where(e.c.article_id.in_(chunk), e.c.type.in_(sorted(types))))
-                     .scalars())
-    return found
+def merge_profile(m: ClusterMember) -> str:
+    """A hash of everything ``same_happening`` reads of an event (type, status, actor ids, point,
+    day, normalized trigger, evidence words) and of its undated place: two events with the same
+    profile merge, or not, with any third event alike (given the same near-duplicate group).
+    Worked out once per member (by the ingest worker for new events)."""
+    if m.profile is None:
+        ev = m.event
+        loc = ev.location
+        parts = (ev.type, ev.status, sorted(_actor_ids(ev)),
+                 (loc.lat, loc.lon) if loc is not None and loc.lat is not None else None, _day_number(ev),
+                 _trigger_norm(ev), sorted(_evidence_tokens(ev)), place_key(ev))
+        m.profile = hashlib.blake2b(repr(parts).encode("utf-8"), digest_size=12).hexdigest()
+    return m.profile
 
 
 def _cluster_member_ids(conn: Connection, cluster_ids: set[str]) -> set[str]:
@@ -288,25 +258,76 @@ def _cluster_member_ids(conn: Connection, cluster_ids: set[str]) -> set[str]:
     return found
 
 
-# ---- events: the queue and the recomputation ---------------------------------------------------
+# ---- events: merge classes ---------------------------------------------------------------------
+
+# The representatives of merge classes (migration 0008). A class is the events of one cluster (or
+# one lone event) with the same merge profile and the same near-duplicate key (the article's
+# canonical article, else the article itself): ``same_happening`` gives every member of a class
+# the same answer against any other event, so a new event is compared with one member per class,
+# whatever the number of copies a wire story has. Lone events are their own class.
+merge_reps = Table(
+    "event_merge_reps", t.metadata,
+    Column("event_id", t.ID, primary_key=True),
+    Column("article_id", t.ID, nullable=False),
+    Column("type", String(32), nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("day", String(10)),  # the event's date, when valid
+    Column("place", Text),  # place_key, for undated events
+    Column("copy_key", t.ID, nullable=False),
+    Column("cluster_id", t.ID),  # None: a lone event
+    Column("profile", String(32), nullable=False),
+    Index("ix_event_merge_reps_window", "type", "status", "day", "place"),
+    Index("ix_event_merge_reps_copy", "copy_key", "type"),
+    Index("ix_event_merge_reps_cluster", "cluster_id"),
+    Index("ix_event_merge_reps_article", "article_id"),
+)
+REP_COLUMNS = ("event_id", "article_id", "cluster_id", "profile", "copy_key")
+
+
+def _rep_row(m: ClusterMember, copy_key: str, cluster_id: Optional[str]) -> dict:
+    ev, day = m.event, _day(m.event)
+    return {"event_id": m.key.event_id, "article_id": m.key.article_id, "type": ev.type, "status": ev.status,
+            "day": day.isoformat() if day else None, "place": place_key(ev) if ev.location is not None else None,
+            "copy_key": copy_key, "cluster_id": cluster_id, "profile": merge_profile(m)}
+
+
+# ---- events: the queue, releasing clusters -------------------------------------------------------
 
 def queue_events(conn: Connection, event_ids: Iterable[str]) -> None:
     """Events just written: their clusters are computed at the end of the batch."""
     _insert_ignore(conn, t.recluster_queue, [{"event_id": i} for i in sorted(set(event_ids))])
 
 
-def release_clusters(conn: Connection, article_ids: list[str]) -> None:
-    """Before these articles' events are deleted: dissolve their clusters and queue the other
-    members, so the clusters are recomputed without them (a reprocess can undo a merge)."""
+def forget_articles(conn: Connection, article_ids: list[str]) -> None:
+    """Before these articles' events are deleted: dissolve their clusters (the surviving members
+    are queued, so their clusters are recomputed without them: a reprocess can undo a merge) and
+    drop their merge classes and queue entries."""
+    release_clusters(conn, article_ids)
+    for chunk in in_chunks(article_ids):
+        conn.execute(delete(merge_reps).where(merge_reps.c.article_id.in_(chunk)))
+        conn.execute(delete(t.recluster_queue).where(t.recluster_queue.c.event_id.in_(
+            select(t.events.c.id).where(t.events.c.article_id.in_(chunk)))))
+
+
+def release_clusters(conn: Connection, article_ids: list[str], keep: bool = False) -> None:
+    """Dissolve the clusters of these articles' events and queue their other members (and, with
+    ``keep``, the articles' own events: their near-duplicate key changed)."""
     e = t.events
     cluster_ids: set[str] = set()
     for chunk in in_chunks(article_ids):
         cluster_ids.update(conn.execute(select(e.c.cluster_id).distinct().where(
             e.c.article_id.in_(chunk), e.c.cluster_id.is_not(None))).scalars())
+    gone = set() if keep else set(article_ids)
+    if keep:  # their lone events too
+        own: set[str] = set()
+        for chunk in in_chunks(article_ids):
+            own.update(conn.execute(select(e.c.id).where(e.c.article_id.in_(chunk))).scalars())
+        for chunk in in_chunks(sorted(own)):
+            conn.execute(delete(merge_reps).where(merge_reps.c.event_id.in_(chunk)))
+        queue_events(conn, own)
     if not cluster_ids:
         return
     members = _cluster_member_ids(conn, cluster_ids)
-    gone = set(article_ids)
     survivors = [i for i, a in _article_of(conn, members).items() if a not in gone]
     _dissolve(conn, cluster_ids, members)
     queue_events(conn, survivors)
@@ -326,129 +347,12 @@ def _dissolve(conn: Connection, cluster_ids: set[str], members: set[str]) -> Non
         conn.execute(delete(t.event_merges).where(t.event_merges.c.cluster_id.in_(chunk)))
     for chunk in in_chunks(sorted(members)):
         conn.execute(update(e).where(e.c.id.in_(chunk)).values(cluster_id=None, n_sources=1, cluster_head=True))
+        conn.execute(delete(merge_reps).where(merge_reps.c.event_id.in_(chunk)))
     for chunk in in_chunks(sorted(cluster_ids)):
         conn.execute(delete(t.event_clusters).where(t.event_clusters.c.id.in_(chunk)))
 
 
-def _new_edges(seeds: dict[str, ClusterMember], window: dict[str, ClusterMember],
-               copy_group: dict[str, str]) -> list[MergeEdge]:
-    """Every merge between a seed and a seed or window event: the pairs rasd.dedupe.cluster_events
-    would consider (same type with dates within a day; undated at the same place; in
-    near-duplicate articles), each compared once in key order, so an edge is the same whatever
-    the batch it is found in."""
-    everyone = {**window, **seeds}
-    dated: dict[tuple[str, dt.date], list[ClusterMember]] = defaultdict(list)
-    undated: dict[tuple[str, Optional[str]], list[ClusterMember]] = defaultdict(list)
-    grouped: dict[tuple[str, str], list[ClusterMember]] = defaultdict(list)
-    for member in everyone.values():
-        ev, day = member.event, _day(member.event)
-        if day is not None:
-            dated[(ev.type, day)].append(member)
-        elif ev.location is not None:
-            undated[(ev.type, place_key(ev))].append(member)
-        if member.key.article_id in copy_group:
-            grouped[(ev.type, copy_group[member.key.article_id])].append(member)
-    edges: dict[tuple[EventKey, EventKey], MergeEdge] = {}
-    for seed in seeds.values():
-        ev, day = seed.event, _day(seed.event)
-        if day is not None:
-            candidates = [m for k in range(-DATE_DAYS, DATE_DAYS + 1)
-                          for m in dated.get((ev.type, day + dt.timedelta(days=k)), ())]
-        elif ev.location is not None:
-            candidates = list(undated.get((ev.type, place_key(ev)), ()))
-        else:
-            candidates = []
-        group = copy_group.get(seed.key.article_id)
-        if group is not None:
-            candidates += grouped.get((ev.type, group), [])
-        for other in candidates:
-            if other.key.article_id == seed.key.article_id:
-                continue  # in-article merging is the event coder's job
-            ka, kb = seed.key, other.key
-            a, b = (seed, other) if (ka.article_id, ka.event_id) <= (kb.article_id, kb.event_id) else (other, seed)
-            if (a.key, b.key) in edges:
-                continue
-            copies = group is not None and copy_group.get(other.key.article_id) == group
-            found = same_happening(a.event, b.event, copies=copies)
-            if found:
-                edges[(a.key, b.key)] = MergeEdge(a.key, b.key, *found)
-    return list(edges.values())
-
-
-def _stored_edges(conn: Connection, cluster_ids: set[str], members: dict[str, ClusterMember]) -> list[MergeEdge]:
-    """The merges of existing clusters, as recorded with their members (``links``)."""
-    m = t.event_merges
-    edges = []
-    for chunk in in_chunks(sorted(cluster_ids)):
-        for event_id, detail in conn.execute(select(m.c.event_id, m.c.detail).where(m.c.cluster_id.in_(chunk))):
-            for other, rule, text in (detail or {}).get("links", []):
-                edges.append(MergeEdge(members[event_id].key, members[other].key, rule, text))
-    return edges
-
-
-def _components(members: dict[str, ClusterMember], edges: list[MergeEdge]) -> list[MergeCluster]:
-    """Union-find over the edges; clusters and their edges in key order (deterministic)."""
-    parent = {i: i for i in members}
-
-    def root(i: str) -> str:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for edge in edges:
-        ra, rb = root(edge.a.event_id), root(edge.b.event_id)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-    clusters: dict[str, MergeCluster] = {}
-    for i in sorted(members, key=lambda i: (members[i].key.article_id, i)):
-        r = root(i)
-        clusters.setdefault(r, MergeCluster(r, [])).members.append(members[i].key)
-    for edge in sorted(edges, key=lambda e: (e.a.article_id, e.a.event_id, e.b.article_id, e.b.event_id)):
-        clusters[root(edge.a.event_id)].edges.append(edge)
-    return [c for c in clusters.values() if len(c.members) > 1]
-
-
-def merge_pending(conn: Connection, run_id: Optional[int],
-                  known: Optional[dict[str, ClusterMember]] = None) -> int:
-    """Recompute the clusters of the queued events; returns how many more events are merged
-    into another article's event than before (the run summary's "merges").
-
-    Merges between two events already stored are not compared again: they are the recorded
-    merges of their clusters (two stored events in different clusters never merge, or they
-    would share a cluster). Only the queued events are compared with their candidates.
-    ``known``: members of events just written (``new_members``), not read back from the database."""
-    q = t.recluster_queue
-    queued = list(conn.execute(select(q.c.event_id)).scalars())
-    if not queued:
-        return 0
-    conn.execute(delete(q))
-    known = known or {}
-    seeds = {i: known[i] for i in sorted(queued) if i in known}
-    seeds.update(load_members(conn, [i for i in queued if i not in known]))
-    if not seeds:
-        return 0
-    copy_group = _copy_groups(conn, {m.key.article_id for m in seeds.values()})
-    window_ids = _window_ids(conn, seeds)
-    seed_groups = {copy_group[m.key.article_id] for m in seeds.values() if m.key.article_id in copy_group}
-    if seed_groups:
-        window_ids |= _group_event_ids(conn, _group_articles(conn, seed_groups),
-                                       {m.event.type for m in seeds.values()})
-    window = load_members(conn, window_ids - set(seeds))
-    copy_group.update(_copy_groups(conn, {m.key.article_id for m in window.values()}))
-    edges = _new_edges(seeds, window, copy_group)
-    touched = set(seeds) | {e.a.event_id for e in edges} | {e.b.event_id for e in edges}
-    members = {i: seeds.get(i) or window[i] for i in touched}
-    old_clusters = {m.cluster_id for m in members.values() if m.cluster_id}
-    old_members = _cluster_member_ids(conn, old_clusters)
-    members.update(load_members(conn, old_members - set(members)))
-    edges += _stored_edges(conn, old_clusters, members)
-    clusters = _components(members, edges)
-    _dissolve(conn, old_clusters, set(members))
-    # Net: events merged now minus those merged before in the clusters rewritten, so the run's
-    # count does not depend on how many batches rewrote the same cluster.
-    return _write_clusters(conn, clusters, members, run_id) - (len(old_members) - len(old_clusters))
-
+# ---- events: incremental merging ---------------------------------------------------------------
 
 def _head(members: list[ClusterMember]) -> ClusterMember:
     """The member that represents the cluster: located, dated, with the most participants."""
@@ -459,51 +363,369 @@ def _head(members: list[ClusterMember]) -> ClusterMember:
     return min(members, key=rank)
 
 
-def _write_clusters(conn: Connection, clusters: list[MergeCluster], members: dict[str, ClusterMember],
-                    run_id: Optional[int]) -> int:
-    from .writer import utcnow  # the store's clock (writer imports this module)
-    merged = 0
-    event_updates, merge_rows, cluster_rows = [], [], []
-    for cluster in clusters:
-        ids = sorted(k.event_id for k in cluster.members)
-        cluster_id = content_id("cluster", *ids)
-        head = _head([members[i] for i in ids])
-        n_sources = len({k.article_id for k in cluster.members})
-        merged += len(ids) - 1
-        cluster_rows.append({"id": cluster_id, "canonical_event_id": head.key.event_id, "run_id": run_id,
-                             "created_at": utcnow()})
-        event_updates += [{"eid": i, "cid": cluster_id, "n": n_sources, "head": i == head.key.event_id}
-                          for i in ids]
-        links: dict[str, list] = defaultdict(list)  # every merge, kept with its first event
-        for edge in cluster.edges:
-            links[edge.a.event_id].append([edge.b.event_id, edge.rule, edge.detail])
-        merge_rows += [{"cluster_id": cluster_id, "event_id": event_id, "rule": rule, "score": None,
-                        "detail": {**detail, "links": links[event_id]}, "run_id": run_id}
-                       for event_id, rule, detail in _explanations(cluster, head.key.event_id)]
-    if cluster_rows:
-        conn.execute(t.event_clusters.insert(), cluster_rows)
-        conn.execute(update(t.events).where(t.events.c.id == bindparam("eid")).values(
-            cluster_id=bindparam("cid"), n_sources=bindparam("n"), cluster_head=bindparam("head")), event_updates)
-        conn.execute(t.event_merges.insert(), merge_rows)
-    return merged
+def _compare(a: ClusterMember, b: ClusterMember, copies: bool) -> Optional[tuple[str, str]]:
+    """same_happening on the pair in key order (the order the recorded detail is written in)."""
+    if (a.key.article_id, a.key.event_id) > (b.key.article_id, b.key.event_id):
+        a, b = b, a
+    return same_happening(a.event, b.event, copies=copies)
 
 
-def _explanations(cluster: MergeCluster, head_id: str) -> list[tuple[str, str, dict]]:
-    """For each member, the merge that joined it to the cluster: a spanning tree from the head
-    over the merge edges (breadth first, edges in their deterministic order)."""
-    links: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
-    for edge in cluster.edges:
-        links[edge.a.event_id].append((edge.b.event_id, edge.rule, edge.detail))
-        links[edge.b.event_id].append((edge.a.event_id, edge.rule, edge.detail))
-    out = [(head_id, "head", {"edges": len(cluster.edges)})]
-    seen, frontier = {head_id}, [head_id]
-    while frontier:
-        following = []
-        for current in frontier:
-            for other, rule, detail in links[current]:
-                if other not in seen:
-                    seen.add(other)
-                    following.append(other)
-                    out.append((other, rule, {"with": current, "detail": detail}))
-        frontier = following
-    return out
+@dataclass(eq=False)
+class _Comp:
+    """A cluster, or a lone event, as one batch's merging sees it."""
+    min_id: str  # its smallest member event id: the cluster's id
+    head: ClusterMember
+    single: Optional[str] = None  # a lone event: its id
+    stored_ids: set = field(default_factory=set)  # the stored clusters it holds
+    joined: list = field(default_factory=list)  # events whose row gets this cluster
+    demoted: list = field(default_factory=list)  # former heads
+    forward: Optional["_Comp"] = None  # merged into that one
+
+
+@dataclass(eq=False)
+class _Rep:
+    member: ClusterMember
+    copy_key: str
+    comp: _Comp
+    stored: bool
+
+
+class _Merger:
+    """Adds queued events one at a time, in the order given, to the stored clusters: the result
+    is the same whatever the batches (see merge_pending)."""
+
+    def __init__(self, conn: Connection, run_id: Optional[int]):
+        self.conn, self.run_id = conn, run_id
+        self.members: dict[str, ClusterMember] = {}
+        self.by_cluster: dict[str, _Comp] = {}
+        self.by_single: dict[str, _Comp] = {}
+        self.dated: dict[tuple, list[_Rep]] = defaultdict(list)
+        self.undated: dict[tuple, list[_Rep]] = defaultdict(list)
+        self.grouped: dict[tuple, list[_Rep]] = defaultdict(list)
+        self.new_reps: list[_Rep] = []
+        self.stored_singles: set[str] = set()  # lone stored events (their class row exists)
+        self.singles_joined: set[str] = set()
+        self.tree: dict[str, tuple[_Comp, Optional[tuple]]] = {}  # changed merge rows
+        self.stored_tree: dict[str, Optional[tuple]] = {}
+        self.trees_loaded: set[str] = set()
+        self.touched: list[_Comp] = []
+        self.copy_keys: dict[str, str] = {}
+        self.merged = 0
+
+    # -- state ---------------------------------------------------------------------------------
+
+    @staticmethod
+    def find(comp: _Comp) -> _Comp:
+        while comp.forward is not None:
+            comp = comp.forward
+        return comp
+
+    def _index(self, rep: _Rep) -> None:
+        ev, day = rep.member.event, _day(rep.member.event)
+        if day is not None:
+            self.dated[(ev.type, ev.status, day)].append(rep)
+        elif ev.location is not None:
+            self.undated[(ev.type, ev.status, place_key(ev))].append(rep)
+        self.grouped[(rep.copy_key, ev.type)].append(rep)
+
+    def load(self, seeds: list[ClusterMember], copy_group: dict[str, str]) -> None:
+        """The stored classes the seeds could merge with (same type and status, dates within a day;
+        undated at the same place; the same near-duplicate group), with their clusters' heads."""
+        r = merge_reps
+        days: dict[tuple, set[str]] = defaultdict(set)
+        places: dict[tuple, set[str]] = defaultdict(set)
+        groups: set[str] = set()
+        for m in seeds:
+            ev, day = m.event, _day(m.event)
+            if day is not None:
+                days[(ev.type, ev.status)].update(
+                    (day + dt.timedelta(days=k)).isoformat() for k in range(-DATE_DAYS, DATE_DAYS + 1))
+            elif ev.location is not None:
+                places[(ev.type, ev.status)].add(place_key(ev))
+            if m.key.article_id in copy_group:
+                groups.add(copy_group[m.key.article_id])
+        columns = [r.c[c] for c in REP_COLUMNS]
+        rows: dict[str, tuple] = {}
+        for (type_, status), wanted in sorted(days.items()):
+            for chunk in in_chunks(sorted(wanted)):
+                rows.update((row[0], row) for row in self.conn.execute(select(*columns).where(
+                    r.c.type == type_, r.c.status == status, r.c.day.in_(chunk))))
+        for (type_, status), wanted in sorted(places.items()):
+            for chunk in in_chunks(sorted(wanted)):
+                rows.update((row[0], row) for row in self.conn.execute(select(*columns).where(
+                    r.c.type == type_, r.c.status == status, r.c.day.is_(None), r.c.place.in_(chunk))))
+        for chunk in in_chunks(sorted(groups)):
+            rows.update((row[0], row) for row in self.conn.execute(select(*columns).where(r.c.copy_key.in_(chunk))))
+        seed_ids = {m.key.event_id for m in seeds}
+        rows = {i: row for i, row in rows.items() if i not in seed_ids}
+        self.members.update(load_members(self.conn, rows))
+        cluster_ids = {row[2] for row in rows.values() if row[2]}
+        heads: dict[str, str] = {}
+        c = t.event_clusters
+        for chunk in in_chunks(sorted(cluster_ids)):
+            heads.update(self.conn.execute(select(c.c.id, c.c.canonical_event_id).where(c.c.id.in_(chunk))).all())
+        self.members.update(load_members(self.conn, set(heads.values()) - set(self.members)))
+        for event_id in sorted(rows):
+            _, _, cluster_id, profile, copy_key = rows[event_id]
+            m = self.members[event_id]
+            m.profile = profile
+            if cluster_id:
+                comp = self.by_cluster.get(cluster_id)
+                if comp is None:
+                    comp = self.by_cluster[cluster_id] = _Comp(cluster_id, self.members[heads[cluster_id]],
+                                                               stored_ids={cluster_id})
+            else:
+                comp = self.by_single[event_id] = _Comp(event_id, m, single=event_id)
+                self.stored_singles.add(event_id)
+            self._index(_Rep(m, copy_key, comp, stored=True))
+
+    # -- the merge tree (event_merges): every member but the head names the member it merged with --
+
+    def _load_tree(self, comp: _Comp) -> None:
+        wanted = sorted(comp.stored_ids - self.trees_loaded)
+        m = t.event_merges
+        for chunk in in_chunks(wanted):
+            for event_id, rule, detail in self.conn.execute(
+                    select(m.c.event_id, m.c.rule, m.c.detail).where(m.c.cluster_id.in_(chunk))):
+                detail = detail or {}
+                self.stored_tree[event_id] = None if rule == "head" else (detail.get("with"), rule,
+                                                                          detail.get("detail", ""))
+        self.trees_loaded.update(wanted)
+
+    def _parent(self, event_id: str) -> Optional[tuple]:
+        if event_id in self.tree:
+            return self.tree[event_id][1]
+        return self.stored_tree.get(event_id)
+
+    def _set(self, event_id: str, comp: _Comp, parent: Optional[tuple]) -> None:
+        self.tree[event_id] = (comp, parent)
+
+    def _reroot(self, comp: _Comp, event_id: str) -> None:
+        """Make ``event_id`` the root of its cluster's tree (the edges on its path to the old root
+        turn round; no edge is added or lost)."""
+        self._load_tree(comp)
+        path = [event_id]
+        while (p := self._parent(path[-1])) is not None and p[0] is not None and len(path) <= len(self.stored_tree) + len(self.tree) + 1:
+            path.append(p[0])
+        edges = [self._parent(node) for node in path[:-1]]
+        self._set(event_id, comp, None)
+        for i, (_, rule, detail) in enumerate(edges):
+            self._set(path[i + 1], comp, (path[i], rule, detail))
+
+    def _unsingle(self, comp: _Comp) -> None:
+        if comp.single is not None:
+            comp.joined.append(comp.single)
+            if comp.single in self.stored_singles:
+                self.singles_joined.add(comp.single)
+            comp.single = None
+
+    # -- adding one event ----------------------------------------------------------------------
+
+    def _members_of(self, comp: _Comp) -> list[ClusterMember]:
+        ids = _cluster_member_ids(self.conn, comp.stored_ids) | set(comp.joined)
+        self.members.update(load_members(self.conn, ids - set(self.members)))
+        missing = {self.members[i].key.article_id for i in ids} - set(self.copy_keys)
+        groups = _copy_groups(self.conn, missing)
+        self.copy_keys.update((a, groups.get(a, a)) for a in missing)
+        return sorted((self.members[i] for i in ids), key=lambda m: (m.key.article_id, m.key.event_id))
+
+    def add(self, m: ClusterMember, copy_key: str, grouped: bool) -> None:
+        ev, day = m.event, _day(m.event)
+        self.members[m.key.event_id] = m
+        self.copy_keys[m.key.article_id] = copy_key
+        if day is not None:
+            candidates = [r for k in range(-DATE_DAYS, DATE_DAYS + 1)
+                          for r in self.dated.get((ev.type, ev.status, day + dt.timedelta(days=k)), ())]
+        elif ev.location is not None:
+            candidates = list(self.undated.get((ev.type, ev.status, place_key(ev)), ()))
+        else:
+            candidates = []
+        if grouped:
+            candidates += self.grouped.get((copy_key, ev.type), ())
+        unique = {id(r): r for r in candidates}
+        candidates = sorted(unique.values(), key=lambda r: (r.member.key.article_id, r.member.key.event_id))
+        joined: list[tuple[_Comp, ClusterMember, str, str]] = []
+        done: set[int] = set()
+        profile = merge_profile(m)
+        for rep in candidates:
+            comp = self.find(rep.comp)
+            if id(comp) in done:
+                continue
+            other = rep.member
+            if other.key.article_id == m.key.article_id:
+                if comp.single is None:  # the cluster's other members may come from other articles
+                    done.add(id(comp))
+                    for x in self._members_of(comp):
+                        if x.key.article_id != m.key.article_id:
+                            found = _compare(m, x, grouped and self.copy_keys[x.key.article_id] == copy_key)
+                            if found:
+                                joined.append((comp, x, *found))
+                                break
+                continue
+            found = _compare(m, other, grouped and rep.copy_key == copy_key)
+            if found:
+                done.add(id(comp))
+                joined.append((comp, other, *found))
+        if not joined:
+            comp = self.by_single[m.key.event_id] = _Comp(m.key.event_id, m, single=m.key.event_id)
+            rep = _Rep(m, copy_key, comp, stored=False)
+            self.new_reps.append(rep)
+            self._index(rep)
+            return
+        self.merged += len(joined)
+        target, first, rule, detail = joined[0]
+        self._unsingle(target)
+        self.touched.append(target)
+        heads = [target.head, m]
+        for comp, other, rule_i, detail_i in joined[1:]:
+            self._reroot(comp, other.key.event_id)
+            self._set(other.key.event_id, comp, (m.key.event_id, rule_i, detail_i))
+            self._unsingle(comp)
+            heads.append(comp.head)
+            target.demoted.append(comp.head.key.event_id)
+            target.demoted += comp.demoted
+            target.stored_ids |= comp.stored_ids
+            target.joined += comp.joined
+            target.min_id = min(target.min_id, comp.min_id)
+            comp.forward = target
+        self._set(m.key.event_id, target, (first.key.event_id, rule, detail))
+        target.joined.append(m.key.event_id)
+        target.min_id = min(target.min_id, m.key.event_id)
+        head = _head(heads)
+        if head is not target.head:
+            self._reroot(target, head.key.event_id)
+            target.demoted.append(target.head.key.event_id)
+            target.head = head
+        same_class = any(self.find(r.comp) is target and r.copy_key == copy_key and r.member.profile == profile
+                         for r in candidates)
+        if not same_class:  # the first of its class in this cluster: it represents the class
+            rep = _Rep(m, copy_key, target, stored=False)
+            self.new_reps.append(rep)
+            self._index(rep)
+
+    # -- writing -------------------------------------------------------------------------------
+
+    def write(self) -> None:
+        from .writer import utcnow  # the store's clock (writer imports this module)
+        conn, e, m, c = self.conn, t.events, t.event_merges, t.event_clusters
+        finals = list({id(f): f for f in (self.find(x) for x in self.touched)}.values())
+        now = utcnow()
+        new = [f for f in finals if f.min_id not in f.stored_ids]
+        if new:
+            conn.execute(c.insert(), [{"id": f.min_id, "canonical_event_id": f.head.key.event_id,
+                                       "run_id": self.run_id, "created_at": now} for f in new])
+        kept = [f for f in finals if f.min_id in f.stored_ids and f.demoted]
+        if kept:
+            conn.execute(update(c).where(c.c.id == bindparam("cid")).values(canonical_event_id=bindparam("head")),
+                         [{"cid": f.min_id, "head": f.head.key.event_id} for f in kept])
+        for f in finals:  # every merge row of the tree's root is rewritten with the rest
+            if f.head.key.event_id not in self.tree:
+                self._set(f.head.key.event_id, f, None)
+        for chunk in in_chunks(sorted(self.tree)):
+            conn.execute(delete(m).where(m.c.event_id.in_(chunk)))
+        relabel = [{"old": old, "new": f.min_id} for f in finals for old in sorted(f.stored_ids - {f.min_id})]
+        if relabel:
+            for table in (e, m, merge_reps):
+                conn.execute(update(table).where(table.c.cluster_id == bindparam("old"))
+                             .values(cluster_id=bindparam("new")), relabel)
+            conn.execute(delete(c).where(c.c.id == bindparam("old")), [{"old": r["old"]} for r in relabel])
+        flags = {}
+        for f in finals:
+            for event_id in [*f.joined, *f.demoted, f.head.key.event_id]:
+                flags[event_id] = {"eid": event_id, "cid": f.min_id, "head": event_id == f.head.key.event_id}
+        if flags:
+            conn.execute(update(e).where(e.c.id == bindparam("eid")).values(
+                cluster_id=bindparam("cid"), cluster_head=bindparam("head")), [flags[k] for k in sorted(flags)])
+        rows = []
+        for event_id in sorted(self.tree):
+            comp, parent = self.tree[event_id]
+            if parent is None:
+                rule, detail = "head", {"links": []}
+            else:
+                rule, detail = parent[1], {"with": parent[0], "detail": parent[2],
+                                           "links": [[parent[0], parent[1], parent[2]]]}
+            rows.append({"cluster_id": self.find(comp).min_id, "event_id": event_id, "rule": rule, "score": None,
+                         "detail": detail, "run_id": self.run_id})
+        if rows:
+            conn.execute(m.insert(), rows)
+        rep_rows = []
+        for rep in self.new_reps:
+            comp = self.find(rep.comp)
+            rep_rows.append(_rep_row(rep.member, rep.copy_key, None if comp.single is not None else comp.min_id))
+        if rep_rows:
+            conn.execute(merge_reps.insert(), rep_rows)
+        if self.singles_joined:
+            conn.execute(update(merge_reps).where(merge_reps.c.event_id == bindparam("eid"))
+                         .values(cluster_id=bindparam("cid")),
+                         [{"eid": i, "cid": self.find(self.by_single[i]).min_id} for i in sorted(self.singles_joined)])
+        counts: dict[str, int] = {}
+        for chunk in in_chunks(sorted(f.min_id for f in finals)):
+            counts.update(conn.execute(select(e.c.cluster_id, func.count(e.c.article_id.distinct()))
+                                       .where(e.c.cluster_id.in_(chunk)).group_by(e.c.cluster_id)).all())
+        if counts:
+            conn.execute(update(e).where(e.c.cluster_id == bindparam("cid"), e.c.n_sources != bindparam("n"))
+                         .values(n_sources=bindparam("n")), [{"cid": k, "n": n} for k, n in sorted(counts.items())])
+
+
+def merge_pending(conn: Connection, run_id: Optional[int],
+                  known: Optional[dict[str, ClusterMember]] = None) -> int:
+    """Merge the queued events into the stored clusters; returns how many more events are merged
+    into another article's event than before (the run summary's "merges").
+
+    The queued events are added one at a time: the events written (``known``, their members
+    made by the workers) in the order they were written, then events read back (members of
+    dissolved clusters, a reprocess) in id order. Each is compared with one representative of
+    each merge class that could merge with it (same type and status, dates within a day; undated
+    at the same place; the same near-duplicate group), and with no other member of a cluster it
+    has joined; it joins every cluster it merges with (clusters are connected components of the
+    merges, so they equal clustering every event at once), and only the rows that change are
+    written: its own row, its merge, the cluster's head and size, and, when its id is smaller
+    than every member's, the cluster's id."""
+    q = t.recluster_queue
+    queued = set(conn.execute(select(q.c.event_id)).scalars())
+    if not queued:
+        return 0
+    conn.execute(delete(q))
+    known = known or {}
+    seeds = [m for i, m in known.items() if i in queued]
+    rest = load_members(conn, [i for i in queued if i not in known])
+    seeds += sorted(rest.values(), key=lambda m: (m.key.article_id, m.key.event_id))
+    if not seeds:
+        return 0
+    copy_group = _copy_groups(conn, {m.key.article_id for m in seeds})
+    merger = _Merger(conn, run_id)
+    merger.load(seeds, copy_group)
+    for m in seeds:
+        merger.add(m, copy_group.get(m.key.article_id, m.key.article_id), m.key.article_id in copy_group)
+    merger.write()
+    return merger.merged
+
+
+def rebuild_merge_state(conn: Connection) -> None:
+    """Migration 0008: give stored clusters their new ids (the smallest member event id) and
+    record the merge classes of every stored event."""
+    e, m, c = t.events, t.event_merges, t.event_clusters
+    relabel = [{"old": old, "new": new} for old, new in conn.execute(
+        select(e.c.cluster_id, func.min(e.c.id)).where(e.c.cluster_id.is_not(None)).group_by(e.c.cluster_id))
+        if old != new]
+    if relabel:
+        for r in relabel:
+            row = conn.execute(select(c.c.canonical_event_id, c.c.run_id, c.c.created_at).where(c.c.id == r["old"])).one()
+            conn.execute(c.insert().values(id=r["new"], canonical_event_id=row[0], run_id=row[1], created_at=row[2]))
+        for table in (e, m):
+            conn.execute(update(table).where(table.c.cluster_id == bindparam("old")).values(cluster_id=bindparam("new")),
+                         relabel)
+        conn.execute(delete(c).where(c.c.id == bindparam("old")), [{"old": r["old"]} for r in relabel])
+    canonical = {a: k for a, k in conn.execute(select(t.articles.c.id, t.articles.c.canonical_article_id))}
+    seen: set[tuple] = set()
+    ids = sorted(conn.execute(select(e.c.id)).scalars())
+    for chunk in in_chunks(ids):
+        rows = []
+        for member in sorted(load_members(conn, chunk).values(), key=lambda x: (x.key.article_id, x.key.event_id)):
+            key = canonical.get(member.key.article_id) or member.key.article_id
+            cls = (member.cluster_id or member.key.event_id, merge_profile(member), key)
+            if cls not in seen:
+                seen.add(cls)
+                rows.append(_rep_row(member, key, member.cluster_id))
+        if rows:
+            conn.execute(merge_reps.insert(), rows)

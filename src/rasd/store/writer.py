@@ -19,8 +19,8 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from ..model import Article, DocumentError, RawDocument, content_id
 from . import schema as t
-from .dedupe import (BatchLinker, ClusterMember, in_chunks, link_near_duplicate, merge_pending, new_members,
-                     queue_events, release_clusters)
+from .dedupe import (BatchLinker, ClusterMember, forget_articles, in_chunks, link_near_duplicate, merge_pending,
+                     new_members, queue_events, release_clusters)
 from ..dedupe.articles import LeanMinHash, article_fingerprint
 from .rows import ArticleRows, Row, analysis_rows, article_rows, table_rows
 
@@ -139,7 +139,7 @@ def delete_analysis(conn: Connection, article_ids: list[str]) -> None:
     """Remove sentences, mentions and events (with their spans, participants, merges)."""
     if not article_ids:
         return
-    release_clusters(conn, article_ids)  # their clusters are recomputed without these events
+    forget_articles(conn, article_ids)  # their clusters are recomputed without these events
     event_ids = select(t.events.c.id).where(t.events.c.article_id.in_(article_ids)).scalar_subquery()
     for table in (t.event_participants, t.event_mentions, t.event_merges):
         conn.execute(delete(table).where(table.c.event_id.in_(event_ids)))
@@ -149,8 +149,12 @@ def delete_analysis(conn: Connection, article_ids: list[str]) -> None:
 
 def delete_article(conn: Connection, article_id: str) -> None:
     delete_analysis(conn, [article_id])
+    copies = list(conn.execute(select(t.articles.c.id).where(t.articles.c.canonical_article_id == article_id))
+                  .scalars())
     conn.execute(update(t.articles).where(t.articles.c.canonical_article_id == article_id)
                  .values(canonical_article_id=None, duplicate_similarity=None))
+    if copies:  # their events' near-duplicate key changed: merged again at the end of the batch
+        release_clusters(conn, copies, keep=True)
     conn.execute(delete(t.removed_lines).where(t.removed_lines.c.article_id == article_id))
     conn.execute(delete(t.articles).where(t.articles.c.id == article_id))
 
