@@ -5,6 +5,7 @@ failing document into a ``DocumentError`` instead of stopping the batch.
 """
 from __future__ import annotations
 
+import gc
 from typing import Callable, Iterable, Iterator, Optional, Union
 
 from .clean import clean_document
@@ -49,7 +50,24 @@ def default_stages(settings: Settings) -> list[Stage]:
         EventCoder(settings),  # last: reads every mention the recognizers found
     ]
     share_scan(_lexicon_matchers(s for s in stages if isinstance(s, LEXICON_RECOGNIZERS)))
+    freeze_loaded()
     return stages
+
+
+_frozen = False
+
+
+def freeze_loaded() -> None:
+    """Once per process, after the first stages are built: move every object then alive (the
+    lexicons, automatons and models, some 760,000 objects) out of the garbage collector's sight
+    (``gc.freeze``). They live as long as the process; a full collection no longer walks them all
+    (two per pass over corpus-dev, each about 0.2 s: 0.55 ms per article), and a forked worker
+    does not touch their pages. Objects that are garbage at that moment are collected first."""
+    global _frozen
+    if not _frozen:
+        _frozen = True
+        gc.collect()
+        gc.freeze()
 
 
 # Recognizers whose lexicon matchers all read the article's whole normalized text: one automaton
