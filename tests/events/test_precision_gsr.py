@@ -90,3 +90,60 @@ def test_not_a_protest(pipeline, text):
 ])
 def test_protests_told_stay(pipeline, text):
     assert reports_event_of_type(coded(pipeline, text), "PROTEST")
+
+
+@pytest.mark.parametrize("text,frame", [
+    # a condemnation or charge verb reaches its object across its subject's name and the date
+    ("فيما ادان مجلس الامن الدولي هجوم قوات المعارضة على العاصمة التشادية.", "condemnation"),
+    # ... and across the other acts of a list of charges
+    ("ويحقق المدعي العام في اتهامات بوقوع حوادث اضطهاد وتعذيب واغتصاب وقتل في دارفور.", "accusation"),
+    ("وتقول السلطات المصرية أن تنظيم التوحيد والجهاد وراء تفجيرات سيناء.", "accusation"),
+    ("وهذه هي المرة الثانية التي تتطرق فيها الحكومة الاسرائيلية لموضوع ضرب العمق السوري.", "comment"),
+    ("سلمت المحكمة الألمانية الاتحادية ملفات اغتيال النائب العام السابق إلى النيابة العامة.", "legal"),
+])
+def test_frames_reaching_further(pipeline, text, frame):
+    article = coded(pipeline, text)
+    events = of_type(article, "ASSAULT")
+    assert events, [(e.type, e.trigger.text) for e in article.events]
+    assert event_reference(article, events[0]) == frame
+
+
+def test_a_statement_after_a_complementizer_is_reported(pipeline):
+    # the frame does not reach across أن beyond its window: what the officials confirm is told
+    article = coded(pipeline, "اعترف البنتاغون بأن القوات الأميركية تعرضت للهجوم 12 مرة على الأقل في العراق الأسبوع الماضي.")
+    assert [event_reference(article, e) for e in of_type(article, "ASSAULT")] == [None]
+
+
+def test_a_noun_frame_does_not_reach_across_a_name(pipeline):
+    # وهي اتهامات تشدد الدوحة على نفيها: the denial is told, not named in the accusation
+    article = coded(pipeline, "وتتهم البلدان الأربعة الحكومة القطرية بتمويل الإرهاب، وهي اتهامات تشدد الدوحة على نفيها.")
+    rejects = of_type(article, "REJECT")
+    assert rejects and event_reference(article, rejects[0]) is None
+
+
+@pytest.mark.parametrize("text", [
+    "فقد كثرت غارات القراصنة على الجزر البريطانية في القرن الـ 17 واختطاف سكان الجزر.",
+    "وتبدي ليبيا اهتماما بشراء انظمة صواريخ أرض جو مثل اس 300.",
+    "وضم التصوير مشاهد لتدريبات عسكرية منها اطلاق النار وتسلق الموانع.",
+    "ولا تفضي الاجراءات الى مسك خيوط عصابات اختطاف الأطباء والفتيات.",
+])
+def test_not_an_attack_more(pipeline, text):
+    assert not reports_event_of_type(coded(pipeline, text), "ASSAULT")
+
+
+def test_an_option_is_hypothetical(pipeline):
+    events = of_type(coded(pipeline, "ثمة خيار آخر يتمثل في شن ضربات جوية ضد معسكرات الارهابيين في مناطق القبائل."),
+                     "ASSAULT")
+    assert events and all(e.status == "hypothetical" for e in events)
+
+
+def test_the_horn_of_africa_is_no_century(pipeline):
+    text = ("شن الجيش الأميركي حملة من اثيوبيا الشهر الماضي بهدف القبض على زعماء القاعدة في القرن الأفريقي أو قتلهم، "
+            "ووجه ضربات ضد المسلحين الاسلاميين في الصومال.")
+    assert reports_event_of_type(coded(pipeline, text), "ASSAULT")
+
+
+def test_an_attack_on_a_convoy_carrying_missile_systems_stays(pipeline):
+    # the weapon words of the cargo still anchor the attack (no 'missile systems' sense cue)
+    text = "وتحدثت مصادر امس عن الهجوم على قافلة حربية كانت تحمل أنظمة صواريخ أرض-جو متقدمة قرب الحدود اللبنانية."
+    assert reports_event_of_type(coded(pipeline, text), "ASSAULT")

@@ -37,7 +37,8 @@ from ..model import Article, Event, Sentence
 from ..normalize import normalize
 from .cues import token_range
 
-WINDOW = 3  # tokens between a frame word and the trigger it governs
+WINDOW = 3  # tokens between a frame word and the trigger it governs (not counting transparent ones)
+MAX_REACH = 12  # tokens a frame word reaches back at most, transparent ones included
 RELATIVE_WINDOW = 2
 
 # Frame words, in matching form (normalize: أ إ آ -> ا, ة -> ه, ى -> ي), compared with a token's
@@ -56,9 +57,13 @@ _FRAMES: dict[str, tuple[str, ...]] = {
                    # على علاقة بخطف ثلاثة جنود، العقل المدبر للاعتداءات، تدبير اغتيال)
                    "متورط", "المتورط", "متورطون", "المتورطون", "متورطين", "المتورطين", "متورطه",
                    "يشتبه", "المشتبه", "مشتبه", "علاقه", "علاقته", "علاقتهم", "صله", "صلته", "صلتهم",
-                   "تدبير", "مدبر", "المدبر", "مدبري"),
+                   "تدبير", "مدبر", "المدبر", "مدبري", "وراء"),  # وراء: يقف وراء الهجوم، الأكراد وراء الهجوم
     "legal": ("محاكمه", "المحاكمه", "محكمه", "المحكمه", "قضيه", "القضيه", "اعترف", "اعترفت", "اعترفوا",
-              "اعتراف", "اعترافات", "اعترافه", "دعوي", "ادين", "ادينوا", "مدان", "المدانين"),
+              "اعتراف", "اعترافات", "اعترافه", "دعوي", "ادين", "ادينوا", "مدان", "المدانين", "ملفات", "الملفات"),
+    # a comment on an attack, or the attack as the topic of talk (يعلق على مقتل، معلقة على مقتل بوتو،
+    # تتطرق لموضوع ضرب العمق السوري)
+    # (not علق/تعليق alone: also 'suspend', تعليق مشاركاتها)
+    "comment": ("تعليقا", "معلقا", "معلقه", "موضوع", "مساله"),
 }
 # Temporal or causal prepositions: a verbal noun governed by one is a starting point or a cause.
 _AFTERMATH = ("منذ", "ذكري", "الذكري", "خلفيه", "اعقاب", "تداعيات", "غداه", "عشيه")  # غداة، عشية: the day after, the eve of
@@ -77,8 +82,32 @@ _RELATIVES = ("الذي", "التي", "الذين", "اللذين", "اللتي�
 _PRONOUNS = frozenset({"هو", "هي", "هم", "هما", "هن"})
 _CLAUSE_BREAKS = frozenset({"،", ",", "؛", ";", ":", ".", "!", "؟", "?"})
 
+# nouns of acts that carry a listed act (ارتكاب أعمال قتل، حالات اغتصاب وتعذيب)
+_ACT_NOUNS = ("ارتكاب", "اعمال", "عمليات", "جرائم", "جريمه", "حالات", "حوادث", "وقوع", "حملات", "حمله", "ممارسات")
+# acts that stand coordinated in a list of charges (اغتصاب ونهب وقتل)
+_LISTED_ACTS = ("قتل", "نهب", "اغتصاب", "تعذيب", "خطف", "اختطاف", "اضطهاد", "تهجير", "تدمير", "سلب", "حرق",
+                "اعتقال", "احتجاز", "ترويع", "تشريد", "ابتزاز", "تفجير", "تفجيرات", "اغتيال", "اغتيالات",
+                "عنف", "ارهاب", "تخريب", "تطهير", "ابادة", "هجمات", "اعتداءات")
+
+# the frame words that reach across names, dates and lists to their object: verbs and nouns of
+# condemning and charging (أدان مجلس الأمن الدولي هجوم قوات المعارضة، اتهم نائب الوزير جماعة ... بمحاولة
+# اغتيال); the others only within WINDOW plain tokens
+_REACHING = ("ادان", "ادانت", "يدين", "تدين", "ادانوا", "استنكر", "استنكرت", "يستنكر", "تستنكر", "شجب", "شجبت",
+             "يشجب", "تشجب", "ندد", "نددت", "يندد", "تندد", "اتهم", "اتهمت", "يتهم", "تتهم", "اتهموا", "اتهام",
+             "اتهامات", "الاتهام", "الاتهامات", "متهم", "متهمه", "متهمين", "متهمون", "المتهم", "المتهمين",
+             "المتهمون")
+# nouns among them: a name after a noun is its genitive or a new clause's subject (وهي اتهامات تشدد
+# الدوحة على نفيها), so they reach across lists only
+_REACHING_NOUNS = ("اتهام", "اتهامات", "الاتهام", "الاتهامات", "متهم", "متهمه", "متهمين", "متهمون", "المتهم",
+                   "المتهمين", "المتهمون")
+_COMPLEMENTIZERS = frozenset(normalize(w) for w in ("أن", "إن", "بأن", "أنه", "أنها", "إنه", "إنها", "بأنه", "بأنها"))
+
 _FRAME_OF: dict[str, str] = {normalize(w): kind for kind, words in _FRAMES.items() for w in words}
 _AFTERMATH_SET = frozenset(normalize(w) for w in _AFTERMATH)
+_REACHING_SET = frozenset(normalize(w) for w in _REACHING)
+_REACHING_NOUN_SET = frozenset(normalize(w) for w in _REACHING_NOUNS)
+_ACT_NOUN_SET = frozenset(normalize(w) for w in _ACT_NOUNS)
+_LISTED_ACT_SET = frozenset(normalize(w) for w in _LISTED_ACTS)
 _RELATIVE_SET = frozenset(normalize(w) for w in _RELATIVES)
 _WHEN_SET = frozenset(normalize(w) for w in _WHEN)
 _WHEN_PAIR_SET = frozenset((normalize(a), normalize(b)) for a, b in _WHEN_PAIRS)
@@ -87,28 +116,52 @@ _SEQUENCE_WHEN_SET = frozenset(normalize(w) for w in _SEQUENCE_WHEN)
 _SEQUENCE_PAIR_SET = frozenset((normalize(a), normalize(b)) for a, b in _SEQUENCE_PAIRS)
 
 
+def _list_word(t) -> bool:
+    """A word a frame reaches across: a noun of acts (ارتكاب، أعمال، جرائم، حالات، حوادث، وقوع) or a
+    coordinated act of a list (ونهب، وتعذيب) — اتهامات بوقوع حوادث اضطهاد وتعذيب واغتصاب وقتل."""
+    return t.stem in _ACT_NOUN_SET or t.norm in _ACT_NOUN_SET or (
+        t.proclitics[:1] == ("و",) and _without_tanween(t.stem) in _LISTED_ACT_SET)
+
+
 def _without_tanween(word: str) -> str:
     """تحقيقا -> تحقيق: the accusative alif of an indefinite noun."""
     return word[:-1] if len(word) > 3 and word.endswith("ا") else word
 
 
-def reference_frame(sentence: Sentence, first: int, nominal: bool, narrative: bool = False) -> Optional[str]:
+def reference_frame(sentence: Sentence, first: int, nominal: bool, narrative: bool = False,
+                    transparent: frozenset[int] = frozenset()) -> Optional[str]:
     """The frame governing the trigger that starts at token ``first``, or None (a report).
 
     ``nominal``: the trigger is a verbal noun (not a verb, and no light verb carries it).
     ``narrative``: another event is told before it in the sentence, so a preposition or conjunction
-    of sequence (بعد، قبل، إثر، بعد أن) continues the report instead of naming its background."""
+    of sequence (بعد، قبل، إثر، بعد أن) continues the report instead of naming its background.
+    ``transparent``: tokens that do not count against the window of a frame word (``WINDOW``): the
+    names and dates between a verb and its object (أدان الحزب الديمقراطي التقدمي التونسي أمس عملية
+    خطف), and, for any frame, the other acts of a list and the nouns of acts that carry it (المتهمة
+    بارتكاب أعمال اغتصاب ونهب وقتل)."""
     toks = sentence.tokens
-    for k in range(first - 1, max(-1, first - 1 - WINDOW), -1):
+    counted = 0
+    named = False  # a name or date skipped: only a verb's subject stands there, not a noun's
+    for k in range(first - 1, max(-1, first - 1 - MAX_REACH), -1):
         t = toks[k]
-        if t.norm in _CLAUSE_BREAKS:
-            break
+        near = first - k <= WINDOW  # within the plain window, nothing skipped
+        if t.norm in _CLAUSE_BREAKS or (t.norm in _COMPLEMENTIZERS and not near):
+            break  # beyond the window a complement clause (أكد مسؤولون أن القوات أطلقت) reports what it says
         kind = _FRAME_OF.get(t.stem) or _FRAME_OF.get(t.norm) or _FRAME_OF.get(_without_tanween(t.stem))
-        if kind:
+        reaches = (t.stem in _REACHING_SET or t.norm in _REACHING_SET) and not (
+            named and (t.stem in _REACHING_NOUN_SET or t.norm in _REACHING_NOUN_SET))
+        if kind and (near or reaches) and not (
+                t.stem == "وراء" and k > 0 and toks[k - 1].norm in ("من", "الهدف")):  # الهدف من وراء: the aim of
             return kind
-        if nominal and (t.stem in _AFTERMATH_SET or t.norm in _AFTERMATH_SET or (
+        if near and nominal and (t.stem in _AFTERMATH_SET or t.norm in _AFTERMATH_SET or (
                 not narrative and (t.stem in _SEQUENCE_SET or t.norm in _SEQUENCE_SET))):
             return "aftermath"
+        if k in transparent:
+            named = True
+        elif not _list_word(t):
+            counted += 1
+        if counted >= WINDOW:
+            break
     if not nominal:
         for k in range(first - 1, max(-1, first - 1 - RELATIVE_WINDOW), -1):
             t = toks[k]
@@ -151,8 +204,21 @@ def event_reference(article: Article, event: Event, events: Optional[Sequence[Ev
                 (e.trigger.field == "text" and sent.start <= e.trigger.start < trig.start)
                 or any(m.field == "text" and sent.start <= m.start and m.end <= trig.start for m in e.mentions))
                 for e in (article.events if events is None else events))
-            return reference_frame(sent, first, is_nominal(event), narrative)
+            return reference_frame(sent, first, is_nominal(event), narrative, _named(article, sent))
     return None
+
+
+_NAME_KINDS = frozenset({"actor", "person", "org", "place", "date"})
+
+
+def _named(article: Article, sent: Sentence) -> frozenset[int]:
+    """Indexes of the sentence's tokens inside a name or date mention (a frame verb's subject or the
+    time of the statement stands between it and its object)."""
+    spans = [(m.start, m.end) for m in article.mentions
+             if m.field == "text" and m.kind in _NAME_KINDS and sent.start <= m.start < sent.end]
+    if not spans:
+        return frozenset()
+    return frozenset(i for i, t in enumerate(sent.tokens) if any(a <= t.start and t.end <= b for a, b in spans))
 
 
 def mark_references(article: Article, events: Sequence[Event]) -> None:
