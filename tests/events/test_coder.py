@@ -193,3 +193,18 @@ def test_the_attack_answered_is_not_folded_into_the_answer(coder):
     cands = [c for c in coder.code_article(art).candidates if c.type == "ASSAULT"]
     assert len(cands) == 2 and cands[0].coded
     assert "same event" not in cands[1].reason and "restating" not in cands[1].reason
+
+
+def test_a_toll_told_for_another_day_is_another_event(coder):
+    # two tolls of truffle gatherers, Sunday's and Saturday's (after may-0305)
+    text = ("وتوفي أمس الأحد 14 مدنياً وأصيب 8 آخرون في انفجار لغم أرضي قرب جبل الطار في بادية الرصافة. "
+            "يوم السبت، قتل 12 شخصاً من جامعي الكمأة في حوادث منفصلة في عدة محافظات.")
+    art = article_with(text, [("date", "أمس الأحد", {"value": "2024-03-10"}),
+                              ("date", "يوم السبت", {"value": "2024-03-09"})])
+    assert len([e for e in coder.code_article(art).events if e.type == "ASSAULT"]) == 2
+    # the same toll told on the same day is still the attack's
+    same = ("وتوفي أمس الأحد 14 مدنياً في انفجار لغم أرضي قرب جبل الطار، "
+            "فيما أصيب أمس الأحد 8 آخرون.")
+    art = article_with(same, [("date", "أمس الأحد", {"value": "2024-03-10"}),
+                              ("date", "أمس الأحد", {"value": "2024-03-10"})])
+    assert len([e for e in coder.code_article(art).events if e.type == "ASSAULT"]) == 1

@@ -260,8 +260,8 @@ class EventCoder:
                 cand.reason = f"inside the complement of '{gate[1]}' (demanded, offered or refused, not done)"
                 continue
             twin = coded_in_clause.get((clause.index, entry.type))
-            if twin is not None and different_times(ctx.times.get(twin.id),
-                                                    time_key(sent, first, time_floor, clause.last, phrases)):
+            when = time_key(sent, first, time_floor, clause.last, phrases)
+            if twin is not None and different_times(ctx.times.get(twin.id), when):
                 twin = None  # ... وبعد ذلك بأسبوعين دمرت ...: told at another time, another event
             if twin is not None and two_sided_apart(twin.provenance.lexicon_entries[0], ctx.forms.get(twin.id),
                                                     entry.id, p.form):
@@ -330,7 +330,8 @@ class EventCoder:
             if p.pos == NOUN and lv_index is None and not (roles.actor or roles.recipient) and restated is not None \
                     and not two_sided_apart(restated.provenance.lexicon_entries[0], ctx.forms.get(restated.id),
                                             entry.id, p.form) \
-                    and not _responds_between(sent, restated.trigger.end, h.start):
+                    and not _responds_between(sent, restated.trigger.end, h.start) \
+                    and not different_times(ctx.times.get(restated.id), when):
                 twin = restated
                 cand.reason = f"bare verbal noun restating '{twin.trigger.text}' of this sentence"
                 _absorb(twin, sent, clause, text, h)
@@ -338,7 +339,8 @@ class EventCoder:
                 continue
             if entry.casualty and not roles.actor:
                 attack = self._attack_just_told(events_so_far + events, sent, coded_in_sentence, ctx)
-                if attack is not None:
+                if attack is not None and not different_times(ctx.times.get(attack.id), when):
+                    # وتوفي أمس الأحد 14 مدنيا ...، فيما شهد يوم السبت مقتل 12: another day, another toll
                     cand.reason = f"casualties of the attack '{attack.trigger.text}' told just before"
                     _absorb(attack, sent, clause, text, h)
                     self._lend_roles(attack, roles)
@@ -369,7 +371,7 @@ class EventCoder:
             events.append(ev)
             ctx.event_paragraph[ev.id] = sent.paragraph
             ctx.forms[ev.id] = p.form
-            ctx.times[ev.id] = time_key(sent, first, time_floor, clause.last, phrases)
+            ctx.times[ev.id] = when
             time_floor = last + 1
             cand.coded, cand.event_id, cand.rules = True, ev.id, ev.provenance.rules
             coded_in_clause[(clause.index, entry.type)] = ev
