@@ -147,3 +147,47 @@ def test_an_attack_on_a_convoy_carrying_missile_systems_stays(pipeline):
     # the weapon words of the cargo still anchor the attack (no 'missile systems' sense cue)
     text = "وتحدثت مصادر امس عن الهجوم على قافلة حربية كانت تحمل أنظمة صواريخ أرض-جو متقدمة قرب الحدود اللبنانية."
     assert reports_event_of_type(coded(pipeline, text), "ASSAULT")
+
+
+@pytest.mark.parametrize("text,etype", [
+    ("وقام عناصر شرطة مكافحة الشغب بإبعاد المتظاهرين عن المدخل وجرت هذه التظاهرة استجابة لدعوة تنظيمات طلابية.",
+     "PROTEST"),
+    ("ورجح مسؤولون محليون ان تكون هذه المجزرة انتقاما لما حدث اول من امس من تفجيرات في منطقة شيعية.", "ASSAULT"),
+])
+def test_a_demonstrative_takes_up_an_event_told_before(pipeline, text, etype):
+    article = coded(pipeline, text)
+    events = of_type(article, etype)
+    assert events and event_reference(article, events[0]) == "anaphora"
+    assert not reports_event_of_type(article, etype)
+
+
+def test_a_demonstrative_with_a_toll_reports(pipeline):
+    text = "وهذا الهجوم الذي بدأ قبل شهرين اوقع بحسب الجيش اكثر من الف قتيل بين المتمردين الإسلاميين."
+    assert reports_event_of_type(coded(pipeline, text), "ASSAULT")
+
+
+def test_dhalika_as_a_pronoun_is_no_demonstrative(pipeline):
+    article = coded(pipeline, "وسبق ذلك استهدافها قاعدة الشدادي الأميركية في سوريا عبر طائرات مسيرة.")
+    events = of_type(article, "ASSAULT")
+    assert events and event_reference(article, events[0]) is None
+
+
+@pytest.mark.parametrize("text,etype,status", [
+    ("فلعلنا نشهد قريباً حركة لمقاطعة جنوب السودان على غرار مقاطعة إسرائيل.", "PROTEST", "future"),
+    ("وتابعت الصحف الزيارة التي يعتزم ولي العهد البريطاني القيام بها إلى السعودية.", "CONSULT", "future"),
+    # قريبا من is 'near to': the clash is told
+    ("واندلعت اشتباكات عنيفة امس قريبا من الحدود اللبنانية.", "ASSAULT", "asserted"),
+])
+def test_soon_and_planned(pipeline, text, etype, status):
+    events = of_type(coded(pipeline, text), etype)
+    assert events and events[0].status == status, [(e.trigger.text, e.status) for e in events]
+
+
+def test_an_objection_voiced_is_no_protest(pipeline):
+    assert not reports_event_of_type(coded(pipeline, "وأبدى العديد من المتظاهرين احتجاجهم على اعتزام حكومة برودي رفع الضرائب."),
+                                     "PROTEST")
+
+
+def test_protests_breaking_out_are_told(pipeline):
+    text = "وانفجرت عدة مظاهرات في مختلف أنحاء المناطق الفلسطينية احتجاجا على تلك الأعمال، وخصوصا في مدينة القدس."
+    assert reports_event_of_type(coded(pipeline, text), "PROTEST")

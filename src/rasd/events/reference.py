@@ -204,11 +204,29 @@ def event_reference(article: Article, event: Event, events: Optional[Sequence[Ev
                 (e.trigger.field == "text" and sent.start <= e.trigger.start < trig.start)
                 or any(m.field == "text" and sent.start <= m.start and m.end <= trig.start for m in e.mentions))
                 for e in (article.events if events is None else events))
+            if is_nominal(event) and _anaphoric(article, sent, first, trig.end):
+                return "anaphora"
             return reference_frame(sent, first, is_nominal(event), narrative, _named(article, sent))
     return None
 
 
 _NAME_KINDS = frozenset({"actor", "person", "org", "place", "date"})
+_DEMONSTRATIVES = frozenset(normalize(w) for w in ("هذه", "هذا", "ذلك", "تلك", "هذين", "هاتين", "هاتان", "هذان",
+                                                   "هؤلاء", "أولئك"))
+
+
+def _anaphoric(article: Article, sent: Sentence, first: int, trig_end: int) -> bool:
+    """A verbal noun right after a demonstrative (هذه المظاهرة هي جزء من مؤامرة، نقوم بهذا الاحتجاج، ذلك
+    الاعتداء) takes up an event told before; unless the sentence gives it a toll after it (وهذا الهجوم الذي
+    بدأ قبل شهرين أوقع أكثر من ألف قتيل: the sentence reports what the attack did)."""
+    # a demonstrative adjective stands before a definite noun; before anything else ذلك is a pronoun
+    # (سبق ذلك استهدافها، بما في ذلك اختطاف)
+    # (وكذلك 'likewise' is no demonstrative: only و ف ب ل may stand before it)
+    if first == 0 or sent.tokens[first - 1].norm.lstrip("وفبل") not in _DEMONSTRATIVES \
+            or not sent.tokens[first].norm.startswith("ال"):
+        return False
+    return not any(m.field == "text" and m.kind == "casualty" and trig_end <= m.start < sent.end
+                   for m in article.mentions)
 
 
 def _named(article: Article, sent: Sentence) -> frozenset[int]:
