@@ -37,6 +37,10 @@ try:
     from rasd.store.dedupe import merge_profile  # noqa: E402
 except ImportError:  # store code before incremental clusters (for A/B runs)
     merge_profile = None
+try:
+    from rasd.store.dedupe import refresh_cluster_sizes  # noqa: E402
+except ImportError:
+    refresh_cluster_sizes = None
 
 
 def prepared_batches(n: int, batch_size: int, cache: Path, workers: int = 1) -> list:
@@ -90,6 +94,9 @@ def write_all(store: Store, batches: list, report_every: int = 0) -> RunSummary:
                   f"(merges so far {summary.merges}, max RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024} MB)",
                   flush=True)
             mark, cpu_mark = done, time.process_time()
+    if refresh_cluster_sizes is not None:
+        with store.begin() as conn:  # as ingest_sources does at the end of a run
+            refresh_cluster_sizes(conn)
     run.claims.release_all()
     store.update_run(run_id, summary, "completed")
     return summary

@@ -20,6 +20,7 @@ from ..settings import DEFAULT_SETTINGS, Settings
 from ..store import Store
 from ..store.ingest import estimate_total
 from ..store.versions import code_version, lexicon_version
+from ..store.dedupe import refresh_cluster_sizes
 from .loader import load_partition
 from .partitions import TARGET_BYTES, plan_partitions
 from .worker import PipelineFactory, run_partition
@@ -78,6 +79,8 @@ def ingest_dask(store: Store, sources: Sequence[str], address, settings: Setting
                 load_first()
         while queue:
             load_first()
+        with store.begin() as conn:
+            refresh_cluster_sizes(conn)  # n_sources on every member (the batches wrote heads and joiners)
         status = "completed"
     except KeyboardInterrupt:
         status = "interrupted"

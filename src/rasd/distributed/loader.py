@@ -28,7 +28,7 @@ def load_partition(store: Store, staging: Path, name: str, run_id: Optional[int]
     for i in range(0, len(items), batch_size):
         batch = items[i:i + batch_size]
         with store.begin() as conn:
-            writer = BatchWriter(conn, run_id, *versions)
+            writer = BatchWriter(conn, run_id, *versions, defer_sizes=True)  # refreshed at the end of the run
             writer.write_all(batch)
             writer.finish()
         summarize_batch(summary, writer)

@@ -21,16 +21,18 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
-from sqlalchemy import Column, Connection, Index, String, Table, Text, bindparam, delete, func, select, update
+from sqlalchemy import (Column, Connection, Float, Index, Integer, String, Table, Text, bindparam, delete, func, select,
+                        update)
 from sqlalchemy.dialects import postgresql, sqlite
 
 from ..dedupe import EventKey, same_happening
 from ..dedupe.articles import THRESHOLD, article_fingerprint, from_bytes, lsh_buckets, to_bytes
-from ..dedupe.events import (DATE_DAYS, _actor_ids, _day_number, _evidence_tokens, _trigger_norm, place_key,
+from ..dedupe.events import (DATE_DAYS, _actor_ids, _day_number, _evidence_tokens, _point, _trigger_norm, place_key,
                              warm_comparisons)
 from ..model import Event, EventDate, Location, Participant, Span, content_id
 from . import schema as t
@@ -276,19 +278,65 @@ merge_reps = Table(
     Column("copy_key", t.ID, nullable=False),
     Column("cluster_id", t.ID),  # None: a lone event
     Column("profile", String(32), nullable=False),
+    # What same_happening reads, worked out (rasd.dedupe.events): the window is compared
+    # without reading the events, their participants and spans back.
+    Column("actors", Text, nullable=False),  # actor ids, sorted, joined by U+001F
+    Column("lat", Float),
+    Column("lon", Float),
+    Column("day_number", Integer, nullable=False),  # date ordinal, 0: none
+    Column("trigger_norm", Text, nullable=False),
+    Column("trigger_text", Text, nullable=False),
+    Column("evidence", Text, nullable=False),  # evidence words, sorted, joined by spaces
     Index("ix_event_merge_reps_window", "type", "status", "day", "place"),
     Index("ix_event_merge_reps_copy", "copy_key", "type"),
     Index("ix_event_merge_reps_cluster", "cluster_id"),
     Index("ix_event_merge_reps_article", "article_id"),
 )
-REP_COLUMNS = ("event_id", "article_id", "cluster_id", "profile", "copy_key")
+# Clusters whose members other than the head and the events that joined it last have an
+# ``n_sources`` behind (migration 0009): an ingest writes the exact count on those rows each
+# batch and on every member once, at the end of the run (refresh_cluster_sizes), instead of on
+# every member of a growing cluster at every batch.
+cluster_refresh = Table(
+    "event_cluster_refresh", t.metadata,
+    Column("cluster_id", t.ID, primary_key=True),
+)
+
+REP_COLUMNS = ("event_id", "article_id", "cluster_id", "profile", "copy_key", "type", "status", "day", "place",
+               "actors", "lat", "lon", "day_number", "trigger_norm", "trigger_text", "evidence")
+SEP = "\x1f"
 
 
 def _rep_row(m: ClusterMember, copy_key: str, cluster_id: Optional[str]) -> dict:
-    ev, day = m.event, _day(m.event)
+    ev, day = m.event, _member_day(m)
+    point = _point(ev)
     return {"event_id": m.key.event_id, "article_id": m.key.article_id, "type": ev.type, "status": ev.status,
             "day": day.isoformat() if day else None, "place": place_key(ev) if ev.location is not None else None,
-            "copy_key": copy_key, "cluster_id": cluster_id, "profile": merge_profile(m)}
+            "copy_key": copy_key, "cluster_id": cluster_id, "profile": merge_profile(m),
+            "actors": SEP.join(sorted(_actor_ids(ev))), "lat": ev.location.lat if point else None,
+            "lon": ev.location.lon if point else None, "day_number": _day_number(ev),
+            "trigger_norm": _trigger_norm(ev), "trigger_text": ev.trigger.text,
+            "evidence": " ".join(sorted(_evidence_tokens(ev)))}
+
+
+def _rep_member(row) -> ClusterMember:
+    """A stored class representative as merging compares it: an event with only what
+    same_happening reads (its cached parts set from the row)."""
+    (event_id, article_id, cluster_id, profile, _, type_, status, _, _, actors, lat, lon, day_number,
+     trigger_norm, trigger_text, evidence) = row
+    ev = Event(id=event_id, type=type_, mode=None, status=status, trigger=Span(0, 0, trigger_text), mentions=[])
+    cached = ev.__dict__
+    cached["_actor_ids"] = frozenset(actors.split(SEP)) if actors else frozenset()
+    cached["_trigger_norm"] = trigger_norm
+    cached["_evidence_tokens"] = frozenset(evidence.split()) if evidence else frozenset()
+    cached["_point"] = (math.radians(lat), math.cos(math.radians(lat)), lon) if lat is not None else ()
+    cached["_day_number"] = day_number
+    return ClusterMember(EventKey(article_id, event_id), ev, cluster_id, profile)
+
+
+def _member_day(m: ClusterMember) -> Optional[dt.date]:
+    if "day" not in m.__dict__:
+        m.__dict__["day"] = _day(m.event)
+    return m.__dict__["day"]
 
 
 # ---- events: the queue, releasing clusters -------------------------------------------------------
@@ -349,6 +397,7 @@ def _dissolve(conn: Connection, cluster_ids: set[str], members: set[str]) -> Non
         conn.execute(update(e).where(e.c.id.in_(chunk)).values(cluster_id=None, n_sources=1, cluster_head=True))
         conn.execute(delete(merge_reps).where(merge_reps.c.event_id.in_(chunk)))
     for chunk in in_chunks(sorted(cluster_ids)):
+        conn.execute(delete(cluster_refresh).where(cluster_refresh.c.cluster_id.in_(chunk)))
         conn.execute(delete(t.event_clusters).where(t.event_clusters.c.id.in_(chunk)))
 
 
@@ -374,7 +423,7 @@ def _compare(a: ClusterMember, b: ClusterMember, copies: bool) -> Optional[tuple
 class _Comp:
     """A cluster, or a lone event, as one batch's merging sees it."""
     min_id: str  # its smallest member event id: the cluster's id
-    head: ClusterMember
+    head: Optional[ClusterMember]  # None: a stored lone event not read yet (_Merger.head)
     single: Optional[str] = None  # a lone event: its id
     stored_ids: set = field(default_factory=set)  # the stored clusters it holds
     joined: list = field(default_factory=list)  # events whose row gets this cluster
@@ -388,14 +437,17 @@ class _Rep:
     copy_key: str
     comp: _Comp
     stored: bool
+    day: Optional[dt.date]
+    place: Optional[str]  # undated events only
 
 
 class _Merger:
     """Adds queued events one at a time, in the order given, to the stored clusters: the result
     is the same whatever the batches (see merge_pending)."""
 
-    def __init__(self, conn: Connection, run_id: Optional[int]):
-        self.conn, self.run_id = conn, run_id
+    def __init__(self, conn: Connection, run_id: Optional[int], defer_sizes: bool = False):
+        self.conn, self.run_id, self.defer_sizes = conn, run_id, defer_sizes
+        self.stored_heads: dict[str, str] = {}  # stored cluster id -> its head when read
         self.members: dict[str, ClusterMember] = {}
         self.by_cluster: dict[str, _Comp] = {}
         self.by_single: dict[str, _Comp] = {}
@@ -421,12 +473,19 @@ class _Merger:
         return comp
 
     def _index(self, rep: _Rep) -> None:
-        ev, day = rep.member.event, _day(rep.member.event)
+        ev, day = rep.member.event, rep.day
         if day is not None:
             self.dated[(ev.type, ev.status, day)].append(rep)
-        elif ev.location is not None:
-            self.undated[(ev.type, ev.status, place_key(ev))].append(rep)
+        elif rep.place is not None:
+            self.undated[(ev.type, ev.status, rep.place)].append(rep)
         self.grouped[(rep.copy_key, ev.type)].append(rep)
+
+    def _new_rep(self, m: ClusterMember, copy_key: str, comp: _Comp) -> None:
+        ev = m.event
+        day = _member_day(m)
+        rep = _Rep(m, copy_key, comp, False, day, place_key(ev) if day is None and ev.location is not None else None)
+        self.new_reps.append(rep)
+        self._index(rep)
 
     def load(self, seeds: list[ClusterMember], copy_group: dict[str, str]) -> None:
         """The stored classes the seeds could merge with (same type and status, dates within a day;
@@ -436,7 +495,7 @@ class _Merger:
         places: dict[tuple, set[str]] = defaultdict(set)
         groups: set[str] = set()
         for m in seeds:
-            ev, day = m.event, _day(m.event)
+            ev, day = m.event, _member_day(m)
             if day is not None:
                 days[(ev.type, ev.status)].update(
                     (day + dt.timedelta(days=k)).isoformat() for k in range(-DATE_DAYS, DATE_DAYS + 1))
@@ -458,44 +517,42 @@ class _Merger:
             rows.update((row[0], row) for row in self.conn.execute(select(*columns).where(r.c.copy_key.in_(chunk))))
         seed_ids = {m.key.event_id for m in seeds}
         rows = {i: row for i, row in rows.items() if i not in seed_ids}
-        self.members.update(load_members(self.conn, rows))
         cluster_ids = {row[2] for row in rows.values() if row[2]}
         heads: dict[str, str] = {}
         c = t.event_clusters
         for chunk in in_chunks(sorted(cluster_ids)):
             heads.update(self.conn.execute(select(c.c.id, c.c.canonical_event_id).where(c.c.id.in_(chunk))).all())
+        self.stored_heads.update(heads)
         self.members.update(load_members(self.conn, set(heads.values()) - set(self.members)))
         for event_id in sorted(rows):
-            _, _, cluster_id, profile, copy_key = rows[event_id]
-            m = self.members[event_id]
-            m.profile = profile
+            row = rows[event_id]
+            cluster_id, copy_key, day, place = row[2], row[4], row[7], row[8]
+            m = _rep_member(row)
             if cluster_id:
                 comp = self.by_cluster.get(cluster_id)
                 if comp is None:
                     comp = self.by_cluster[cluster_id] = _Comp(cluster_id, self.members[heads[cluster_id]],
                                                                stored_ids={cluster_id})
-            else:
-                comp = self.by_single[event_id] = _Comp(event_id, m, single=event_id)
+            else:  # a lone event: its own head (a full member, for the head's rank)
+                comp = self.by_single[event_id] = _Comp(event_id, None, single=event_id)
                 self.stored_singles.add(event_id)
-            self._index(_Rep(m, copy_key, comp, stored=True))
+            self._index(_Rep(m, copy_key, comp, True, dt.date.fromisoformat(day) if day else None, place))
+
 
     # -- the merge tree (event_merges): every member but the head names the member it merged with --
 
-    def _load_tree(self, comp: _Comp) -> None:
-        wanted = sorted(comp.stored_ids - self.trees_loaded)
-        m = t.event_merges
-        for chunk in in_chunks(wanted):
-            for event_id, rule, detail in self.conn.execute(
-                    select(m.c.event_id, m.c.rule, m.c.detail).where(m.c.cluster_id.in_(chunk))):
-                detail = detail or {}
-                self.stored_tree[event_id] = None if rule == "head" else (detail.get("with"), rule,
-                                                                          detail.get("detail", ""))
-        self.trees_loaded.update(wanted)
-
     def _parent(self, event_id: str) -> Optional[tuple]:
+        """The member ``event_id`` names as merged with (event id, rule, detail); None: the root.
+        Stored rows are read one at a time along a path (a tree is not read whole)."""
         if event_id in self.tree:
             return self.tree[event_id][1]
-        return self.stored_tree.get(event_id)
+        if event_id not in self.stored_tree:
+            m = t.event_merges
+            row = self.conn.execute(select(m.c.rule, m.c.detail).where(m.c.event_id == event_id)).first()
+            detail = (row.detail if row else None) or {}
+            self.stored_tree[event_id] = None if row is None or row.rule == "head" else (
+                detail.get("with"), row.rule, detail.get("detail", ""))
+        return self.stored_tree[event_id]
 
     def _set(self, event_id: str, comp: _Comp, parent: Optional[tuple]) -> None:
         self.tree[event_id] = (comp, parent)
@@ -503,14 +560,20 @@ class _Merger:
     def _reroot(self, comp: _Comp, event_id: str) -> None:
         """Make ``event_id`` the root of its cluster's tree (the edges on its path to the old root
         turn round; no edge is added or lost)."""
-        self._load_tree(comp)
         path = [event_id]
-        while (p := self._parent(path[-1])) is not None and p[0] is not None and len(path) <= len(self.stored_tree) + len(self.tree) + 1:
+        while (p := self._parent(path[-1])) is not None and p[0] is not None and p[0] not in path:
             path.append(p[0])
         edges = [self._parent(node) for node in path[:-1]]
         self._set(event_id, comp, None)
         for i, (_, rule, detail) in enumerate(edges):
             self._set(path[i + 1], comp, (path[i], rule, detail))
+
+    def head(self, comp: _Comp) -> ClusterMember:
+        if comp.head is None:  # a stored lone event, read when it merges
+            if comp.single not in self.members:
+                self.members.update(load_members(self.conn, [comp.single]))
+            comp.head = self.members[comp.single]
+        return comp.head
 
     def _unsingle(self, comp: _Comp) -> None:
         if comp.single is not None:
@@ -530,7 +593,7 @@ class _Merger:
         return sorted((self.members[i] for i in ids), key=lambda m: (m.key.article_id, m.key.event_id))
 
     def add(self, m: ClusterMember, copy_key: str, grouped: bool) -> None:
-        ev, day = m.event, _day(m.event)
+        ev, day = m.event, _member_day(m)
         self.members[m.key.event_id] = m
         self.copy_keys[m.key.article_id] = copy_key
         if day is not None:
@@ -568,20 +631,18 @@ class _Merger:
                 joined.append((comp, other, *found))
         if not joined:
             comp = self.by_single[m.key.event_id] = _Comp(m.key.event_id, m, single=m.key.event_id)
-            rep = _Rep(m, copy_key, comp, stored=False)
-            self.new_reps.append(rep)
-            self._index(rep)
+            self._new_rep(m, copy_key, comp)
             return
         self.merged += len(joined)
         target, first, rule, detail = joined[0]
+        heads = [self.head(target), m]
         self._unsingle(target)
         self.touched.append(target)
-        heads = [target.head, m]
         for comp, other, rule_i, detail_i in joined[1:]:
             self._reroot(comp, other.key.event_id)
             self._set(other.key.event_id, comp, (m.key.event_id, rule_i, detail_i))
+            heads.append(self.head(comp))
             self._unsingle(comp)
-            heads.append(comp.head)
             target.demoted.append(comp.head.key.event_id)
             target.demoted += comp.demoted
             target.stored_ids |= comp.stored_ids
@@ -599,17 +660,43 @@ class _Merger:
         same_class = any(self.find(r.comp) is target and r.copy_key == copy_key and r.member.profile == profile
                          for r in candidates)
         if not same_class:  # the first of its class in this cluster: it represents the class
-            rep = _Rep(m, copy_key, target, stored=False)
-            self.new_reps.append(rep)
-            self._index(rep)
+            self._new_rep(m, copy_key, target)
 
     # -- writing -------------------------------------------------------------------------------
+
+    def _sizes(self, finals: list[_Comp]) -> dict[int, int]:
+        """Articles in each cluster (n_sources), from what joined it and, for a stored cluster,
+        its head's count and which of the joiners' articles it held already. Clusters that joined
+        stored clusters are left out (counted in SQL after the writes)."""
+        e = t.events
+        out: dict[int, int] = {}
+        articles = {id(f): {self.members[i].key.article_id for i in f.joined} for f in finals}
+        for f in finals:
+            if not f.stored_ids:
+                out[id(f)] = len(articles[id(f)])
+        one = {next(iter(f.stored_ids)): f for f in finals if len(f.stored_ids) == 1}
+        if not one:
+            return out
+        old = {}
+        heads = {self.stored_heads[cid]: cid for cid in one}
+        for chunk in in_chunks(sorted(heads)):
+            old.update((heads[i], n) for i, n in self.conn.execute(select(e.c.id, e.c.n_sources).where(e.c.id.in_(chunk))))
+        present: dict[str, set] = defaultdict(set)
+        wanted = sorted(set().union(*(articles[id(f)] for f in one.values())))
+        for chunk in in_chunks(wanted):
+            for cid, article_id in self.conn.execute(select(e.c.cluster_id, e.c.article_id).distinct().where(
+                    e.c.article_id.in_(chunk), e.c.cluster_id.in_(sorted(one)))):
+                present[cid].add(article_id)
+        for cid, f in one.items():
+            out[id(f)] = old[cid] + len(articles[id(f)] - present[cid])
+        return out
 
     def write(self) -> None:
         from .writer import utcnow  # the store's clock (writer imports this module)
         conn, e, m, c = self.conn, t.events, t.event_merges, t.event_clusters
         finals = list({id(f): f for f in (self.find(x) for x in self.touched)}.values())
         now = utcnow()
+        sizes = self._sizes(finals)  # before the rows change
         new = [f for f in finals if f.min_id not in f.stored_ids]
         if new:
             conn.execute(c.insert(), [{"id": f.min_id, "canonical_event_id": f.head.key.event_id,
@@ -628,6 +715,9 @@ class _Merger:
             for table in (e, m, merge_reps):
                 conn.execute(update(table).where(table.c.cluster_id == bindparam("old"))
                              .values(cluster_id=bindparam("new")), relabel)
+            if self.defer_sizes:
+                conn.execute(delete(cluster_refresh).where(cluster_refresh.c.cluster_id == bindparam("old")),
+                             [{"old": r["old"]} for r in relabel])
             conn.execute(delete(c).where(c.c.id == bindparam("old")), [{"old": r["old"]} for r in relabel])
         flags = {}
         for f in finals:
@@ -659,16 +749,25 @@ class _Merger:
                          .values(cluster_id=bindparam("cid")),
                          [{"eid": i, "cid": self.find(self.by_single[i]).min_id} for i in sorted(self.singles_joined)])
         counts: dict[str, int] = {}
-        for chunk in in_chunks(sorted(f.min_id for f in finals)):
+        for chunk in in_chunks(sorted(f.min_id for f in finals if id(f) not in sizes)):
             counts.update(conn.execute(select(e.c.cluster_id, func.count(e.c.article_id.distinct()))
                                        .where(e.c.cluster_id.in_(chunk)).group_by(e.c.cluster_id)).all())
-        if counts:
+        if counts:  # clusters that joined stored clusters: every member now
             conn.execute(update(e).where(e.c.cluster_id == bindparam("cid"), e.c.n_sources != bindparam("n"))
                          .values(n_sources=bindparam("n")), [{"cid": k, "n": n} for k, n in sorted(counts.items())])
+        counted = [f for f in finals if id(f) in sizes]
+        if counted and self.defer_sizes:  # the rows written now; the other members at the end of the run
+            conn.execute(update(e).where(e.c.id == bindparam("eid")).values(n_sources=bindparam("n")),
+                         [{"eid": i, "n": sizes[id(f)]} for f in counted
+                          for i in sorted({*f.joined, *f.demoted, f.head.key.event_id})])
+            _insert_ignore(conn, cluster_refresh, [{"cluster_id": f.min_id} for f in counted if f.stored_ids])
+        elif counted:
+            conn.execute(update(e).where(e.c.cluster_id == bindparam("cid"), e.c.n_sources != bindparam("n"))
+                         .values(n_sources=bindparam("n")), [{"cid": f.min_id, "n": sizes[id(f)]} for f in counted])
 
 
 def merge_pending(conn: Connection, run_id: Optional[int],
-                  known: Optional[dict[str, ClusterMember]] = None) -> int:
+                  known: Optional[dict[str, ClusterMember]] = None, defer_sizes: bool = False) -> int:
     """Merge the queued events into the stored clusters; returns how many more events are merged
     into another article's event than before (the run summary's "merges").
 
@@ -680,7 +779,9 @@ def merge_pending(conn: Connection, run_id: Optional[int],
     has joined; it joins every cluster it merges with (clusters are connected components of the
     merges, so they equal clustering every event at once), and only the rows that change are
     written: its own row, its merge, the cluster's head and size, and, when its id is smaller
-    than every member's, the cluster's id."""
+    than every member's, the cluster's id. ``defer_sizes``: ``n_sources`` is written on the head
+    and the events that joined; the other members of a stored cluster get it from
+    refresh_cluster_sizes (an ingest calls it at the end of the run)."""
     q = t.recluster_queue
     queued = set(conn.execute(select(q.c.event_id)).scalars())
     if not queued:
@@ -693,12 +794,27 @@ def merge_pending(conn: Connection, run_id: Optional[int],
     if not seeds:
         return 0
     copy_group = _copy_groups(conn, {m.key.article_id for m in seeds})
-    merger = _Merger(conn, run_id)
+    merger = _Merger(conn, run_id, defer_sizes)
     merger.load(seeds, copy_group)
     for m in seeds:
         merger.add(m, copy_group.get(m.key.article_id, m.key.article_id), m.key.article_id in copy_group)
     merger.write()
     return merger.merged
+
+
+def refresh_cluster_sizes(conn: Connection) -> int:
+    """Write the exact ``n_sources`` on every member of the clusters whose members lag behind
+    (merge_pending with ``defer_sizes``); returns how many clusters."""
+    e, r = t.events, cluster_refresh
+    pending = sorted(conn.execute(select(r.c.cluster_id)).scalars())
+    for chunk in in_chunks(pending):
+        counts = conn.execute(select(e.c.cluster_id, func.count(e.c.article_id.distinct()))
+                              .where(e.c.cluster_id.in_(chunk)).group_by(e.c.cluster_id)).all()
+        if counts:
+            conn.execute(update(e).where(e.c.cluster_id == bindparam("cid"), e.c.n_sources != bindparam("n"))
+                         .values(n_sources=bindparam("n")), [{"cid": k, "n": n} for k, n in counts])
+        conn.execute(delete(r).where(r.c.cluster_id.in_(chunk)))
+    return len(pending)
 
 
 def rebuild_merge_state(conn: Connection) -> None:

@@ -21,6 +21,7 @@ from .parallel import Analyser, preparer
 from .store import Store
 from .versions import code_version, lexicon_version
 from .claims import Claims, Held, Wanted
+from .dedupe import refresh_cluster_sizes
 from .writer import BatchWriter, Failed, Prepared, document_key, raw_hash, utcnow
 
 Item = Union[RawDocument, DocumentError]
@@ -111,7 +112,7 @@ class _Run:
     def write(self, results: list[Prepared | Failed], versions: tuple[str, str]) -> None:
         """One transaction: the batch's rows, the merges they cause, the end of their claims."""
         with self.store.begin() as conn:
-            writer = BatchWriter(conn, self.claims.run_id, *versions)
+            writer = BatchWriter(conn, self.claims.run_id, *versions, defer_sizes=True)  # see ingest_sources
             writer.write_all(results)
             writer.finish()
             self.claims.release(conn, [r.key for r in results if r.key])
@@ -156,6 +157,10 @@ def ingest_sources(store: Store, sources: list[str], settings: Settings = DEFAUL
                 again = (x for x in read_sources(sources, settings) if isinstance(x, RawDocument)
                          and (document_key(x.source, x.external_id), raw_hash(x)) in orphaned)
                 analyse_and_write(run.to_analyse(_batches(again, batch_size), first_pass=False))
+        # Each batch wrote n_sources on clusters' heads and new members only (a cluster of a wire
+        # story with hundreds of copies is not rewritten at every batch): every member, once, now.
+        with store.begin() as conn:
+            refresh_cluster_sizes(conn)
         status = "completed"
     except KeyboardInterrupt:
         status = "interrupted"

@@ -195,8 +195,12 @@ class BatchWriter:
     inserts the batch's rows table by table at the end; ``write`` (one result) asks the
     database as it goes. Both leave the same rows."""
 
-    def __init__(self, conn: Connection, run_id: Optional[int], code_version: str, lexicon_version: str):
+    def __init__(self, conn: Connection, run_id: Optional[int], code_version: str, lexicon_version: str,
+                 defer_sizes: bool = False):
+        """``defer_sizes``: n_sources is written on clusters' heads and new members, the other
+        members' at the end of the run (rasd.store.dedupe.refresh_cluster_sizes)."""
         self.conn = conn
+        self.defer_sizes = defer_sizes
         self.run_id = run_id
         self.code_version = code_version
         self.lexicon_version = lexicon_version
@@ -349,7 +353,7 @@ class BatchWriter:
     def finish(self) -> None:
         """End of the batch: merge the events written with the stored ones (rasd.store.dedupe)."""
         self.flush()
-        self.counts["merges"] += merge_pending(self.conn, self.run_id, self._members)
+        self.counts["merges"] += merge_pending(self.conn, self.run_id, self._members, self.defer_sizes)
         self._members.clear()
 
     def _drop_if_orphan(self, article_id: str) -> None:

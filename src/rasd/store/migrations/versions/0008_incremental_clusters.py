@@ -29,6 +29,13 @@ def upgrade() -> None:
         sa.Column("copy_key", sa.String(length=64), nullable=False),
         sa.Column("cluster_id", sa.String(length=64), nullable=True),
         sa.Column("profile", sa.String(length=32), nullable=False),
+        sa.Column("actors", sa.Text(), nullable=False),
+        sa.Column("lat", sa.Float(), nullable=True),
+        sa.Column("lon", sa.Float(), nullable=True),
+        sa.Column("day_number", sa.Integer(), nullable=False),
+        sa.Column("trigger_norm", sa.Text(), nullable=False),
+        sa.Column("trigger_text", sa.Text(), nullable=False),
+        sa.Column("evidence", sa.Text(), nullable=False),
         sa.PrimaryKeyConstraint("event_id"),
     )
     op.create_index("ix_event_merge_reps_window", "event_merge_reps", ["type", "status", "day", "place"])
