@@ -191,3 +191,13 @@ def test_an_objection_voiced_is_no_protest(pipeline):
 def test_protests_breaking_out_are_told(pipeline):
     text = "وانفجرت عدة مظاهرات في مختلف أنحاء المناطق الفلسطينية احتجاجا على تلك الأعمال، وخصوصا في مدينة القدس."
     assert reports_event_of_type(coded(pipeline, text), "PROTEST")
+
+
+@pytest.mark.parametrize("text,etype,status", [
+    ("وإذا ما حدث ذلك، فإن المتعاقدين المدنيين يمكنهم اطلاق النار على مدنيين عراقيين بلا سبب.", "ASSAULT",
+     "hypothetical"),
+    ("وتوقع ابو عبيدة أن تلجأ إسرائيل الى شن عمليات اغتيال في صف قادة وعناصر المقاومة.", "ASSAULT", "future"),
+])
+def test_can_and_expected(pipeline, text, etype, status):
+    events = of_type(coded(pipeline, text), etype)
+    assert events and events[0].status == status, [(e.trigger.text, e.status) for e in events]
