@@ -208,3 +208,23 @@ def test_a_toll_told_for_another_day_is_another_event(coder):
     art = article_with(same, [("date", "أمس الأحد", {"value": "2024-03-10"}),
                               ("date", "أمس الأحد", {"value": "2024-03-10"})])
     assert len([e for e in coder.code_article(art).events if e.type == "ASSAULT"]) == 1
+
+
+def test_a_scheduled_meeting_is_an_event_of_its_own(coder):
+    kerry = {"entity_id": "person.john_kerry", "name_en": "John Kerry"}
+    coalition = {"entity_id": "actor.syr.coalition", "name_en": "Syrian National Coalition"}
+    text = "ودعا كيري الائتلاف السوري المعارض إلى المشاركة في الاجتماع المقبل لمجموعة أصدقاء الشعب السوري في روما."
+    art = article_with(text, [("person", "كيري", kerry), ("actor", "الائتلاف السوري المعارض", coalition)])
+    events = coder.code_article(art).events
+    assert [e.status for e in events if e.type == "CONSULT"] == ["future"]
+    # put off to the next meeting: not the summit that put it off told again
+    text = ("وقال قادة دول الاتحاد الأوروبي في قمة عقدت في بروكسل الجمعة إنه تم ارجاء مناقشة رفع الحظر "
+            "إلى اجتماع وزراء الخارجية المقرر انعقاده في دبلن")
+    eu = {"entity_id": "actor.eu", "name_en": "European Union"}
+    art = article_with(text, [("actor", "قادة دول الاتحاد الأوروبي", eu)])
+    meetings = [e for e in coder.code_article(art).events if e.type == "CONSULT"]
+    assert sorted(e.status for e in meetings) == ["asserted", "future"]
+    # a meeting asked for with no schedule stays the content of the demand
+    text = "ودعا كيري الائتلاف السوري المعارض إلى المشاركة في اجتماع مع الحكومة."
+    art = article_with(text, [("person", "كيري", kerry), ("actor", "الائتلاف السوري المعارض", coalition)])
+    assert not [e for e in coder.code_article(art).events if e.type == "CONSULT"]

@@ -256,7 +256,8 @@ class EventCoder:
                 continue
             gate = irrealis_gate
             complement_like = any(c.pos == NOUN for c in h.candidates) or (first > 0 and sent.tokens[first - 1].norm in COMPLEMENTIZERS)
-            if gate is not None and first > gate[0] and denial_from is None and complement_like:
+            if gate is not None and first > gate[0] and denial_from is None and complement_like \
+                    and not _scheduled_meeting(entry.type, status_cues, last):
                 cand.reason = f"inside the complement of '{gate[1]}' (demanded, offered or refused, not done)"
                 continue
             twin = coded_in_clause.get((clause.index, entry.type))
@@ -266,6 +267,8 @@ class EventCoder:
             if twin is not None and two_sided_apart(twin.provenance.lexicon_entries[0], ctx.forms.get(twin.id),
                                                     entry.id, p.form):
                 twin = None  # قصف ... والمقاومة تخوض معها اشتباكات: a clash beside a one-sided attack
+            if twin is not None and twin.status != "future" and _scheduled_meeting(entry.type, status_cues, last):
+                twin = None  # قمة عقدت في بروكسل ... إلى اجتماع وزراء الخارجية المقرر انعقاده: the next meeting
             if twin is not None and _responds_between(sent, twin.trigger.end, h.start):
                 twin = None  # استهداف مرابض المدفعية ردا على استهداف إحدى نقاطها: the attack answered
             if twin is not None:
@@ -331,7 +334,8 @@ class EventCoder:
                     and not two_sided_apart(restated.provenance.lexicon_entries[0], ctx.forms.get(restated.id),
                                             entry.id, p.form) \
                     and not _responds_between(sent, restated.trigger.end, h.start) \
-                    and not different_times(ctx.times.get(restated.id), when):
+                    and not different_times(ctx.times.get(restated.id), when) \
+                    and not (restated.status != "future" and _scheduled_meeting(entry.type, status_cues, last)):
                 twin = restated
                 cand.reason = f"bare verbal noun restating '{twin.trigger.text}' of this sentence"
                 _absorb(twin, sent, clause, text, h)
@@ -600,6 +604,18 @@ def _absorb(ev: Event, sent: Sentence, clause: Clause, text: str, h: TriggerHit)
             ev.mentions[k] = Span(start, end, text[start:end])
             return
     ev.mentions.append(Span(h.start, h.end, h.text))
+
+
+# A meeting named with its schedule (الاجتماع المقبل، اجتماع وزراء الخارجية المقرر انعقاده) is to take
+# place whoever asks to attend it or to put a matter off to it: not the content of the demand.
+SCHEDULE_CUES = frozenset({"cues.status.future_next"})
+SCHEDULE_WINDOW = 3
+
+
+def _scheduled_meeting(etype: str, status_cues: list[CueMatch], last: int) -> bool:
+    """Whether a meeting trigger ending at token ``last`` is followed by a word of its schedule."""
+    return etype == "CONSULT" and any(c.entry.id in SCHEDULE_CUES and 0 < c.first_token - last <= SCHEDULE_WINDOW
+                                      for c in status_cues)
 
 
 def _responds_between(sent: Sentence, start: int, end: int) -> bool:
