@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Optional, Sequence
@@ -188,18 +188,45 @@ class Phrase:
         return self.cues[0] if self.cues else None
 
 
+class _Parts:
+    """What a form's payloads hold, split once per payload tuple (made once with the matcher)."""
+
+    __slots__ = ("payloads", "names", "cues", "lead", "_usable")
+
+    def __init__(self, payloads: tuple):
+        self.payloads = payloads  # held: keeps the tuple's id from being reused
+        self.names = [p for p in payloads if isinstance(p, NameRef)]
+        self.cues = [p for p in payloads if isinstance(p, Cue)]
+        self.lead = [c for c in self.cues if not c.adjective]  # cues that may open a phrase
+        self._usable: dict[tuple[bool, bool], list[PlaceRecord]] = {}
+
+    def usable(self, licensed: bool, definite: bool, gaz: "PlaceGazetteer") -> list[PlaceRecord]:
+        """The places the names may be: all, or only those that need no cue (not ``licensed``);
+        only countries after a definite type word. A new list each time (phrases own theirs)."""
+        key = (licensed, definite)
+        places = self._usable.get(key)
+        if places is None:
+            places = self._usable[key] = [gaz.places[n.place] for n in self.names
+                                          if (licensed or not n.needs_cue)
+                                          and (not definite or gaz.places[n.place].type == "country")]
+        return list(places)
+
+
+def _parts(m: Match) -> _Parts:
+    known = _KINDS.get(id(m.payloads))
+    if known is not None and known.payloads is m.payloads:
+        return known
+    known = _KINDS[id(m.payloads)] = _Parts(m.payloads)
+    return known
+
+
 def _kinds(m: Match) -> tuple[list[NameRef], list[Cue]]:
     """The names and the cues among a match's payloads (read-only lists)."""
-    # A form's payloads are one tuple, made once with the matcher: split each tuple once.
-    known = _KINDS.get(id(m.payloads))
-    if known is not None and known[0] is m.payloads:
-        return known[1]
-    kinds = ([p for p in m.payloads if isinstance(p, NameRef)], [p for p in m.payloads if isinstance(p, Cue)])
-    _KINDS[id(m.payloads)] = (m.payloads, kinds)  # holding the tuple keeps its id from being reused
-    return kinds
+    parts = _parts(m)
+    return parts.names, parts.cues
 
 
-_KINDS: dict[int, tuple[tuple, tuple[list[NameRef], list[Cue]]]] = {}
+_KINDS: dict[int, _Parts] = {}
 
 
 def _adjacent(text: str, end: int, nxt: Match) -> bool:
@@ -212,17 +239,16 @@ def find_phrases(text: str, gaz: PlaceGazetteer, matches: Optional[list[Match]] 
     i = 0
     while i < len(matches):
         m = matches[i]
-        names, cues = _kinds(m)
-        lead = [c for c in cues if not c.adjective]
-        if not names and not lead:
+        parts = _parts(m)
+        if not parts.names and not parts.lead:
             i += 1
             continue
         start, direction, chain, definite = m.start, None, [], False
         j = i
         # Leading direction and cue words, each right after the previous one.
         while j < len(matches):
-            names_j, cues_j = _kinds(matches[j])
-            lead_j = [c for c in cues_j if not c.adjective]
+            parts_j = _parts(matches[j])
+            names_j, lead_j = parts_j.names, parts_j.lead
             if not lead_j or (j > i and not _adjacent(text, matches[j - 1].end, matches[j])):
                 break
             if names_j and not _names_follow(text, matches, j) and not (
@@ -243,15 +269,13 @@ def find_phrases(text: str, gaz: PlaceGazetteer, matches: Optional[list[Match]] 
         has_context = bool(chain or (direction and direction.bearing != "C"))
         end = matches[j - 1].end if j > i else m.start
         if j < len(matches) and (j == i or _adjacent(text, end, matches[j])):
-            names_j, _ = _kinds(matches[j])
             # "قاعدة للتحالف" is a base of the coalition: a name after a type word with the possessive
             # ل is its owner, so the type word does not make an ordinary word a place name
             licensed = has_context and not (chain and matches[j].prefix.startswith("ل"))
-            usable = [n for n in names_j if (licensed or not n.needs_cue)
-                      and (not definite or gaz.places[n.place].type == "country")]
+            usable = _parts(matches[j]).usable(licensed, definite, gaz)
             if usable:
                 nm = matches[j]
-                phrase = Phrase(start, nm.end, chain, direction, [gaz.places[n.place] for n in usable], nm.form)
+                phrase = Phrase(start, nm.end, chain, direction, usable, nm.form)
                 k = j + 1
                 if k < len(matches) and _adjacent(text, nm.end, matches[k]):
                     adjectives = [c for c in _kinds(matches[k])[1] if c.adjective]
@@ -440,6 +464,9 @@ def find_anaphors(text: str, matches: list[Match], phrases: list[Phrase]) -> lis
 class Context:
     points: list[tuple[float, float]]
     countries: set[str]
+    # choose's answers for this context, by (candidates, the last cue's preferred types): an
+    # article names the same ambiguous place again and again
+    chosen: dict = field(default_factory=dict)
 
 
 def _score(p: PlaceRecord, phrase: Phrase, ctx: Context) -> float:
@@ -467,6 +494,16 @@ def choose(phrase: Phrase, ctx: Context) -> tuple[Optional[PlaceRecord], bool]:
         return None, False
     if len(phrase.candidates) == 1:
         return phrase.candidates[0], True
+    # what _score reads of the phrase: its candidates and its last cue's preferred types
+    # (the memo holds the candidates too, so their ids stay theirs)
+    key = (tuple(map(id, phrase.candidates)), phrase.cues[-1].prefer if phrase.cues else None)
+    known = ctx.chosen.get(key)
+    if known is None:
+        known = ctx.chosen[key] = (phrase.candidates, _choose(phrase, ctx))
+    return known[1]
+
+
+def _choose(phrase: Phrase, ctx: Context) -> tuple[PlaceRecord, bool]:
     scored = sorted(((_score(p, phrase, ctx), p.id, p) for p in phrase.candidates), key=lambda t: (-t[0], t[1]))
     best_score, _, best = scored[0]
     for score, _, other in scored[1:]:
