@@ -201,3 +201,25 @@ def test_protests_breaking_out_are_told(pipeline):
 def test_can_and_expected(pipeline, text, etype, status):
     events = of_type(coded(pipeline, text), etype)
     assert events and events[0].status == status, [(e.trigger.text, e.status) for e in events]
+
+
+@pytest.mark.parametrize("text,frame", [
+    # past its window a verb of condemning governs the first verbal noun after it, and a verb of charging
+    # the act it charges with ب, across a subject the recognizers did not name
+    ("في غضون ذلك، أدان الحزب الديمقراطي التقدمي التونسي المعارض أمس عملية خطف السائحين النمساويين.",
+     "condemnation"),
+    ("اتهم نائب وزير الدفاع الصومالي صلاد علي جيلي جماعة مرتبطة بتنظيم القاعدة بمحاولة اغتيال رئيس الوزراء امس.",
+     "accusation"),
+])
+def test_condemning_and_charging_verbs_reach_their_object(pipeline, text, frame):
+    article = coded(pipeline, text)
+    events = of_type(article, "ASSAULT")
+    assert events and event_reference(article, events[0]) == frame
+
+
+def test_a_condemnation_does_not_reach_its_own_next_predicate(pipeline):
+    # يدين المحادثات ... ويدعو: the call is the statement's own, told
+    text = ("أصدر حلفاء واشنطن في سوريا، على وجه الخصوص القوى الكردية، بياناً يدين المحادثات الثلاثية في موسكو "
+            "ويدعو جميع السوريين لتوحيد قوى المعارضة.")
+    article = coded(pipeline, text)
+    assert all(event_reference(article, e) is None for e in of_type(article, "REQUEST"))

@@ -83,7 +83,7 @@ _PRONOUNS = frozenset({"هو", "هي", "هم", "هما", "هن"})
 _CLAUSE_BREAKS = frozenset({"،", ",", "؛", ";", ":", ".", "!", "؟", "?"})
 
 # nouns of acts that carry a listed act (ارتكاب أعمال قتل، حالات اغتصاب وتعذيب)
-_ACT_NOUNS = ("ارتكاب", "اعمال", "عمليات", "جرائم", "جريمه", "حالات", "حوادث", "وقوع", "حملات", "حمله", "ممارسات")
+_ACT_NOUNS = ("ارتكاب", "اعمال", "عمليات", "عمليه", "قيام", "جرائم", "جريمه", "حالات", "حوادث", "وقوع", "حملات", "حمله", "ممارسات")
 # acts that stand coordinated in a list of charges (اغتصاب ونهب وقتل)
 _LISTED_ACTS = ("قتل", "نهب", "اغتصاب", "تعذيب", "خطف", "اختطاف", "اضطهاد", "تهجير", "تدمير", "سلب", "حرق",
                 "اعتقال", "احتجاز", "ترويع", "تشريد", "ابتزاز", "تفجير", "تفجيرات", "اغتيال", "اغتيالات",
@@ -100,6 +100,12 @@ _REACHING = ("ادان", "ادانت", "يدين", "تدين", "ادانوا", "
 # الدوحة على نفيها), so they reach across lists only
 _REACHING_NOUNS = ("اتهام", "اتهامات", "الاتهام", "الاتهامات", "متهم", "متهمه", "متهمين", "متهمون", "المتهم",
                    "المتهمين", "المتهمون")
+_CONDEMN_VERB_SET = frozenset(normalize(w) for w in (
+    "أدان", "أدانت", "يدين", "تدين", "أدانوا", "وأدان", "وأدانت", "استنكر", "استنكرت", "يستنكر", "تستنكر",
+    "واستنكر", "واستنكرت", "شجب", "شجبت", "يشجب", "تشجب", "وشجب", "وشجبت", "ندد", "نددت", "يندد", "تندد",
+    "ونددت", "وندد"))
+_CHARGE_VERB_SET = frozenset(normalize(w) for w in ("اتهم", "اتهمت", "يتهم", "تتهم", "اتهموا", "واتهم", "واتهمت",
+                                                    "ويتهم", "وتتهم"))
 _COMPLEMENTIZERS = frozenset(normalize(w) for w in ("أن", "إن", "بأن", "أنه", "أنها", "إنه", "إنها", "بأنه", "بأنها"))
 
 _FRAME_OF: dict[str, str] = {normalize(w): kind for kind, words in _FRAMES.items() for w in words}
@@ -129,7 +135,7 @@ def _without_tanween(word: str) -> str:
 
 
 def reference_frame(sentence: Sentence, first: int, nominal: bool, narrative: bool = False,
-                    transparent: frozenset[int] = frozenset()) -> Optional[str]:
+                    transparent: frozenset[int] = frozenset(), others: frozenset[int] = frozenset()) -> Optional[str]:
     """The frame governing the trigger that starts at token ``first``, or None (a report).
 
     ``nominal``: the trigger is a verbal noun (not a verb, and no light verb carries it).
@@ -138,7 +144,11 @@ def reference_frame(sentence: Sentence, first: int, nominal: bool, narrative: bo
     ``transparent``: tokens that do not count against the window of a frame word (``WINDOW``): the
     names and dates between a verb and its object (أدان الحزب الديمقراطي التقدمي التونسي أمس عملية
     خطف), and, for any frame, the other acts of a list and the nouns of acts that carry it (المتهمة
-    بارتكاب أعمال اغتصاب ونهب وقتل)."""
+    بارتكاب أعمال اغتصاب ونهب وقتل).
+    ``others``: token indexes of the other events' triggers in the sentence. Beyond the window a verb of
+    condemning still governs the first verbal noun after it, and a verb of charging the verbal noun it
+    charges with ب, across a subject the recognizers did not name (اتهم نائب وزير الدفاع الصومالي صلاد علي جيلي جماعة
+    مرتبطة بتنظيم القاعدة بمحاولة اغتيال), up to ``MAX_REACH`` tokens and with no other event between."""
     toks = sentence.tokens
     counted = 0
     named = False  # a name or date skipped: only a verb's subject stands there, not a noun's
@@ -147,6 +157,16 @@ def reference_frame(sentence: Sentence, first: int, nominal: bool, narrative: bo
         near = first - k <= WINDOW  # within the plain window, nothing skipped
         if t.norm in _CLAUSE_BREAKS or (t.norm in _COMPLEMENTIZERS and not near):
             break  # beyond the window a complement clause (أكد مسؤولون أن القوات أطلقت) reports what it says
+        if counted >= WINDOW:
+            # past the window: only a verb of condemning or charging that governs this act
+            # (a verbal noun only: a verb after it is the frame's own next predicate, يدين المحادثات ... ويدعو)
+            noun_like = nominal or bool({"ب", "ال"} & set(toks[first].proclitics)) or (
+                first > 0 and (toks[first - 1].stem in _ACT_NOUN_SET or toks[first - 1].norm in _ACT_NOUN_SET))
+            if noun_like and (t.norm in _CONDEMN_VERB_SET or (t.norm in _CHARGE_VERB_SET and "ب" in toks[first].proclitics)):
+                return _FRAME_OF.get(t.stem) or _FRAME_OF.get(t.norm)
+            if k in others:
+                break
+            continue
         kind = _FRAME_OF.get(t.stem) or _FRAME_OF.get(t.norm) or _FRAME_OF.get(_without_tanween(t.stem))
         reaches = (t.stem in _REACHING_SET or t.norm in _REACHING_SET) and not (
             named and (t.stem in _REACHING_NOUN_SET or t.norm in _REACHING_NOUN_SET))
@@ -160,8 +180,6 @@ def reference_frame(sentence: Sentence, first: int, nominal: bool, narrative: bo
             named = True
         elif not _list_word(t):
             counted += 1
-        if counted >= WINDOW:
-            break
     if not nominal:
         for k in range(first - 1, max(-1, first - 1 - RELATIVE_WINDOW), -1):
             t = toks[k]
@@ -206,7 +224,10 @@ def event_reference(article: Article, event: Event, events: Optional[Sequence[Ev
                 for e in (article.events if events is None else events))
             if is_nominal(event) and _anaphoric(article, sent, first, trig.end):
                 return "anaphora"
-            return reference_frame(sent, first, is_nominal(event), narrative, _named(article, sent))
+            others = frozenset(i for e in (article.events if events is None else events) if e is not event
+                               and e.trigger.field == "text" and sent.start <= e.trigger.start < trig.start
+                               for i in [token_range(sent, e.trigger.start, e.trigger.end)[0]] if i is not None)
+            return reference_frame(sent, first, is_nominal(event), narrative, _named(article, sent), others)
     return None
 
 
