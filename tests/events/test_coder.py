@@ -228,3 +228,13 @@ def test_a_scheduled_meeting_is_an_event_of_its_own(coder):
     text = "ودعا كيري الائتلاف السوري المعارض إلى المشاركة في اجتماع مع الحكومة."
     art = article_with(text, [("person", "كيري", kerry), ("actor", "الائتلاف السوري المعارض", coalition)])
     assert not [e for e in coder.code_article(art).events if e.type == "CONSULT"]
+
+
+def test_a_visit_to_a_mosque_or_museum_meets_no_party(coder):
+    iran = {"entity_id": "person.ahmadinejad", "name_en": "Mahmoud Ahmadinejad"}
+    text = "واعتقلت الشرطة رجلا حاول رشق الرئيس الإيراني محمود أحمدي نجاد بالحذاء بينما كان يزور مسجد الحسين في القاهرة."
+    art = article_with(text, [("person", "الرئيس الإيراني محمود أحمدي نجاد", iran)])
+    assert not [e for e in coder.code_article(art).events if e.type == "CONSULT"]
+    text = "وزار الرئيس الإيراني محمود أحمدي نجاد القاهرة والتقى شيخ الأزهر."
+    art = article_with(text, [("person", "الرئيس الإيراني محمود أحمدي نجاد", iran)])
+    assert [e.trigger.text for e in coder.code_article(art).events if e.type == "CONSULT"][:1] == ["زار"]

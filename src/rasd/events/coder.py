@@ -254,6 +254,10 @@ class EventCoder:
                                                       entry.needs_word):
                 cand.reason = f"'{h.text}' without its complement ({', '.join(entry.needs_word)})"
                 continue
+            if entry.not_before_words and _word_follows(sent, last, min(clause.last, last + entry.not_before_window),
+                                                         entry.not_before_words):
+                cand.reason = f"'{h.text}' of a site, not of a party (not before: {', '.join(entry.not_before_words)})"
+                continue
             gate = irrealis_gate
             complement_like = any(c.pos == NOUN for c in h.candidates) or (first > 0 and sent.tokens[first - 1].norm in COMPLEMENTIZERS)
             if gate is not None and first > gate[0] and denial_from is None and complement_like \

@@ -61,6 +61,10 @@ class TriggerEntry:
     # a verb that is an event only with this complement, wherever the object puts it
     needs_word: tuple[str, ...] = ()
     needs_word_window: int = 6
+    # words none of which may follow the trigger closely in its clause (يزور مسجد الحسين: a visit to a
+    # site, not to a party)
+    not_before_words: tuple[str, ...] = ()
+    not_before_window: int = 2
     acled: tuple[tuple[str, Any], ...] = ()
     source: str = ""
     file: str = ""
@@ -79,6 +83,8 @@ class TriggerEntry:
             needs_light_verb=bool(a.get("needs_light_verb", False)),
             needs_word=tuple(normalize(w) for w in a.get("needs_word") or ()),
             needs_word_window=int(a.get("needs_word_window", 6)),
+            not_before_words=tuple(normalize(w) for w in a.get("not_before_words") or ()),
+            not_before_window=int(a.get("not_before_window", 2)),
             acled=tuple(sorted(acled.items())), source=e.source or "", file=e.file, line=e.line,
         )
 
