@@ -1,0 +1,17 @@
+"""Building the stages freezes what they loaded out of the collector's sight, once per process."""
+from __future__ import annotations
+
+import gc
+
+from rasd import pipeline
+from rasd.settings import Settings
+
+
+def test_stages_built_freeze_the_loaded_objects_and_raise_the_young_threshold():
+    pipeline.default_stages(Settings())
+    assert pipeline._frozen
+    assert gc.get_freeze_count() > 100_000  # the lexicons, automatons and models
+    assert gc.get_threshold()[0] >= pipeline.GC_YOUNG_THRESHOLD
+    frozen = gc.get_freeze_count()
+    pipeline.default_stages(Settings())  # a second build freezes nothing more
+    assert gc.get_freeze_count() == frozen
