@@ -238,3 +238,7 @@ def test_a_visit_to_a_mosque_or_museum_meets_no_party(coder):
     text = "وزار الرئيس الإيراني محمود أحمدي نجاد القاهرة والتقى شيخ الأزهر."
     art = article_with(text, [("person", "الرئيس الإيراني محمود أحمدي نجاد", iran)])
     assert [e.trigger.text for e in coder.code_article(art).events if e.type == "CONSULT"][:1] == ["زار"]
+    # receiving a count of people or of shipments hosts refugees or takes deliveries: no meeting
+    text = "وقال الملك عبدالله الثاني إن الأردن استقبل مئات الآلاف من اللاجئين السوريين."
+    art = article_with(text, [("actor", "الأردن", {"entity_id": "actor.jordan", "name_en": "Jordan"})])
+    assert not [e for e in coder.code_article(art).events if e.type == "CONSULT"]
