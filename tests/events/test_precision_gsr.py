@@ -225,3 +225,13 @@ def test_a_condemnation_does_not_reach_its_own_next_predicate(pipeline):
             "ويدعو جميع السوريين لتوحيد قوى المعارضة.")
     article = coded(pipeline, text)
     assert all(event_reference(article, e) is None for e in of_type(article, "REQUEST"))
+
+
+def test_a_blast_that_will_occur_is_future(pipeline):
+    events = of_type(coded(pipeline, "وبحسب الوزارة، اتصل مجهول هاتفيا ليقول إن انفجارا سيقع في المبنى."), "ASSAULT")
+    assert events and events[0].status == "future", [(e.trigger.text, e.status) for e in events]
+
+
+def test_an_attack_in_an_earlier_decade_is_history(pipeline):
+    text = "والشخصية الثانية هي علي وهو مجند شاهد صديقه حسن يقتل خلال ضربة جوية أميركية في أواخر التسعينات."
+    assert not reports_event_of_type(coded(pipeline, text), "ASSAULT")
