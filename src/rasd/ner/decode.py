@@ -191,8 +191,9 @@ class CompiledCrf:
         """_batch_emissions from each token's row in the block cache."""
         n = len(indices)
         lengths = np.array(sentence_lengths, dtype=np.intp)
-        sentence_of = np.repeat(np.arange(len(lengths)), lengths)
-        position = np.arange(n) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+        # (array methods rather than np.repeat, np.cumsum ...: no Python-level dispatch per call)
+        sentence_of = np.arange(len(lengths)).repeat(lengths)
+        position = np.arange(n) - (lengths.cumsum() - lengths).repeat(lengths)
         from_end = lengths[sentence_of] - 1 - position
         indices = np.array(indices, dtype=np.intp)
         blocks = self._blocks[indices]
@@ -215,13 +216,13 @@ class CompiledCrf:
         # then what the pair after it gives).
         left = self._word_left[indices[:-1]]
         right = self._word_right[indices[1:]]
-        at = np.flatnonzero((left >= 0) & (right >= 0) & (from_end[:-1] != 0))
+        at = ((left >= 0) & (right >= 0) & (from_end[:-1] != 0)).nonzero()[0]
         if len(at):
             codes = left[at] * self._radix + right[at]
             for (table, weight_rows), shift in zip(self._pair_tables, (1, 0)):
                 if not len(table):
                     continue
-                k = np.minimum(np.searchsorted(table, codes), len(table) - 1)
+                k = np.minimum(table.searchsorted(codes), len(table) - 1)
                 hit = table[k] == codes
                 scores[at[hit] + shift] += self.matrix[weight_rows[k[hit]]]
         if extra is not None:
@@ -300,19 +301,20 @@ class CompiledCrf:
         if longest > 1:
             into = np.ascontiguousarray(self.transitions.T)  # into[j]: from each label to label j
             # the sentences (sorted longest first) longer than t are the first longer[t]
-            longer = np.searchsorted(-lengths_array, -np.arange(longest)).tolist()
+            longer = (-lengths_array).searchsorted(-np.arange(longest)).tolist()
             best_by_sentence = list(best.transpose(0, 2, 1))  # best[t, s, k]
             paths = list(path)
             scores = np.empty((count, size))
-            take, argmax = np.take, np.argmax
+            # (the array methods, not np.take/np.argmax: those add a Python-level dispatch per call)
+            take, argmax = into.take, scores.argmax
             for t in range(longest - 1, 0, -1):
-                take(into, paths[t], axis=0, out=scores, mode="clip")  # (valid rows: clip only skips a check)
+                take(paths[t], axis=0, out=scores, mode="clip")  # (valid rows: clip only skips a check)
                 add(best_by_sentence[t - 1], scores, out=scores)
                 running = longer[t]  # the others end at t - 1 or before: their label there is set
                 if running == longer[t - 1]:
-                    argmax(scores, axis=1, out=paths[t - 1])
+                    argmax(axis=1, out=paths[t - 1])
                 else:
-                    argmax(scores[:running], axis=1, out=paths[t - 1][:running])
+                    scores[:running].argmax(axis=1, out=paths[t - 1][:running])
         labels = self._label_array
         for row, i in enumerate(order):
             results[i] = labels[path[:lengths[row], row]].tolist()
