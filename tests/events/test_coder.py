@@ -242,3 +242,12 @@ def test_a_visit_to_a_mosque_or_museum_meets_no_party(coder):
     text = "وقال الملك عبدالله الثاني إن الأردن استقبل مئات الآلاف من اللاجئين السوريين."
     art = article_with(text, [("actor", "الأردن", {"entity_id": "actor.jordan", "name_en": "Jordan"})])
     assert not [e for e in coder.code_article(art).events if e.type == "CONSULT"]
+
+
+def test_a_danger_someone_poses_is_no_threat_made(coder):
+    text = "وقال المسؤول إن هذه الجماعات تشكل تهديدا لمناطق نفوذها. وهدد الجيش المسلحين بالرد."
+    army = {"entity_id": "actor.army", "name_en": "army"}
+    art = article_with(text, [("actor", "الجيش", army), ("actor", "المسلحين", GROUPS)])
+    assert [e.trigger.text for e in coder.code_article(art).events if e.type == "THREATEN"] == ["هدد"]
+    text = "ويخول القانون الفصائل حق استخدام القوة لردع التهديدات الأمنية التي يتعرض لها العراق."
+    assert not [e for e in coder.code_article(article_with(text, [])).events if e.type == "THREATEN"]

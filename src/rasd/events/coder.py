@@ -258,6 +258,10 @@ class EventCoder:
                                                          entry.not_before_words):
                 cand.reason = f"'{h.text}' of a site, not of a party (not before: {', '.join(entry.not_before_words)})"
                 continue
+            if entry.not_after_words and _word_follows(sent, max(clause.first, first - entry.not_after_window) - 1,
+                                                        first - 1, entry.not_after_words):
+                cand.reason = f"'{h.text}' in another sense (not after: {', '.join(entry.not_after_words)})"
+                continue
             gate = irrealis_gate
             complement_like = any(c.pos == NOUN for c in h.candidates) or (first > 0 and sent.tokens[first - 1].norm in COMPLEMENTIZERS)
             if gate is not None and first > gate[0] and denial_from is None and complement_like \

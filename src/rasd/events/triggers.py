@@ -65,6 +65,9 @@ class TriggerEntry:
     # site, not to a party)
     not_before_words: tuple[str, ...] = ()
     not_before_window: int = 2
+    # words none of which may stand just before the trigger (يشكل تهديدا: a danger, not a threat made)
+    not_after_words: tuple[str, ...] = ()
+    not_after_window: int = 2
     acled: tuple[tuple[str, Any], ...] = ()
     source: str = ""
     file: str = ""
@@ -85,6 +88,8 @@ class TriggerEntry:
             needs_word_window=int(a.get("needs_word_window", 6)),
             not_before_words=tuple(normalize(w) for w in a.get("not_before_words") or ()),
             not_before_window=int(a.get("not_before_window", 2)),
+            not_after_words=tuple(normalize(w) for w in a.get("not_after_words") or ()),
+            not_after_window=int(a.get("not_after_window", 2)),
             acled=tuple(sorted(acled.items())), source=e.source or "", file=e.file, line=e.line,
         )
 
