@@ -235,3 +235,14 @@ def test_a_blast_that_will_occur_is_future(pipeline):
 def test_an_attack_in_an_earlier_decade_is_history(pipeline):
     text = "والشخصية الثانية هي علي وهو مجند شاهد صديقه حسن يقتل خلال ضربة جوية أميركية في أواخر التسعينات."
     assert not reports_event_of_type(coded(pipeline, text), "ASSAULT")
+
+
+@pytest.mark.parametrize("text,status", [
+    ("فككت قوات الأمن الجزائرية أمس سيارة مفخخة في منطقة غير بعيدة عن السفارة الفرنسية.", "negated"),
+    ("وحظرت الفنادق إيقاف السيارات أمام الفندق، خشية أن تؤدي أي سيارة مفخخة إلى تدمير الواجهة الزجاجية.",
+     "hypothetical"),
+    ("وجاء في الرسالة ان توجيه ضربات جوية للقوات الغازية بات أمرا لا بد منه بهدف إنقاذ البلاد.", "hypothetical"),
+])
+def test_defused_feared_necessary(pipeline, text, status):
+    events = of_type(coded(pipeline, text), "ASSAULT")
+    assert events and all(e.status == status for e in events), [(e.trigger.text, e.status) for e in events]
