@@ -21,8 +21,48 @@ MAX_CACHED_WORDS = 200_000  # a long batch sees ever new words: bound the cache
 CONTEXT_KINDS = ("w", "s", "sh", "g", "p", "c")
 # The nearest neighbours also show their ending and frequency: a nisba adjective (الأمريكي) or
 # a rare word right beside a token says much about where a name ends.
-NEAR_KINDS = CONTEXT_KINDS + ("near",)
+NEAR_KINDS = CONTEXT_KINDS + ("near", "e")
 
+
+
+def letter_grams(word: str) -> list[str]:
+    """Letter 2-4-grams of ``<word>`` (with boundary marks)."""
+    w = "<" + word + ">"
+    return [w[i:i + n] for n in (2, 3, 4) for i in range(len(w) - n + 1)]
+
+
+class LetterTypes:
+    """Type-probability bins for a word the embeddings table lacks, from its letters: a softmax
+    regression (``ner_embletters.tsv``: gram -> one weight per type, ``<bias>``, ``<bins>``) fitted at
+    build time to imitate the table's own type columns (scripts/build_ner_embeddings.py)."""
+
+    def __init__(self, text: str):
+        import numpy as np
+
+        lines = text.splitlines()
+        self.types = lines[0].split("\t")[1:]
+        rows, grams = [], {}
+        for line in lines[1:]:
+            gram, *values = line.split("\t")
+            if gram == "<bins>":
+                self.bins = np.array([float(v) for v in values])
+            elif gram == "<bias>":
+                self.bias = np.array([float(v) for v in values])
+            else:
+                grams[gram] = len(rows)
+                rows.append([float(v) for v in values])
+        self.grams = grams
+        self.weights = np.array(rows, dtype=np.float64)
+        self._np = np
+
+    def features(self, word: str) -> list[str]:
+        np = self._np
+        rows = [self.grams[g] for g in set(letter_grams(word)) if g in self.grams]
+        z = self.bias + self.weights[rows].sum(axis=0)
+        p = np.exp(z - z.max())
+        p /= p.sum()
+        binned = np.digitize(p, self.bins)
+        return [f"t{t}={int(b)}" for t, b in zip(self.types, binned) if t != "O"]
 
 
 class Word(NamedTuple):
@@ -60,9 +100,13 @@ class Featurizer:
     """Turns a sentence (a sequence of Words) into CRF feature lists."""
 
     def __init__(self, gazetteer: Gazetteer, clusters: Optional[Mapping[str, tuple[str, ...]]] = None,
-                 vocabulary: Optional[Mapping[str, int]] = None):
+                 vocabulary: Optional[Mapping[str, int]] = None,
+                 embeddings: Optional[Mapping[str, tuple[str, ...]]] = None,
+                 letter_types: Optional[LetterTypes] = None):
         self.gazetteer = gazetteer
         self.clusters = clusters or {}
+        self.embeddings = embeddings or {}
+        self.letter_types = letter_types
         self.vocab = default_vocabulary() if vocabulary is None else vocabulary
         self._cache: dict[Word, tuple[list[str], dict[int, list[str]]]] = {}
         self._parts: dict[Word, tuple[list[str], dict[int, list[str]]]] = {}
@@ -78,6 +122,15 @@ class Featurizer:
             return ["c=none"]
         return [f"c{level}={cid}" for level, cid in enumerate(ids)]
 
+    def _embedding_features(self, norm: str, stem: str) -> list[str]:
+        # Classes of the word's vector distilled from a pretrained encoder (ner_embeddings.tsv).
+        if not self.embeddings:
+            return []
+        ids = self.embeddings.get(norm) or self.embeddings.get(stem) or self.embeddings.get("ال" + stem)
+        if ids is not None:
+            return list(ids)
+        return ["e=none"] + (self.letter_types.features(stem) if self.letter_types is not None else [])
+
     def _word_features(self, word: Word) -> dict[str, list[str]]:
         norm, stem = word.norm, word.stem
         by_kind: dict[str, list[str]] = {
@@ -87,6 +140,7 @@ class Featurizer:
             "sh": ["sh=" + shape(norm)],
             "g": ["g=" + g for g in self.gazetteer.lookup(norm, stem)],
             "c": self._cluster_features(norm, stem),
+            "e": self._embedding_features(norm, stem),
         }
         # Leading and trailing letters (1..4) of the stem and of the unsegmented form (Abdul-Hamid &
         # Darwish 2010): transliterated foreign names and Arabic name patterns show in them, also
@@ -112,7 +166,7 @@ class Featurizer:
         cached = self._parts.get(word)
         if cached is None:
             by_kind = self._word_features(word)
-            own = [f for kind in ("w", "s", "p", "sh", "g", "c", "own") for f in by_kind[kind]]
+            own = [f for kind in ("w", "s", "p", "sh", "g", "c", "e", "own") for f in by_kind[kind]]
             near = [f for kind in NEAR_KINDS for f in by_kind[kind]]
             far = [f for kind in CONTEXT_KINDS for f in by_kind[kind]]
             cached = (own, {-2: far, -1: near, 1: near, 2: far})

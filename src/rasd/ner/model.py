@@ -19,7 +19,7 @@ from ..model import Token
 from .decode import CompiledCrf
 from .document import DocumentVotes, token_features
 from .features import Featurizer, Word, word_of
-from .resources import load_resources
+from .resources import make_featurizer
 
 _WORD_OF_TOKEN = attrgetter("norm", "stem", "proclitics")  # a Token as a Word tuple
 MODEL_NAME = "ner.crfsuite"
@@ -46,7 +46,7 @@ class NerModel:
         if not path.is_file():
             raise ModelNotFound(f"{path}: no NER model here; train one with `rasd ner train`")
         self.path = path
-        self.featurizer = Featurizer(*load_resources(path.parent))
+        self.featurizer = make_featurizer(path.parent)
         self._crf = _compile(path, self.featurizer)
         doc_path = path.parent / DOC_MODEL_NAME
         self._doc_crf = _compile(doc_path, self.featurizer, token_features) if doc_path.is_file() else None

@@ -23,7 +23,7 @@ from .decode import CompiledCrf
 from .document import document_features, documents
 from .features import Featurizer, Word, word_of
 from .model import DOC_MODEL_NAME, shipped_models_dir
-from .resources import copy_resources, load_resources
+from .resources import copy_resources, make_featurizer
 
 
 @dataclass
@@ -61,7 +61,7 @@ def _fit(items: Sequence[tuple[list[list[str]], list[str]]], out: str, params: T
 
 def _fit_first_pass(docs: Sequence[Sequence[tuple[list[Word], list[str]]]], out: str,
                     resources_dir: str, params: TrainingParams) -> str:
-    featurizer = Featurizer(*load_resources(Path(resources_dir)))
+    featurizer = make_featurizer(Path(resources_dir))
     return _fit([(featurizer.sentence(words), tags) for doc in docs for words, tags in doc], out, params)
 
 
@@ -100,7 +100,7 @@ def train_model(sentences: Sequence[TaggedSentence], out: Path, resources_dir: O
             jobs.append(pool.submit(_fit_first_pass, rest, f"{tmp}/fold{k}.crfsuite", str(resources_dir), params))
         paths = [job.result() for job in jobs]
         if folds:
-            featurizer = Featurizer(*load_resources(resources_dir))
+            featurizer = make_featurizer(resources_dir)
             items = []
             for k, part in enumerate(parts):
                 for doc, tags in zip(part, _first_pass_tags(paths[k + 1], featurizer, part)):
