@@ -251,3 +251,12 @@ def test_a_danger_someone_poses_is_no_threat_made(coder):
     assert [e.trigger.text for e in coder.code_article(art).events if e.type == "THREATEN"] == ["هدد"]
     text = "ويخول القانون الفصائل حق استخدام القوة لردع التهديدات الأمنية التي يتعرض لها العراق."
     assert not [e for e in coder.code_article(article_with(text, [])).events if e.type == "THREATEN"]
+
+
+def test_liberation_needs_a_party(coder):
+    text = "وفي عمود رئيس التحرير كتب الكاتب أن حرب تحرير شعبية قادمة."
+    assert not [e for e in coder.code_article(article_with(text, [])).events if e.type == "COERCE"]
+    army = {"entity_id": "actor.irq.army", "name_en": "Iraqi army"}
+    text = "وأعلن الجيش العراقي تحرير مدينة الفلوجة من تنظيم الدولة."
+    art = article_with(text, [("actor", "الجيش العراقي", army)])
+    assert [e.trigger.text for e in coder.code_article(art).events if e.type == "COERCE"] == ["تحرير"]
