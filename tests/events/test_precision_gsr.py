@@ -246,3 +246,9 @@ def test_an_attack_in_an_earlier_decade_is_history(pipeline):
 def test_defused_feared_necessary(pipeline, text, status):
     events = of_type(coded(pipeline, text), "ASSAULT")
     assert events and all(e.status == status for e in events), [(e.trigger.text, e.status) for e in events]
+
+
+def test_the_aim_of_a_foiled_operation_is_negated(pipeline):
+    text = "قالت إسرائيل إنها نجحت مؤخراً في إحباط عملية فلسطينية لخطف جنود إسرائيليين."
+    events = of_type(coded(pipeline, text), "ASSAULT")
+    assert events and events[0].status == "negated", [(e.trigger.text, e.status) for e in events]
