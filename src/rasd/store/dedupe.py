@@ -318,13 +318,24 @@ def _rep_row(m: ClusterMember, copy_key: str, cluster_id: Optional[str]) -> dict
             "evidence": " ".join(sorted(_evidence_tokens(ev)))}
 
 
+class _RepEvent:
+    """What same_happening reads of an event (type, status, trigger text and the parts
+    rasd.dedupe.events caches on it), for a stored class representative."""
+
+
+@dataclass
+class _RepTrigger:
+    text: str
+
+
 def _rep_member(row) -> ClusterMember:
     """A stored class representative as merging compares it: an event with only what
     same_happening reads (its cached parts set from the row)."""
     (event_id, article_id, cluster_id, profile, _, type_, status, _, _, actors, lat, lon, day_number,
      trigger_norm, trigger_text, evidence) = row
-    ev = Event(id=event_id, type=type_, mode=None, status=status, trigger=Span(0, 0, trigger_text), mentions=[])
+    ev = _RepEvent()
     cached = ev.__dict__
+    cached.update(id=event_id, type=type_, status=status, trigger=_RepTrigger(trigger_text))
     cached["_actor_ids"] = frozenset(actors.split(SEP)) if actors else frozenset()
     cached["_trigger_norm"] = trigger_norm
     cached["_evidence_tokens"] = frozenset(evidence.split()) if evidence else frozenset()
@@ -403,13 +414,30 @@ def _dissolve(conn: Connection, cluster_ids: set[str], members: set[str]) -> Non
 
 # ---- events: incremental merging ---------------------------------------------------------------
 
+def _rank(m: ClusterMember) -> tuple:
+    """The order that chooses a cluster's head (the smallest): located, dated, with the most
+    participants, then the most fatalities; the event id last."""
+    ev = m.event
+    return (ev.location is None or ev.location.lat is None, ev.date is None,
+            -(len(ev.actor) + len(ev.recipient)), -(ev.fatalities or 0), m.key.article_id, m.key.event_id)
+
+
 def _head(members: list[ClusterMember]) -> ClusterMember:
     """The member that represents the cluster: located, dated, with the most participants."""
-    def rank(m: ClusterMember):
-        ev = m.event
-        return (ev.location is None or ev.location.lat is None, ev.date is None,
-                -(len(ev.actor) + len(ev.recipient)), -(ev.fatalities or 0), m.key.article_id, m.key.event_id)
-    return min(members, key=rank)
+    return min(members, key=_rank)
+
+
+def _ranks(conn: Connection, event_ids: Iterable[str]) -> dict[str, tuple]:
+    """_rank of stored events, from their rows (one light query, no members built)."""
+    e, p = t.events, t.event_participants
+    people = (select(func.count()).where(p.c.event_id == e.c.id).scalar_subquery())
+    found: dict[str, tuple] = {}
+    for chunk in in_chunks(sorted(set(event_ids))):
+        for eid, article_id, lat, date, fatalities, n in conn.execute(
+                select(e.c.id, e.c.article_id, e.c.latitude, e.c.event_date, e.c.fatalities, people)
+                .where(e.c.id.in_(chunk))):
+            found[eid] = (lat is None, date is None, -n, -(fatalities or 0), article_id, eid)
+    return found
 
 
 def _compare(a: ClusterMember, b: ClusterMember, copies: bool) -> Optional[tuple[str, str]]:
@@ -423,7 +451,7 @@ def _compare(a: ClusterMember, b: ClusterMember, copies: bool) -> Optional[tuple
 class _Comp:
     """A cluster, or a lone event, as one batch's merging sees it."""
     min_id: str  # its smallest member event id: the cluster's id
-    head: Optional[ClusterMember]  # None: a stored lone event not read yet (_Merger.head)
+    head: Optional[tuple]  # the head's _rank (its id last); None: a stored lone event not read yet
     single: Optional[str] = None  # a lone event: its id
     stored_ids: set = field(default_factory=set)  # the stored clusters it holds
     joined: list = field(default_factory=list)  # events whose row gets this cluster
@@ -448,6 +476,7 @@ class _Merger:
     def __init__(self, conn: Connection, run_id: Optional[int], defer_sizes: bool = False):
         self.conn, self.run_id, self.defer_sizes = conn, run_id, defer_sizes
         self.stored_heads: dict[str, str] = {}  # stored cluster id -> its head when read
+        self.article_of: dict[str, str] = {}  # event id -> article id, of the events seen
         self.members: dict[str, ClusterMember] = {}
         self.by_cluster: dict[str, _Comp] = {}
         self.by_single: dict[str, _Comp] = {}
@@ -523,29 +552,35 @@ class _Merger:
         for chunk in in_chunks(sorted(cluster_ids)):
             heads.update(self.conn.execute(select(c.c.id, c.c.canonical_event_id).where(c.c.id.in_(chunk))).all())
         self.stored_heads.update(heads)
-        self.members.update(load_members(self.conn, set(heads.values()) - set(self.members)))
+        ranks = _ranks(self.conn, heads.values())
         for event_id in sorted(rows):
             row = rows[event_id]
             cluster_id, copy_key, day, place = row[2], row[4], row[7], row[8]
             m = _rep_member(row)
+            self.article_of[event_id] = row[1]
             if cluster_id:
                 comp = self.by_cluster.get(cluster_id)
                 if comp is None:
-                    comp = self.by_cluster[cluster_id] = _Comp(cluster_id, self.members[heads[cluster_id]],
+                    comp = self.by_cluster[cluster_id] = _Comp(cluster_id, ranks[heads[cluster_id]],
                                                                stored_ids={cluster_id})
-            else:  # a lone event: its own head (a full member, for the head's rank)
+            else:  # a lone event: its own head (its rank read when it merges)
                 comp = self.by_single[event_id] = _Comp(event_id, None, single=event_id)
                 self.stored_singles.add(event_id)
             self._index(_Rep(m, copy_key, comp, True, dt.date.fromisoformat(day) if day else None, place))
+        singles = _ranks(self.conn, self.stored_singles)  # one light query, not one per merge
+        for event_id, rank in singles.items():
+            self.by_single[event_id].head = rank
 
 
     # -- the merge tree (event_merges): every member but the head names the member it merged with --
 
-    def _parent(self, event_id: str) -> Optional[tuple]:
+    def _parent(self, event_id: str, comp: Optional[_Comp] = None) -> Optional[tuple]:
         """The member ``event_id`` names as merged with (event id, rule, detail); None: the root.
         Stored rows are read one at a time along a path (a tree is not read whole)."""
         if event_id in self.tree:
             return self.tree[event_id][1]
+        if comp is not None and not comp.stored_ids:  # only lone events and new ones: no stored rows
+            return None
         if event_id not in self.stored_tree:
             m = t.event_merges
             row = self.conn.execute(select(m.c.rule, m.c.detail).where(m.c.event_id == event_id)).first()
@@ -561,18 +596,16 @@ class _Merger:
         """Make ``event_id`` the root of its cluster's tree (the edges on its path to the old root
         turn round; no edge is added or lost)."""
         path = [event_id]
-        while (p := self._parent(path[-1])) is not None and p[0] is not None and p[0] not in path:
+        while (p := self._parent(path[-1], comp)) is not None and p[0] is not None and p[0] not in path:
             path.append(p[0])
-        edges = [self._parent(node) for node in path[:-1]]
+        edges = [self._parent(node, comp) for node in path[:-1]]
         self._set(event_id, comp, None)
         for i, (_, rule, detail) in enumerate(edges):
             self._set(path[i + 1], comp, (path[i], rule, detail))
 
-    def head(self, comp: _Comp) -> ClusterMember:
+    def head(self, comp: _Comp) -> tuple:
         if comp.head is None:  # a stored lone event, read when it merges
-            if comp.single not in self.members:
-                self.members.update(load_members(self.conn, [comp.single]))
-            comp.head = self.members[comp.single]
+            comp.head = _ranks(self.conn, [comp.single])[comp.single]
         return comp.head
 
     def _unsingle(self, comp: _Comp) -> None:
@@ -595,6 +628,7 @@ class _Merger:
     def add(self, m: ClusterMember, copy_key: str, grouped: bool) -> None:
         ev, day = m.event, _member_day(m)
         self.members[m.key.event_id] = m
+        self.article_of[m.key.event_id] = m.key.article_id
         self.copy_keys[m.key.article_id] = copy_key
         if day is not None:
             candidates = [r for k in range(-DATE_DAYS, DATE_DAYS + 1)
@@ -630,12 +664,12 @@ class _Merger:
                 done.add(id(comp))
                 joined.append((comp, other, *found))
         if not joined:
-            comp = self.by_single[m.key.event_id] = _Comp(m.key.event_id, m, single=m.key.event_id)
+            comp = self.by_single[m.key.event_id] = _Comp(m.key.event_id, _rank(m), single=m.key.event_id)
             self._new_rep(m, copy_key, comp)
             return
         self.merged += len(joined)
         target, first, rule, detail = joined[0]
-        heads = [self.head(target), m]
+        heads = [self.head(target), _rank(m)]
         self._unsingle(target)
         self.touched.append(target)
         for comp, other, rule_i, detail_i in joined[1:]:
@@ -643,7 +677,7 @@ class _Merger:
             self._set(other.key.event_id, comp, (m.key.event_id, rule_i, detail_i))
             heads.append(self.head(comp))
             self._unsingle(comp)
-            target.demoted.append(comp.head.key.event_id)
+            target.demoted.append(comp.head[-1])
             target.demoted += comp.demoted
             target.stored_ids |= comp.stored_ids
             target.joined += comp.joined
@@ -652,10 +686,10 @@ class _Merger:
         self._set(m.key.event_id, target, (first.key.event_id, rule, detail))
         target.joined.append(m.key.event_id)
         target.min_id = min(target.min_id, m.key.event_id)
-        head = _head(heads)
-        if head is not target.head:
-            self._reroot(target, head.key.event_id)
-            target.demoted.append(target.head.key.event_id)
+        head = min(heads)
+        if head != target.head:
+            self._reroot(target, head[-1])
+            target.demoted.append(target.head[-1])
             target.head = head
         same_class = any(self.find(r.comp) is target and r.copy_key == copy_key and r.member.profile == profile
                          for r in candidates)
@@ -670,7 +704,7 @@ class _Merger:
         stored clusters are left out (counted in SQL after the writes)."""
         e = t.events
         out: dict[int, int] = {}
-        articles = {id(f): {self.members[i].key.article_id for i in f.joined} for f in finals}
+        articles = {id(f): {self.article_of[i] for i in f.joined} for f in finals}
         for f in finals:
             if not f.stored_ids:
                 out[id(f)] = len(articles[id(f)])
@@ -699,15 +733,15 @@ class _Merger:
         sizes = self._sizes(finals)  # before the rows change
         new = [f for f in finals if f.min_id not in f.stored_ids]
         if new:
-            conn.execute(c.insert(), [{"id": f.min_id, "canonical_event_id": f.head.key.event_id,
+            conn.execute(c.insert(), [{"id": f.min_id, "canonical_event_id": f.head[-1],
                                        "run_id": self.run_id, "created_at": now} for f in new])
         kept = [f for f in finals if f.min_id in f.stored_ids and f.demoted]
         if kept:
             conn.execute(update(c).where(c.c.id == bindparam("cid")).values(canonical_event_id=bindparam("head")),
-                         [{"cid": f.min_id, "head": f.head.key.event_id} for f in kept])
+                         [{"cid": f.min_id, "head": f.head[-1]} for f in kept])
         for f in finals:  # every merge row of the tree's root is rewritten with the rest
-            if f.head.key.event_id not in self.tree:
-                self._set(f.head.key.event_id, f, None)
+            if f.head[-1] not in self.tree:
+                self._set(f.head[-1], f, None)
         for chunk in in_chunks(sorted(self.tree)):
             conn.execute(delete(m).where(m.c.event_id.in_(chunk)))
         relabel = [{"old": old, "new": f.min_id} for f in finals for old in sorted(f.stored_ids - {f.min_id})]
@@ -721,8 +755,8 @@ class _Merger:
             conn.execute(delete(c).where(c.c.id == bindparam("old")), [{"old": r["old"]} for r in relabel])
         flags = {}
         for f in finals:
-            for event_id in [*f.joined, *f.demoted, f.head.key.event_id]:
-                flags[event_id] = {"eid": event_id, "cid": f.min_id, "head": event_id == f.head.key.event_id}
+            for event_id in [*f.joined, *f.demoted, f.head[-1]]:
+                flags[event_id] = {"eid": event_id, "cid": f.min_id, "head": event_id == f.head[-1]}
         if flags:
             conn.execute(update(e).where(e.c.id == bindparam("eid")).values(
                 cluster_id=bindparam("cid"), cluster_head=bindparam("head")), [flags[k] for k in sorted(flags)])
@@ -759,7 +793,7 @@ class _Merger:
         if counted and self.defer_sizes:  # the rows written now; the other members at the end of the run
             conn.execute(update(e).where(e.c.id == bindparam("eid")).values(n_sources=bindparam("n")),
                          [{"eid": i, "n": sizes[id(f)]} for f in counted
-                          for i in sorted({*f.joined, *f.demoted, f.head.key.event_id})])
+                          for i in sorted({*f.joined, *f.demoted, f.head[-1]})])
             _insert_ignore(conn, cluster_refresh, [{"cluster_id": f.min_id} for f in counted if f.stored_ids])
         elif counted:
             conn.execute(update(e).where(e.c.cluster_id == bindparam("cid"), e.c.n_sources != bindparam("n"))

@@ -9,6 +9,7 @@ Identity: a document's key is its external id when the input gives one, else its
 """
 from __future__ import annotations
 
+import os
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -23,6 +24,12 @@ from .dedupe import (BatchLinker, ClusterMember, forget_articles, in_chunks, lin
                      new_members, queue_events, release_clusters)
 from ..dedupe.articles import LeanMinHash, article_fingerprint
 from .rows import ArticleRows, Row, analysis_rows, article_rows, table_rows
+
+
+# SQLite page cache of the writer's connection (KiB; SQLite's default is 2 MiB): a batch inserts
+# into a dozen indexes of tables that grow to hundreds of MB, and each page it does not hold is
+# read again. profile_writer, 2,000 articles, same session: 8.40 -> 7.35 ms/article with 32 MiB.
+SQLITE_CACHE_KIB = int(os.environ.get("RASD_SQLITE_CACHE_KIB", "32768"))
 
 
 def document_key(source: Optional[str], external_id: Optional[str]) -> str:
@@ -217,6 +224,8 @@ class BatchWriter:
         self._articles: Optional[set[str]] = None  # article ids stored (or pending)
         self._linker: Optional[BatchLinker] = None
         self._members: dict[str, ClusterMember] = {}  # of the events written, for merge_pending
+        if conn.dialect.name == "sqlite" and SQLITE_CACHE_KIB:
+            conn.exec_driver_sql(f"PRAGMA cache_size=-{SQLITE_CACHE_KIB}")
         if conn.dialect.name == "postgresql":
             # Batches queue, as on SQLite (BEGIN IMMEDIATE): two ingesters writing the same new
             # article at once otherwise both insert it and one dies on articles_pkey
