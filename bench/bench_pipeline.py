@@ -16,6 +16,11 @@ process's peak resident set (ru_maxrss) after everything, lexicons and models in
 lexicon recognizers share one normalized view of the text and one automaton pass of all their
 matchers, made by whichever asks first: they are charged apart as "(shared view)" and "(shared scan)".
 Threads are limited to one (OMP/MKL/OpenBLAS) before anything is imported.
+Building the stages freezes the loaded lexicons and models out of the garbage collector's sight
+and raises its young threshold (``rasd.pipeline.freeze_loaded``), as in production; a collection
+is charged to whichever stage set it off. To compare two versions of the code use same-process
+A/B or alternate runs (this machine's load moves single runs by 10%), and check the output with
+``bench/dump_outputs.py``.
 """
 from __future__ import annotations
 

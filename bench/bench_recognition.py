@@ -18,6 +18,11 @@ target owns it) and the lexicon recognizers' sum without it. The lexicon recogni
 normalized view of the text and one automaton pass of all their matchers (made by whichever asks
 first); the bench makes them before the first recognizer and shows them as "(shared view)" and
 "(shared scan)".
+Building the stages freezes the loaded lexicons and models out of the garbage collector's sight
+and raises its young threshold (``rasd.pipeline.freeze_loaded``), as in production; a collection
+is charged to whichever stage set it off. To compare two versions of the code use same-process
+A/B or alternate runs (this machine's load moves single runs by 10%), and check the output with
+``bench/dump_outputs.py``.
 """
 from __future__ import annotations
 
