@@ -260,3 +260,11 @@ def test_liberation_needs_a_party(coder):
     text = "وأعلن الجيش العراقي تحرير مدينة الفلوجة من تنظيم الدولة."
     art = article_with(text, [("actor", "الجيش العراقي", army)])
     assert [e.trigger.text for e in coder.code_article(art).events if e.type == "COERCE"] == ["تحرير"]
+
+
+def test_war_crimes_with_the_article_denounce(coder):
+    envoy = {"entity_id": "person.brahimi", "name_en": "Lakhdar Brahimi"}
+    text = 'وقال الإبراهيمي إن "هذه الأعمال الوحشية لا يبررها شيء وهي تعد جريمة شعواء من جرائم الحرب".'
+    art = article_with(text, [("person", "الإبراهيمي", envoy)])
+    accuse = [e for e in coder.code_article(art).events if e.type == "ACCUSE"]
+    assert "جرائم الحرب" in [e.trigger.text for e in accuse]
