@@ -252,3 +252,12 @@ def test_the_aim_of_a_foiled_operation_is_negated(pipeline):
     text = "قالت إسرائيل إنها نجحت مؤخراً في إحباط عملية فلسطينية لخطف جنود إسرائيليين."
     events = of_type(coded(pipeline, text), "ASSAULT")
     assert events and events[0].status == "negated", [(e.trigger.text, e.status) for e in events]
+
+
+def test_the_attack_answered_is_coded_as_a_cause(pipeline):
+    # gold-dev codes the attack answered (ANNOTATION.md: attacks of any kind): kept, named as the cause
+    text = "ونفذت المقاومة العملية، أمس الخميس، رداً على اعتداءات الاحتلال على القرى والمنازل جنوبي لبنان."
+    article = coded(pipeline, text)
+    events = of_type(article, "ASSAULT")
+    assert events and event_reference(article, events[-1]) == "aftermath"
+    assert not reports_event_of_type(article, "ASSAULT")

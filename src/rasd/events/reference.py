@@ -66,7 +66,8 @@ _FRAMES: dict[str, tuple[str, ...]] = {
     "comment": ("تعليقا", "معلقا", "معلقه", "موضوع", "مساله"),
 }
 # Temporal or causal prepositions: a verbal noun governed by one is a starting point or a cause.
-_AFTERMATH = ("منذ", "ذكري", "الذكري", "خلفيه", "اعقاب", "تداعيات", "غداه", "عشيه")  # غداة، عشية: the day after, the eve of
+_AFTERMATH = ("منذ", "ذكري", "الذكري", "خلفيه", "اعقاب", "تداعيات", "غداه", "عشيه",  # غداة، عشية: the day after, the eve of
+              "ردا", "انتقاما", "ثارا")  # the attack answered (ردا على استهداف نقاطها، انتقاما لغارة): a cause told elsewhere
 # Prepositions of sequence or cause: in a narrative (an event told before it in the sentence:
 # انسحبت بعد اعتقال ثلاثة شبان، قتل ثلاثة جراء القصف) they carry the report on; after a sentence that
 # tells no event of its own (ارتفعت أسعار النفط بعد قصف جوي، تعكرت الأجواء بعد مقتل مرشح) they name
