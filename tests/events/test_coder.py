@@ -199,13 +199,13 @@ def test_a_toll_told_for_another_day_is_another_event(coder):
     # two tolls of truffle gatherers, Sunday's and Saturday's (after may-0305)
     text = ("وتوفي أمس الأحد 14 مدنياً وأصيب 8 آخرون في انفجار لغم أرضي قرب جبل الطار في بادية الرصافة. "
             "يوم السبت، قتل 12 شخصاً من جامعي الكمأة في حوادث منفصلة في عدة محافظات.")
-    art = article_with(text, [("date", "أمس الأحد", {"value": "2024-03-10"}),
+    art = article_with(text, [("date", "أمس الأحد", {"value": "2024-03-10"}), ("number", "14", {}),
                               ("date", "يوم السبت", {"value": "2024-03-09"})])
     assert len([e for e in coder.code_article(art).events if e.type == "ASSAULT"]) == 2
     # the same toll told on the same day is still the attack's
     same = ("وتوفي أمس الأحد 14 مدنياً في انفجار لغم أرضي قرب جبل الطار، "
             "فيما أصيب أمس الأحد 8 آخرون.")
-    art = article_with(same, [("date", "أمس الأحد", {"value": "2024-03-10"}),
+    art = article_with(same, [("date", "أمس الأحد", {"value": "2024-03-10"}), ("number", "14", {}),
                               ("date", "أمس الأحد", {"value": "2024-03-10"})])
     assert len([e for e in coder.code_article(art).events if e.type == "ASSAULT"]) == 1
 
@@ -268,3 +268,15 @@ def test_war_crimes_with_the_article_denounce(coder):
     art = article_with(text, [("person", "الإبراهيمي", envoy)])
     accuse = [e for e in coder.code_article(art).events if e.type == "ACCUSE"]
     assert "جرائم الحرب" in [e.trigger.text for e in accuse]
+
+
+def test_a_death_is_an_attack_only_with_a_violent_cause_or_a_toll(coder):
+    text = "توفي البلغاري سيرغي انتونوف الذي اتهم بالضلوع في محاولة اغتيال البابا."
+    assert not [e for e in coder.code_article(article_with(text, [])).events if e.trigger.text == "توفي"]
+    text = "وتوفي رفسنجاني في مستشفى الشهداء في العاصمة الإيرانية طهران الاحد عن عمر ناهز 82 عاما."
+    assert not [e for e in coder.code_article(article_with(text, [])).events if e.type == "ASSAULT"]
+    text = "توفي أحد ممثلي المرجع الشيعي الكبير آية الله علي السيستاني إثر تعرضه لجروح في محاولة اغتيال."
+    assert "توفي" in [e.trigger.text for e in coder.code_article(article_with(text, [])).events if e.type == "ASSAULT"]
+    text = "إذ توفي، الأحد الفائت، 14 مدنياً، وأصيب 8 آخرون، في انفجار لغم أرضي قرب جبل الطار."
+    art = article_with(text, [("number", "14", {})])
+    assert "توفي" in [e.trigger.text for e in coder.code_article(art).events if e.type == "ASSAULT"]

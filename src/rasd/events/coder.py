@@ -251,7 +251,9 @@ class EventCoder:
                 cand.reason = f"part of the idiom '{text[idiom.start:idiom.end]}' ({idiom.entry.id})"
                 continue
             if entry.needs_word and not _word_follows(sent, last, min(clause.last, last + entry.needs_word_window),
-                                                      entry.needs_word):
+                                                      entry.needs_word) \
+                    and not (entry.count_completes and _count_follows(sent, numbers, last,
+                                                                      last + entry.needs_word_window)):
                 cand.reason = f"'{h.text}' without its complement ({', '.join(entry.needs_word)})"
                 continue
             if entry.not_before_words and _word_follows(sent, last, min(clause.last, last + entry.not_before_window),
@@ -655,6 +657,16 @@ def _paragraph_ranges(sentences: list[Sentence]) -> dict[int, tuple[int, int]]:
         a, b = out.get(s.paragraph, (s.start, s.end))
         out[s.paragraph] = (min(a, s.start), max(b, s.end))
     return out
+
+
+def _count_follows(sent: Sentence, numbers: list[Mention], after: int, until: int) -> bool:
+    """A number or casualty mention starting among tokens after..until (inclusive; not past the
+    sentence: a toll may follow a parenthetical time, توفي، الأحد الفائت، 14 مدنيا)."""
+    until = min(until, len(sent.tokens) - 1)
+    if after + 1 > until:
+        return False
+    lo, hi = sent.tokens[after + 1].start, sent.tokens[until].end
+    return any(lo <= m.start < hi for m in numbers)
 
 
 def _word_follows(sent: Sentence, after: int, until: int, words: tuple[str, ...]) -> bool:

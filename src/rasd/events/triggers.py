@@ -61,6 +61,9 @@ class TriggerEntry:
     # a verb that is an event only with this complement, wherever the object puts it
     needs_word: tuple[str, ...] = ()
     needs_word_window: int = 6
+    # a number (a casualty count) after the trigger in its window also serves as the complement
+    # (توفي 25 مدنيا: a toll, not one person's natural death)
+    count_completes: bool = False
     # words none of which may follow the trigger closely in its clause (يزور مسجد الحسين: a visit to a
     # site, not to a party)
     not_before_words: tuple[str, ...] = ()
@@ -86,6 +89,7 @@ class TriggerEntry:
             needs_light_verb=bool(a.get("needs_light_verb", False)),
             needs_word=tuple(normalize(w) for w in a.get("needs_word") or ()),
             needs_word_window=int(a.get("needs_word_window", 6)),
+            count_completes=bool(a.get("count_completes", False)),
             not_before_words=tuple(normalize(w) for w in a.get("not_before_words") or ()),
             not_before_window=int(a.get("not_before_window", 2)),
             not_after_words=tuple(normalize(w) for w in a.get("not_after_words") or ()),
