@@ -280,3 +280,14 @@ def test_a_death_is_an_attack_only_with_a_violent_cause_or_a_toll(coder):
     text = "إذ توفي، الأحد الفائت، 14 مدنياً، وأصيب 8 آخرون، في انفجار لغم أرضي قرب جبل الطار."
     art = article_with(text, [("number", "14", {})])
     assert "توفي" in [e.trigger.text for e in coder.code_article(art).events if e.type == "ASSAULT"]
+
+
+def test_snatching_a_thing_or_catching_the_eye_is_no_abduction(coder):
+    text = "وذلك اثر محاولة شاب فلسطيني خطف مسدس من رجل أمن في القدس."
+    assert not [e for e in coder.code_article(article_with(text, [])).events if e.trigger.text == "خطف"]
+    text = "خطفت التقنيات والاجهزة التي حملها واستخدمها الصحفيون القادمون من شرق اسيا انظار الصحافيين."
+    assert not [e for e in coder.code_article(article_with(text, [])).events if e.type == "ASSAULT"]
+    gunmen = {"entity_id": "actor.gunmen", "name_en": "gunmen"}
+    text = "وخطف مسلحون يرتدون زي الشرطة العراقية خمسة بريطانيين من مركز للكمبيوتر في وزارة المالية."
+    art = article_with(text, [("actor", "مسلحون", gunmen)])
+    assert [e.trigger.text for e in coder.code_article(art).events if e.type == "ASSAULT"] == ["خطف"]

@@ -260,6 +260,10 @@ class EventCoder:
                                                          entry.not_before_words):
                 cand.reason = f"'{h.text}' of a site, not of a party (not before: {', '.join(entry.not_before_words)})"
                 continue
+            if entry.not_before_far_words and _word_follows(
+                    sent, last, min(clause.last, last + entry.not_before_far_window), entry.not_before_far_words):
+                cand.reason = f"'{h.text}' in another sense (its object: {', '.join(entry.not_before_far_words)})"
+                continue
             if entry.not_after_words and _word_follows(sent, max(clause.first, first - entry.not_after_window) - 1,
                                                         first - 1, entry.not_after_words):
                 cand.reason = f"'{h.text}' in another sense (not after: {', '.join(entry.not_after_words)})"

@@ -68,6 +68,10 @@ class TriggerEntry:
     # site, not to a party)
     not_before_words: tuple[str, ...] = ()
     not_before_window: int = 2
+    # the same, anywhere in the trigger's clause up to not_before_far_window words on: an object that
+    # makes the verb an idiom even when a long subject stands between (خطفت التقنيات التي ... أنظار الصحفيين)
+    not_before_far_words: tuple[str, ...] = ()
+    not_before_far_window: int = 12
     # words none of which may stand just before the trigger (يشكل تهديدا: a danger, not a threat made)
     not_after_words: tuple[str, ...] = ()
     not_after_window: int = 2
@@ -92,6 +96,8 @@ class TriggerEntry:
             count_completes=bool(a.get("count_completes", False)),
             not_before_words=tuple(normalize(w) for w in a.get("not_before_words") or ()),
             not_before_window=int(a.get("not_before_window", 2)),
+            not_before_far_words=tuple(normalize(w) for w in a.get("not_before_far_words") or ()),
+            not_before_far_window=int(a.get("not_before_far_window", 12)),
             not_after_words=tuple(normalize(w) for w in a.get("not_after_words") or ()),
             not_after_window=int(a.get("not_after_window", 2)),
             acled=tuple(sorted(acled.items())), source=e.source or "", file=e.file, line=e.line,
