@@ -291,3 +291,17 @@ def test_snatching_a_thing_or_catching_the_eye_is_no_abduction(coder):
     text = "وخطف مسلحون يرتدون زي الشرطة العراقية خمسة بريطانيين من مركز للكمبيوتر في وزارة المالية."
     art = article_with(text, [("actor", "مسلحون", gunmen)])
     assert [e.trigger.text for e in coder.code_article(art).events if e.type == "ASSAULT"] == ["خطف"]
+
+
+def test_a_crowd_of_protesters_on_the_move_is_the_protest(coder):
+    crowd = {"entity_id": "actor.protesters", "name_en": "protesters"}
+    text = "وفي لندن توجه المتظاهرون وهم 3500، حسب المنظمين، الى مقر رئيس الوزراء البريطاني."
+    art = article_with(text, [("actor", "المتظاهرون", crowd), ("number", "3500", {})])
+    assert [e.trigger.text for e in coder.code_article(art).events if e.type == "PROTEST"] == ["متظاهرون"]
+    # protesters taken up after the protest, or made to go out by someone else: no protest of their own
+    text = "ويتهم المحتجون الحكومة بتهميشهم."
+    art = article_with(text, [("actor", "المحتجون", crowd)])
+    assert not [e for e in coder.code_article(art).events if e.type == "PROTEST"]
+    text = "ثم ها هو يخرج المتظاهرين الى شوارع لبنان."
+    art = article_with(text, [("actor", "المتظاهرين", crowd)])
+    assert not [e for e in coder.code_article(art).events if e.type == "PROTEST"]

@@ -33,7 +33,7 @@ from .reference import mark_references
 from .roles import Slot, chain_at, find_roles, participant, place_slots
 from .status import decide_status
 from .timing import different_times, time_key, time_phrases
-from .triggers import (IRREALIS_TYPES, NOUN, VERB_PAST, VERB_POS, TriggerHit,
+from .triggers import (IRREALIS_TYPES, NOUN, VERB_PAST, VERB_POS, TriggerHit, conjugate,
                        expand_form, trigger_lexicon)
 
 PARTICIPANT_KINDS = frozenset({"actor", "person"})
@@ -243,6 +243,8 @@ class EventCoder:
             cands.append(cand)
             inside = next((m for m in names if m.start <= h.start and h.end <= m.end and
                            (m.start, m.end) != (h.start, h.end) and _real_name(m, h, p.pos, text)), None)
+            if inside is not None and entry.type == "PROTEST" and _crowd_on_the_move(sent, first, last, h, numbers):
+                inside = None  # توجه المتظاهرون ...؛ آلاف المحتجين: the crowd named is the protest
             if inside is not None:
                 cand.reason = f"part of the name '{inside.text}' ({inside.kind})"
                 continue
@@ -661,6 +663,50 @@ def _paragraph_ranges(sentences: list[Sentence]) -> dict[int, tuple[int, int]]:
         a, b = out.get(s.paragraph, (s.start, s.end))
         out[s.paragraph] = (min(a, s.start), max(b, s.end))
     return out
+
+
+# Verbs of a crowd moving or pouring out (توجه المتظاهرون، خرج المحتجون): with
+# a protester noun as subject they report the demonstration itself.
+_MOTION = frozenset(f for past, present in (
+    ("توجه", "يتوجه"), ("اتجه", "يتجه"), ("سار", "يسير"), ("زحف", "يزحف"), ("تدفق", "يتدفق"),
+    ("خرج", "يخرج"), ("انطلق", "ينطلق"), ("توافد", "يتوافد"), ("جاب", "يجوب"), ("طاف", "يطوف"),
+    ("احتشد", "يحتشد"), ("تجمع", "يتجمع"), ("تجمهر", "يتجمهر"), ("اقتحم", "يقتحم"))
+    for f, _ in conjugate(past, present))
+_CROWD_SIZE = frozenset(normalize(w) for w in (
+    "آلاف", "الآلاف", "ألوف", "مئات", "المئات", "عشرات", "العشرات", "مليون", "ملايين", "الملايين", "عشرات الآلاف"))
+_PROTESTER_NOUNS = frozenset(normalize(w) for w in (
+    "متظاهرون", "متظاهرين", "محتجون", "محتجين", "معتصمين", "معتصمون"))
+
+
+def _crowd_on_the_move(sent: Sentence, first: int, last: int, h: TriggerHit, numbers: list[Mention]) -> bool:
+    """Whether the protester noun at ``first`` is a crowd named in the act of protesting, not people
+    a protest told before is taken up by: the subject of a verb of motion just before it (توجه
+    المتظاهرون، انطلق المتظاهرون) or followed by its count (المتظاهرون وهم 3500). A noun of crowd
+    size (آلاف المتظاهرين، حشد من المتظاهرين) is not enough: it is mostly the object of a dispersal or
+    the audience of a speech (gsr-dev)."""
+    word = normalize(h.text)
+    word = word[1:] if word[:1] in ("و", "ف") and word[1:].startswith("ال") else word
+    if (word[2:] if word.startswith("ال") else word) not in _PROTESTER_NOUNS:
+        return False
+    toks = sent.tokens
+    k = first - 1
+    counted = False  # a crowd's size between the verb and the noun: تجمع مئات (من) المتظاهرين
+    if k >= 1 and toks[k].norm == "من":
+        k -= 1
+    while k >= 1 and (toks[k].norm in _CROWD_SIZE or any(toks[k].start <= m.start < toks[k].end for m in numbers)):
+        k, counted = k - 1, True
+    if not counted:
+        k = first - 1
+    if k >= 0:
+        v = toks[k].norm
+        v = v[1:] if v[:1] in ("و", "ف") and len(v) > 3 else v
+        # the subject is nominative: يخرج المتظاهرين is causative, unless a count stands between
+        if v in _MOTION and (counted or not word.endswith("ين")):
+            return True
+    if last + 2 < len(toks) and toks[last + 1].norm in ("وهم", "وعددهم"):
+        lo, hi = toks[last + 2].start, toks[min(last + 3, len(toks) - 1)].end
+        return any(lo <= m.start < hi for m in numbers)
+    return False
 
 
 def _count_follows(sent: Sentence, numbers: list[Mention], after: int, until: int) -> bool:
