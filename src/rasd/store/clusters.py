@@ -61,17 +61,19 @@ def explain_event(store: Store, event_id: str) -> Optional[ClusterExplanation]:
                 .outerjoin(m, (m.c.event_id == e.c.id) & (m.c.cluster_id == e.c.cluster_id)))
         stmt = stmt.where(e.c.cluster_id == row.cluster_id) if row.cluster_id else stmt.where(e.c.id == event_id)
         rows = conn.execute(stmt).all()
-        head = row.id
+        head, n_sources = row.id, row.n_sources
         if row.cluster_id:
             head = conn.execute(select(t.event_clusters.c.canonical_event_id)
                                 .where(t.event_clusters.c.id == row.cluster_id)).scalar_one()
+            # the head's count is exact at all times (an ingest refreshes the others' at its end)
+            n_sources = conn.execute(select(e.c.n_sources).where(e.c.id == head)).scalar_one()
     reports = [MergedReport(
         event_id=r.id, article_id=r.article_id, article_title=r.title, outlet=r.outlet, published=r.published,
         canonical_article_id=r.canonical_article_id, type=r.type, status=r.status, event_date=r.event_date,
         location=r.location_name_en or r.location_text, trigger=r.trigger_text, rule=r.rule or "head",
         merged_with=(r.detail or {}).get("with"), detail=(r.detail or {}).get("detail", "")) for r in rows]
     reports.sort(key=lambda x: (x.event_id != head, x.article_id, x.event_id))
-    return ClusterExplanation(event_id, row.cluster_id, head, row.n_sources, reports)
+    return ClusterExplanation(event_id, row.cluster_id, head, n_sources, reports)
 
 
 def article_copies(store: Store, article_id: str) -> Optional[ArticleCopies]:

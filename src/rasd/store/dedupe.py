@@ -7,15 +7,15 @@ index lives in the database, so it survives restarts and needs no memory on any 
 
 Events. The writer queues the events it inserts (``recluster_queue``); before an article's events
 are deleted, their clusters are dissolved and the surviving members queued. At the end of the
-batch, in the same transaction, ``merge_pending`` compares the queued events with the stored
-events that could merge with them (same type and status, dates within a day, same place when
-undated, or in a near-duplicate article), takes in every member of the clusters they touch and
-recomputes those clusters. Clusters are rewritten, never
-edited: a reprocess dissolves and rebuilds them. The result equals clustering the whole store
-at once (a cluster is a connected component, and every component touched is recomputed whole
-from its recorded merges and the new ones), so it does not depend on batch order, on workers or
-on the Dask path. The merge rules are rasd.dedupe.events.same_happening; the candidate pairs are
-those of rasd.dedupe.events.cluster_events.
+batch, in the same transaction, ``merge_pending`` adds the queued events one at a time to the
+stored clusters: each is compared with one representative of every merge class that could merge
+with it (``event_merge_reps``: the events of one cluster, or a lone event, that the rules cannot
+tell apart), joins every cluster it merges with, and only the rows that change are written (its
+row and merge, the head, n_sources, the cluster's id when its own id is smaller than every
+member's). The clusters are the connected components of every merge, as clustering the whole
+store at once gives, whatever the batches, workers or Dask; the recorded merges are a tree
+rooted at the head, the merges found as the events came (docs/duplicates.md). The merge rules
+are rasd.dedupe.events.same_happening; the candidates those of rasd.dedupe.events.cluster_events.
 """
 from __future__ import annotations
 
