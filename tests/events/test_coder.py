@@ -305,3 +305,14 @@ def test_a_crowd_of_protesters_on_the_move_is_the_protest(coder):
     text = "ثم ها هو يخرج المتظاهرين الى شوارع لبنان."
     art = article_with(text, [("actor", "المتظاهرين", crowd)])
     assert not [e for e in coder.code_article(art).events if e.type == "PROTEST"]
+
+
+def test_a_denial_stops_at_a_new_statement_and_phrases_cross_a_no_break_space(coder):
+    syria = {"entity_id": "actor.syria", "name_en": "Syria"}
+    army = {"entity_id": "actor.syr.army", "name_en": "Syrian army"}
+    text = ("نفت سوريا، الأحد، استهداف وكالة الأنباء الرسمية بعبوة ناسفة، وأكدت، في ذات عينه، بأن وحدات من الجيش "
+            "قضت\u00a0 على أعداد كبيرة من الإرهابيين في أرياف دمشق.")
+    art = article_with(text, [("actor", "سوريا", syria), ("actor", "وحدات من الجيش", army)])
+    status = {e.trigger.text.split()[0]: e.status for e in coder.code_article(art).events if e.type == "ASSAULT"}
+    assert status.get("استهداف") == "denied"
+    assert status.get("قضت") == "asserted"

@@ -215,6 +215,11 @@ class EventCoder:
         verb_starts += [c.first_token for c in attribution_cues
                         if c.entry.attrs.get("attribution") == "speaker" and c.prefix[:1] in ("و", "ف")]
         clauses = split_clauses(sent, verb_starts)
+        # where a new statement starts: a speech verb (وأكدت، وقال) or a contrast (لكن، إلا أن، بينما)
+        # or a و-joined verb of a verbal act (وألقوا باللائمة), not one carrying on the content (ما تردد عن ... وقصف)
+        statements = sorted({c.first_token for c in attribution_cues if c.entry.attrs.get("attribution") == "speaker"}
+                            | {c.first for c in clauses if c.first > 0 and sent.tokens[c.first].norm in CONTRASTS}
+                            | {f for h, f, _ in located if f in verb_starts and h.best.entry.type in VERBAL_TYPES})
         attributions = find_attributions(sent, attribution_cues, text, ctx.last_source)
         if attributions:
             ctx.last_source = attributions[-1].text
@@ -239,6 +244,8 @@ class EventCoder:
             if irrealis_gate is not None and any(
                     c.opens_statement and irrealis_gate[0] < c.first <= first for c in clauses):
                 irrealis_gate = None
+            if denial_from is not None and any(denial_from < k <= first for k in statements):
+                denial_from = None  # نفت ... استهداف ...، وأكدت ... أن وحدات من الجيش قضت على: a new statement
             cand = Candidate(idx, h.text, entry.id, entry.type, p.pos, False)
             cands.append(cand)
             inside = next((m for m in names if m.start <= h.start and h.end <= m.end and
@@ -367,7 +374,8 @@ class EventCoder:
                     continue
             status_pos = lv_pos or p.pos
             status_first = lv_index if lv_index is not None else first
-            status = decide_status(status_first, last, status_pos, clause, status_cues, entry.denial, first)
+            status = decide_status(status_first, last, status_pos, clause,
+                                   _cues_in_statement(status_cues, statements, status_first), entry.denial, first)
             if denial_from is not None and first > denial_from and not entry.denial:
                 status = type(status)("denied", "status.denial_complement", status.cue)
             if entry.type in GATED_TYPES:  # the gate keeps every other type as it is (gate.not_gated)
@@ -707,6 +715,24 @@ def _crowd_on_the_move(sent: Sentence, first: int, last: int, h: TriggerHit, num
         lo, hi = toks[last + 2].start, toks[min(last + 3, len(toks) - 1)].end
         return any(lo <= m.start < hi for m in numbers)
     return False
+
+
+# Words opening a clause that sets a new statement against the one before (نفت ... لكنها أكدت).
+CONTRASTS = frozenset(normalize(w) for w in (
+    "لكن", "ولكن", "لكنه", "لكنها", "لكنهم", "ولكنه", "ولكنها", "إلا", "غير", "بيد", "بينما", "فيما",
+    "قائلا", "قائلة", "قائلين", "مؤكدا", "مؤكدة", "مؤكدين", "مشيرا", "مشيرة", "مضيفا", "مضيفة"))
+VERBAL_TYPES = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN", "SUPPORT", "AGREE", "CONCEDE"})
+
+
+def _cues_in_statement(cues: list[CueMatch], statements: list[int], first: int) -> list[CueMatch]:
+    """The status cues that reach a trigger at token ``first``: a sentence-wide cue (نفت، زعم) stops
+    where a new statement starts between it and the trigger (نفت سوريا استهداف الوكالة، وأكدت ...
+    بأن وحدات من الجيش قضت على أعداد كبيرة: the killing is asserted)."""
+    starts = [k for k in statements if k <= first]
+    if not starts:
+        return cues
+    return [c for c in cues if c.entry.attrs.get("where") != "sentence"
+            or not any(c.last_token < s for s in starts)]
 
 
 def _count_follows(sent: Sentence, numbers: list[Mention], after: int, until: int) -> bool:

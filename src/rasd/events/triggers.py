@@ -281,7 +281,7 @@ class TriggerLexicon:
         return hits
 
     def _find(self, text: str) -> list[TriggerHit]:
-        view = text_view(text)
+        view = _single_spaced(text_view(text))
         hits = []
         excluded = self.excluded_words
         for m in self.matcher.find(view.text):
@@ -303,6 +303,23 @@ class TriggerLexicon:
                 ordered = _complement_first(ordered, view.text, m.end)
             hits.append(TriggerHit(s, e, text[s:e], m.prefix, ordered))
         return hits
+
+
+_DOUBLE_SPACE = re.compile(r"(?<= ) +")
+
+
+def _single_spaced(view):
+    """The view with each run of spaces inside a line read as one (a no-break space beside a space,
+    قضت\u00a0 على, normalizes to two): every phrase form is written with single spaces."""
+    if "  " not in view.text:
+        return view
+    keep = [True] * len(view.text)
+    for m in _DOUBLE_SPACE.finditer(view.text):
+        for i in range(m.start(), m.end()):
+            keep[i] = False
+    text = "".join(ch for ch, k in zip(view.text, keep) if k)
+    to_original = [o for o, k in zip(view.to_original, keep) if k]
+    return dataclasses.replace(view, text=text, to_original=to_original)
 
 
 _HARAKAT = "".join(chr(c) for c in range(0x064B, 0x0653)) + "\u0670\u0640"
