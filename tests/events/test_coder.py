@@ -316,3 +316,12 @@ def test_a_denial_stops_at_a_new_statement_and_phrases_cross_a_no_break_space(co
     status = {e.trigger.text.split()[0]: e.status for e in coder.code_article(art).events if e.type == "ASSAULT"}
     assert status.get("استهداف") == "denied"
     assert status.get("قضت") == "asserted"
+
+
+def test_a_meeting_noun_made_definite_by_its_genitive_refers_back(coder):
+    iran = {"entity_id": "person.ahmadinejad", "name_en": "Mahmoud Ahmadinejad"}
+    text = ("وزار محمود أحمدي نجاد القاهرة الثلاثاء. "
+            "فإن زيارة الرئيس الإيراني زعيم أكبر دولة شيعية قد سببت بعض الحساسيات في مصر.")
+    art = article_with(text, [("person", "محمود أحمدي نجاد", iran), ("person", "الرئيس الإيراني", iran)])
+    visit = [c for c in coder.code_article(art).candidates if c.text == "زيارة"]
+    assert visit and not visit[0].coded and "repeating" in visit[0].reason

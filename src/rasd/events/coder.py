@@ -301,7 +301,10 @@ class EventCoder:
                 if not (twin.actor and twin.recipient):  # else it has nothing to lend
                     self._lend_roles(twin, find_roles(entry, p.pos, first, last, sent, clause, slots, agents, None, []))
                 continue
-            earlier = self._coreferent(events_so_far + events, h, p) if p.pos == NOUN else None
+            earlier = self._coreferent(events_so_far + events, h, p,
+                                       entry.type == "CONSULT" and _definite_genitive(sent, last, dates)) if p.pos == NOUN else None
+            if earlier is not None and earlier.status != "future" and _scheduled_meeting(entry.type, status_cues, last):
+                earlier = None  # في اجتماعهم المقرر في 22 آذار، اجتماعه القادم: the next meeting, not the one told
             if earlier is not None:
                 cand.reason = f"definite noun repeating the earlier event '{earlier.trigger.text}'"
                 _absorb(earlier, sent, clause, text, h)
@@ -463,11 +466,11 @@ class EventCoder:
         return None
 
     @staticmethod
-    def _coreferent(events: list[Event], h: TriggerHit, p) -> Optional[Event]:
+    def _coreferent(events: list[Event], h: TriggerHit, p, construct: bool = False) -> Optional[Event]:
         """An earlier event this definite verbal noun (المقترح، الاجتماع) refers back to. Only one of
         the same lexicon entry: allowing any event of the type in the paragraph (الهجوم after قتل)
         swallowed a different event on gold-dev (typed tp -1, 2026-11-26)."""
-        if "ال" not in h.prefix and not normalize(h.text).startswith("ال"):
+        if "ال" not in h.prefix and not normalize(h.text).startswith("ال") and not construct:
             return None
         for e in reversed(events):
             if e.type == p.entry.type and p.entry.id in e.provenance.lexicon_entries:
@@ -733,6 +736,18 @@ def _cues_in_statement(cues: list[CueMatch], statements: list[int], first: int) 
         return cues
     return [c for c in cues if c.entry.attrs.get("where") != "sentence"
             or not any(c.last_token < s for s in starts)]
+
+
+def _definite_genitive(sent: Sentence, last: int, dates: list[Mention]) -> bool:
+    """Whether the noun ending at token ``last`` is made definite by the genitive after it (زيارة
+    الرئيس الإيراني): a construct that can refer back as الزيارة does. A time word after it (لقائه
+    الاثنين) is no genitive."""
+    if last + 1 >= len(sent.tokens):
+        return False
+    t = sent.tokens[last + 1]
+    if any(m.start <= t.start < m.end for m in dates):
+        return False
+    return t.norm.startswith("ال") and len(t.norm) > 3
 
 
 def _count_follows(sent: Sentence, numbers: list[Mention], after: int, until: int) -> bool:
