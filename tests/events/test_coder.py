@@ -325,3 +325,14 @@ def test_a_meeting_noun_made_definite_by_its_genitive_refers_back(coder):
     art = article_with(text, [("person", "محمود أحمدي نجاد", iran), ("person", "الرئيس الإيراني", iran)])
     visit = [c for c in coder.code_article(art).candidates if c.text == "زيارة"]
     assert visit and not visit[0].coded and "repeating" in visit[0].reason
+
+
+def test_going_to_an_area_or_a_site_meets_no_party(coder):
+    jets = {"entity_id": "actor.isr.air", "name_en": "Israeli air force"}
+    text = "وقالت سانا إن الطائرات الإسرائيلية توجهت إلى منطقة جمرايا بريف دمشق ونفذت عدوانها بقصف الموقع."
+    art = article_with(text, [("actor", "الطائرات الإسرائيلية", jets)])
+    assert not [e for e in coder.code_article(art).events if e.type == "CONSULT"]
+    kerry = {"entity_id": "person.kerry", "name_en": "John Kerry"}
+    text = "وأضاف كيري، الذي يزور المنطقة حاليا في أول زيارة له إلى الخارج، أنه تحدث إلى حكومات المنطقة."
+    art = article_with(text, [("person", "كيري", kerry)])
+    assert [e for e in coder.code_article(art).events if e.type == "CONSULT"]

@@ -762,10 +762,11 @@ def _count_follows(sent: Sentence, numbers: list[Mention], after: int, until: in
 
 def _word_follows(sent: Sentence, after: int, until: int, words: tuple[str, ...]) -> bool:
     """One of ``words`` (normalized) among tokens after..until (inclusive), bare or after و/ف and
-    ال only: بالضرورة ("necessarily") is not ضرورة."""
+    ال only: بالضرورة ("necessarily") is not ضرورة. A word written =word matches only as written
+    (after و/ف): =منطقة is an area (منطقة جمرايا), not المنطقة "the region"."""
     for t in sent.tokens[after + 1:until + 1]:
         n = t.norm[1:] if t.norm[:1] in ("و", "ف") and len(t.norm) > 3 else t.norm
-        if t.norm in words or n in words or (n.startswith("ال") and n[2:] in words):
+        if t.norm in words or n in words or (n.startswith("ال") and n[2:] in words) or "=" + n in words:
             return True
     return False
 
