@@ -336,3 +336,13 @@ def test_going_to_an_area_or_a_site_meets_no_party(coder):
     text = "وأضاف كيري، الذي يزور المنطقة حاليا في أول زيارة له إلى الخارج، أنه تحدث إلى حكومات المنطقة."
     art = article_with(text, [("person", "كيري", kerry)])
     assert [e for e in coder.code_article(art).events if e.type == "CONSULT"]
+
+
+def test_a_likening_is_a_figure_not_an_act(coder):
+    israel = {"entity_id": "actor.israel", "name_en": "Israel"}
+    text = "وقال المحلل إن خطاب نصر الله بمثابة لغم جديد لإسرائيل."
+    assert not coder.code_article(article_with(text, [("actor", "إسرائيل", israel)])).events
+    army = {"entity_id": "actor.army", "name_en": "army"}
+    text = "ووجه الجيش ضربة قوية إلى مسلحي التنظيم في الموصل أمس أسفرت عن مقتل 10 منهم."
+    art = article_with(text, [("actor", "الجيش", army)])
+    assert [e.trigger.text for e in coder.code_article(art).events if e.type == "ASSAULT"] == ["ضربة"]

@@ -255,6 +255,9 @@ class EventCoder:
             if inside is not None:
                 cand.reason = f"part of the name '{inside.text}' ({inside.kind})"
                 continue
+            if first > 0 and sent.tokens[first - 1].norm in LIKENING:
+                cand.reason = f"'{h.text}' in a likening (بمثابة لغم جديد؛ بمثابة ضربة): a figure, not an act"
+                continue
             idiom = next((c for c in idioms if c.start <= h.start and h.end <= c.end), None)
             if idiom is not None:
                 cand.reason = f"part of the idiom '{text[idiom.start:idiom.end]}' ({idiom.entry.id})"
@@ -748,6 +751,10 @@ def _definite_genitive(sent: Sentence, last: int, dates: list[Mention]) -> bool:
     if any(m.start <= t.start < m.end for m in dates):
         return False
     return t.norm.startswith("ال") and len(t.norm) > 3
+
+
+# Words of likening: the noun after them is a figure of speech (إنه بمثابة لغم جديد لإسرائيل).
+LIKENING = frozenset(normalize(w) for w in ("بمثابة", "وبمثابة", "بمنزلة", "وبمنزلة"))
 
 
 def _count_follows(sent: Sentence, numbers: list[Mention], after: int, until: int) -> bool:
