@@ -346,3 +346,12 @@ def test_a_likening_is_a_figure_not_an_act(coder):
     text = "ووجه الجيش ضربة قوية إلى مسلحي التنظيم في الموصل أمس أسفرت عن مقتل 10 منهم."
     art = article_with(text, [("actor", "الجيش", army)])
     assert [e.trigger.text for e in coder.code_article(art).events if e.type == "ASSAULT"] == ["ضربة"]
+
+
+def test_a_noun_named_as_absent_is_no_event(coder):
+    text = 'وأشار البيان إلى أن "الأزمة السورية تتواصل دون هدنة، وهو ما ينعكس على معاناة المدنيين السوريين".'
+    assert not [e for e in coder.code_article(article_with(text, [])).events if e.type == "AGREE"]
+    army = {"entity_id": "actor.army", "name_en": "army"}
+    text = "وقال الجيش إنه دمر مقرا للمسلحين مما أدى إلى مقتل من فيه، دون إصابة أحد من عناصره."
+    art = article_with(text, [("actor", "الجيش", army)])
+    assert "إصابة" not in [e.trigger.text for e in coder.code_article(art).events]

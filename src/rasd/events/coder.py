@@ -255,6 +255,9 @@ class EventCoder:
             if inside is not None:
                 cand.reason = f"part of the name '{inside.text}' ({inside.kind})"
                 continue
+            if p.pos == NOUN and first > 0 and sent.tokens[first - 1].norm in WITHOUT:
+                cand.reason = f"'{h.text}' named as absent (دون هدنة؛ بلا اتفاق): no event"
+                continue
             if first > 0 and sent.tokens[first - 1].norm in LIKENING:
                 cand.reason = f"'{h.text}' in a likening (بمثابة لغم جديد؛ بمثابة ضربة): a figure, not an act"
                 continue
@@ -753,6 +756,8 @@ def _definite_genitive(sent: Sentence, last: int, dates: list[Mention]) -> bool:
     return t.norm.startswith("ال") and len(t.norm) > 3
 
 
+# Words of absence: a verbal noun right after them names what did not happen (تتواصل دون هدنة).
+WITHOUT = frozenset(normalize(w) for w in ("دون", "بدون", "بلا", "ودون", "وبدون", "وبلا"))
 # Words of likening: the noun after them is a figure of speech (إنه بمثابة لغم جديد لإسرائيل).
 LIKENING = frozenset(normalize(w) for w in ("بمثابة", "وبمثابة", "بمنزلة", "وبمنزلة"))
 
