@@ -95,3 +95,20 @@ def test_matcher_handles_quotes_and_diacritics():
     m = Matcher()
     m.add("قسد", "sdf")
     assert [f[1] for f in _find(m, "قوات “قسد” وقَسَد")] == ["sdf", "sdf"]
+
+
+def test_a_cue_form_may_play_two_roles_but_not_one_role_twice():
+    from rasd.lexicon import LexiconEntry
+    from rasd.lexicon.lint import check_collisions
+
+    def cue(id_, forms, **attrs):
+        return LexiconEntry(id_, "cues", id_, forms, attrs=attrs, file="status.yaml", line=1)
+
+    before = cue("cues.soon_before", ["قريبا"], where="before", status="future")
+    after = cue("cues.soon_after", ["قريبا"], where="after", status="future")
+    assert check_collisions([before, after], "cues") == []
+    again = cue("cues.soon_again", ["قريباً"], where="before", status="future")  # the same form once normalized
+    problems = check_collisions([before, after, again], "cues")
+    assert [p.message for p in problems] == ["form 'قريبا' is claimed by cues.soon_again, cues.soon_before"]
+    actors = [LexiconEntry("actor.a", "actors", "A", ["قسد"]), LexiconEntry("actor.b", "actors", "B", ["قسد"])]
+    assert len(check_collisions(actors, "actors")) == 1  # actors have no roles: one form, one actor

@@ -19,6 +19,10 @@ ID_RE = re.compile(r"^[a-z][a-z0-9_]*(\.[A-Za-z0-9_\-]+)+$")
 # Kinds whose forms may legitimately name several entries (many villages share a name);
 # the recognizer disambiguates them by context.
 AMBIGUOUS_KINDS = {"places"}
+# Kinds whose entries play different roles: one form may belong to two entries of different roles
+# (قريبا marks the future before the act and after it; هتف anchors a protest and is a chant of known
+# protesters), never to two entries of the same role.
+ROLE_ATTRS = {"cues": ("where", "status"), "gating": ("cue",)}
 
 
 @dataclass(frozen=True)
@@ -114,11 +118,13 @@ def check_collisions(entries: Sequence[LexiconEntry], kind: str) -> list[Problem
         by_id[e.id] = e
     if kind in AMBIGUOUS_KINDS:
         return problems
-    owners: dict[str, list[LexiconEntry]] = defaultdict(list)
+    owners: dict[tuple, list[LexiconEntry]] = defaultdict(list)
+    role_attrs = ROLE_ATTRS.get(kind, ())
     for e in by_id.values():
+        role = tuple(str(e.attrs.get(a)) for a in role_attrs)
         for form in set(normalize_form(f) for f in e.forms + list(e.attrs.get("partisan_forms") or [])):
-            owners[form].append(e)
-    for form, claimed in owners.items():
+            owners[(form, role)].append(e)
+    for (form, _role), claimed in owners.items():
         ids = sorted({e.id for e in claimed})
         if len(ids) > 1:
             e = claimed[-1]
