@@ -15,8 +15,10 @@ publication), else the publication date at a lower precision. A background event
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date as _date
 from typing import Callable, Optional, Sequence
 
@@ -413,11 +415,24 @@ def _neighbour_sentences(text: str, sentence: tuple[int, int]) -> list[tuple[int
     k = a - 1
     while k > 0 and text[k - 1] in SENTENCE_ENDS + " ":
         k -= 1
-    prev_start = max((text.rfind(ch, 0, k) for ch in SENTENCE_ENDS), default=-1) + 1
+    ends = _sentence_end_positions(text)
+    before = bisect_left(ends, k)
+    prev_start = ends[before - 1] + 1 if before else 0
     while b < len(text) and text[b] in SENTENCE_ENDS + " ":
         b += 1
-    nxt = min((i for i in (text.find(ch, b) for ch in SENTENCE_ENDS) if i != -1), default=len(text))
+    after = bisect_left(ends, b)
+    nxt = ends[after] if after < len(ends) else len(text)
     return [r for r in ((prev_start, k), (b, nxt)) if r[0] < r[1]]
+
+
+_SENTENCE_END = re.compile("[" + re.escape(SENTENCE_ENDS) + "]")
+
+
+@lru_cache(maxsize=4)
+def _sentence_end_positions(text: str) -> list[int]:
+    """Where the article's sentence-end characters stand, found once per article (a find/rfind per
+    end character and per sentence scanned the whole text for the characters it lacks)."""
+    return [m.start() for m in _SENTENCE_END.finditer(text)]
 
 
 class _ByStart:
