@@ -3,8 +3,11 @@
 ACLED counts one event per actors, place and day; rasd merges two events when they have the same
 type and status and either (a) compatible actors, places within 15 km and dates within a day,
 (b) the same trigger words in two near-duplicate articles (a wire copy: its relative dates may
-resolve to another day), or (c) highly similar evidence text. Each merge keeps the rule that made it, so a merge can be explained, and
-clusters are recomputed from scratch (never edited in place), so a reprocess can undo them.
+resolve to another day), or (c) highly similar evidence text. Each merge keeps the rule that made it, so a merge can be explained.
+This module decides which pairs are the same happening and clusters a whole set at once; the store
+adds events to its clusters incrementally with the same rules (rasd.store.dedupe: clusters stay the
+connected components of every merge), and a reprocess removes an article's events from their
+clusters before adding the new ones, so its merges are undone.
 """
 from __future__ import annotations
 
