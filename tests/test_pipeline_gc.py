@@ -16,3 +16,12 @@ def test_stages_built_freeze_the_loaded_objects_and_raise_the_young_threshold(mo
     monkeypatch.setattr(pipeline.gc, "freeze", lambda: calls.append(1))
     pipeline.default_stages(Settings())  # a second build freezes nothing more
     assert calls == []
+
+
+def test_a_worker_pool_closing_leaves_the_loaded_objects_frozen():
+    from rasd.store.parallel import Analyser
+
+    pipeline.default_stages(Settings())
+    analyser = Analyser(Settings(), workers=2)
+    analyser.close()  # unfreezes what it froze for the fork, then freezes the loaded objects again
+    assert gc.get_freeze_count() > 100_000

@@ -79,6 +79,15 @@ def freeze_loaded() -> None:
             gc.set_threshold(GC_YOUNG_THRESHOLD, middle, old)
 
 
+def refreeze_loaded() -> None:
+    """After someone ran ``gc.unfreeze()`` (a worker pool closing: rasd.store.parallel), put the
+    loaded objects back out of the collector's sight if freeze_loaded had done so; garbage made
+    meanwhile is collected first."""
+    if _frozen:
+        gc.collect()
+        gc.freeze()
+
+
 # Recognizers whose lexicon matchers all read the article's whole normalized text: one automaton
 # pass over it serves them all (rasd.lexicon.matcher.MatcherGroup).
 LEXICON_RECOGNIZERS = (ActorRecognizer, PersonRecognizer, DateRecognizer, NumberRecognizer, PlaceRecognizer)

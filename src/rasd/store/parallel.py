@@ -24,7 +24,7 @@ from typing import Callable, Iterator, Optional, TypeVar
 
 from ..errors import DocumentRejected
 from ..model import Article, DocumentError, RawDocument
-from ..pipeline import Pipeline
+from ..pipeline import Pipeline, refreeze_loaded
 from ..settings import Settings
 from .writer import Failed, Prepared, Processed, document_key, prepare, raw_hash
 
@@ -145,9 +145,10 @@ class Analyser:
             self.pool.join()
             self.pool = None
         if self.frozen:
-            gc.unfreeze()
+            gc.unfreeze()  # what was frozen for the fork may be garbage now
             self.frozen = False
             _pipeline = None
+            refreeze_loaded()  # the loaded lexicons and models stay frozen (rasd.pipeline)
 
     def __enter__(self) -> "Analyser":
         return self
