@@ -39,20 +39,21 @@ GRANULARITIES = (32, 128, 512, 2048)
 SEED = 13
 
 
-def corpus_sentences() -> list[list[str]]:
+def raw_sentences(anercorp: bool = True) -> list[list[str]]:
+    """Token lists (raw spelling) of the unannotated text and of ANERcorp's first nine tenths."""
     sentences = []
     for path in sorted((SHARED / "corpus-dev").glob("*.jsonl")):
         for line in path.read_text(encoding="utf-8").splitlines():
             record = json.loads(line)
             for paragraph in (record.get("title") or "", record.get("text") or ""):
                 for part in paragraph.split("\n"):
-                    words = [normalize(m.group()) for m in TOKEN_RE.finditer(part)]
+                    words = [m.group() for m in TOKEN_RE.finditer(part)]
                     if words:
                         sentences.append(words)
     for path in sorted((SHARED / "gsr-dev").glob("*.csv")):
         with path.open(encoding="utf-8", newline="") as f:
             for row in csv.DictReader(f):
-                words = [normalize(m.group()) for m in TOKEN_RE.finditer(row.get("text") or "")]
+                words = [m.group() for m in TOKEN_RE.finditer(row.get("text") or "")]
                 if words:
                     sentences.append(words)
     for path in sorted((SHARED / "wojood-sample").glob("*.txt")):
@@ -60,13 +61,19 @@ def corpus_sentences() -> list[list[str]]:
         for line in path.read_text(encoding="utf-8").splitlines() + [""]:
             token = line.split()[0] if line.split() else ""
             if token and token != "$#$":
-                words.append(normalize(token))
+                words.append(token)
             elif words:
                 sentences.append(words)
                 words = []
-    train, _ = heldout_split(read_corpus(SHARED / "anercorp" / "train.txt"))
-    sentences.extend([normalize(t) for t in s.tokens] for s in train)
+    if anercorp:
+        train, _ = heldout_split(read_corpus(SHARED / "anercorp" / "train.txt"))
+        sentences.extend(list(s.tokens) for s in train)
     return sentences
+
+
+def corpus_sentences() -> list[list[str]]:
+    """The unlabelled text and ANERcorp's first nine tenths, every word normalized."""
+    return [[normalize(token) for token in sentence] for sentence in raw_sentences()]
 
 
 def kmeans(x: np.ndarray, k: int, rng: np.random.Generator, iterations: int = 25) -> np.ndarray:

@@ -24,8 +24,6 @@ classifier on the first eight tenths, for measuring on the development tenth (sc
 from __future__ import annotations
 
 import argparse
-import csv
-import json
 import sys
 import time
 from collections import Counter, defaultdict
@@ -37,7 +35,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 from rasd.ner.corpus import heldout_split, read_corpus  # noqa: E402
 from rasd.normalize import normalize  # noqa: E402
-from rasd.segment import TOKEN_RE, default_analyzer  # noqa: E402
+from rasd.segment import default_analyzer  # noqa: E402
+
+from build_ner_clusters import raw_sentences  # noqa: E402  (scripts/: the same unlabelled text)
 
 SHARED = ROOT.parent / "shared" / "data"
 MODELS = ROOT / "src" / "rasd" / "data" / "models"
@@ -47,38 +47,6 @@ GRANULARITIES = (64, 256, 1024)
 DIMENSIONS = 64
 SEED = 17
 BATCH = 64
-
-
-def raw_sentences(anercorp: bool = True) -> list[list[str]]:
-    """Token lists (raw spelling) of the unannotated text and of ANERcorp's first nine tenths."""
-    sentences = []
-    for path in sorted((SHARED / "corpus-dev").glob("*.jsonl")):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            record = json.loads(line)
-            for paragraph in (record.get("title") or "", record.get("text") or ""):
-                for part in paragraph.split("\n"):
-                    words = [m.group() for m in TOKEN_RE.finditer(part)]
-                    if words:
-                        sentences.append(words)
-    for path in sorted((SHARED / "gsr-dev").glob("*.csv")):
-        with path.open(encoding="utf-8", newline="") as f:
-            for row in csv.DictReader(f):
-                words = [m.group() for m in TOKEN_RE.finditer(row.get("text") or "")]
-                if words:
-                    sentences.append(words)
-    for path in sorted((SHARED / "wojood-sample").glob("*.txt")):
-        words = []
-        for line in path.read_text(encoding="utf-8").splitlines() + [""]:
-            token = line.split()[0] if line.split() else ""
-            if token and token != "$#$":
-                words.append(token)
-            elif words:
-                sentences.append(words)
-                words = []
-    if anercorp:
-        train, _ = heldout_split(read_corpus(SHARED / "anercorp" / "train.txt"))
-        sentences.extend(list(s.tokens) for s in train)
-    return sentences
 
 
 def vocabulary(anercorp: bool = True) -> dict[str, str]:
