@@ -1,0 +1,20 @@
+"""Coding rules checked on real corpus-dev sentences (not gold-dev ones): each test is one rule."""
+from __future__ import annotations
+
+from tests.events.conftest import article_with
+
+
+def coded(coder, text, mentions=(), published=None):
+    return [(e.type, e.trigger.text) for e in coder.code_article(article_with(text, list(mentions), published)).events]
+
+
+def test_evacuating_people_or_homes_is_no_retreat(coder):
+    # may-0220, nc2013-0496: civil protection, not a party giving up ground
+    assert ("RETREAT", "إخلاء") not in coded(
+        coder, "و تمَّ إخلاء جميع البؤر الاستيطانية الصَّهيونية بالقرب من الحدود اللبنانية، إلى جانب جميع المستوطنات المحيطة بغزة.")
+    assert not [t for t in coded(coder, "وصل أكثر من 17 إسعافا من وزارة الصحة والمستشفيات القريبة وتم إخلاء الطالبات.")
+                if t[0] == "RETREAT"]
+    # may-0339: vacating the offices and schools a force held is a retreat
+    sdf = {"entity_id": "actor.sdf", "name_en": "Syrian Democratic Forces"}
+    text = "وعملت \"قسد\" على استيعاب هذه الهجمات، مع إخلاء عدد من المقار والمدارس التي كانت تشغلها."
+    assert ("RETREAT", "إخلاء") in coded(coder, text, [("actor", "قسد", sdf)])
