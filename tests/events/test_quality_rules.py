@@ -18,3 +18,12 @@ def test_evacuating_people_or_homes_is_no_retreat(coder):
     sdf = {"entity_id": "actor.sdf", "name_en": "Syrian Democratic Forces"}
     text = "وعملت \"قسد\" على استيعاب هذه الهجمات، مع إخلاء عدد من المقار والمدارس التي كانت تشغلها."
     assert ("RETREAT", "إخلاء") in coded(coder, text, [("actor", "قسد", sdf)])
+
+
+def test_a_massing_of_troops_or_vehicles_is_no_protest(coder):
+    # may-0331, may-0214: تجمع of soldiers or vehicles is a target, not a gathering in protest
+    for text in ('كما أعلنت استهداف مقاتلي المقاومة تجمعاً لجنود الاحتلال في قلعة "هونين"، بقذائف المدفعية.',
+                 "ودكّت المقاومة، أمس، تجمعاً لآليات الاحتلال في جنوب غزة."):
+        assert "PROTEST" not in [t for t, _ in coded(coder, text)]
+    # bbc17-066: a crowd of protesters gathering is one
+    assert "PROTEST" in [t for t, _ in coded(coder, "تجمع مئات المتظاهرين امام سجن ايفين في العاصمة الايرانية طهران.")]
