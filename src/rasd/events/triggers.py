@@ -313,13 +313,14 @@ def _single_spaced(view):
     قضت\u00a0 على, normalizes to two): every phrase form is written with single spaces."""
     if "  " not in view.text:
         return view
-    keep = [True] * len(view.text)
+    # the kept stretches between the runs dropped, sliced whole (not character by character)
+    to_original: list[int] = []
+    kept = 0
     for m in _DOUBLE_SPACE.finditer(view.text):
-        for i in range(m.start(), m.end()):
-            keep[i] = False
-    text = "".join(ch for ch, k in zip(view.text, keep) if k)
-    to_original = [o for o, k in zip(view.to_original, keep) if k]
-    return dataclasses.replace(view, text=text, to_original=to_original)
+        to_original.extend(view.to_original[kept:m.start()])
+        kept = m.end()
+    to_original.extend(view.to_original[kept:])
+    return dataclasses.replace(view, text=_DOUBLE_SPACE.sub("", view.text), to_original=to_original)
 
 
 _HARAKAT = "".join(chr(c) for c in range(0x064B, 0x0653)) + "\u0670\u0640"
