@@ -27,3 +27,13 @@ def test_a_massing_of_troops_or_vehicles_is_no_protest(coder):
         assert "PROTEST" not in [t for t, _ in coded(coder, text)]
     # bbc17-066: a crowd of protesters gathering is one
     assert "PROTEST" in [t for t, _ in coded(coder, "تجمع مئات المتظاهرين امام سجن ايفين في العاصمة الايرانية طهران.")]
+
+
+def test_a_phrase_reads_into_an_opening_quotation_mark(coder):
+    # nc2013-0044: the light verb and its noun on either side of an opening quote
+    text = 'ودان وزير الخارجية السوري وليد المعلم قرار الولايات المتحدة تقديم "مساعدات غير فتاكة" للمعارضة.'
+    usa = {"entity_id": "actor.usa", "name_en": "United States"}
+    assert "AID" in [t for t, _ in coded(coder, text, [("actor", "الولايات المتحدة", usa)])]
+    # a closing quote ends the phrase: جماعة "النصرة" على is no نصرة على (nc2013-0003)
+    text = 'وأسفر القتال عن استيلاء جماعة "النصرة" على بلدة شدادي في محافظة الحسكة.'
+    assert "REQUEST" not in [t for t, _ in coded(coder, text)]

@@ -281,7 +281,7 @@ class TriggerLexicon:
         return hits
 
     def _find(self, text: str) -> list[TriggerHit]:
-        view = _single_spaced(text_view(text))
+        view = _single_spaced(_unquoted(text_view(text)))
         hits = []
         excluded = self.excluded_words
         for m in self.matcher.find(view.text):
@@ -306,6 +306,24 @@ class TriggerLexicon:
 
 
 _DOUBLE_SPACE = re.compile(r"(?<= ) +")
+# A quotation mark that opens a quote after a word: ووعدت "برد مناسب"، تقديم "مساعدات غير فتاكة": a
+# phrase form reads into the quote. Not one that closes it (جماعة "النصرة" على is no نصرة على).
+_QUOTE_AT_SPACE = re.compile(r'(?<= )["\u201c\u201d]+(?=\w)')
+
+
+def _unquoted(view):
+    """The view without the quotation marks that open a quote inside a line."""
+    if '"' not in view.text and "\u201c" not in view.text and "\u201d" not in view.text:
+        return view
+    keep = [True] * len(view.text)
+    for m in _QUOTE_AT_SPACE.finditer(view.text):
+        for i in range(m.start(), m.end()):
+            keep[i] = False
+    if all(keep):
+        return view
+    text = "".join(ch for ch, k in zip(view.text, keep) if k)
+    to_original = [o for o, k in zip(view.to_original, keep) if k]
+    return dataclasses.replace(view, text=text, to_original=to_original)
 
 
 def _single_spaced(view):
