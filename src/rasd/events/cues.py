@@ -62,9 +62,12 @@ class CueSet:
         return out
 
 
-def _by_sentence(view, matches: list[Match], sentences: list[Sentence]) -> dict[int, list[CueMatch]]:
+def _by_sentence(view, matches: list[Match], sentences: list[Sentence],
+                 starts: Optional[list[int]] = None) -> dict[int, list[CueMatch]]:
+    """``starts``: the sentences' start offsets, when the caller has them (one list for all sets)."""
     out: dict[int, list[CueMatch]] = {}
-    starts = [s.start for s in sentences]
+    if starts is None:
+        starts = [s.start for s in sentences]
     for m in matches:
         s, e = view.span_to_original(m.start, m.end)
         si = bisect.bisect_right(starts, s) - 1
@@ -99,7 +102,8 @@ class CueBank:
                 groups.setdefault(i, []).append(entry)
             for i, entries in groups.items():
                 per_set[i].append(Match(m.start, m.end, m.form, tuple(entries), m.prefix))
-        return [_by_sentence(view, resolve_overlaps(found, len(view.text)), sentences) for found in per_set]
+        starts = [s.start for s in sentences]
+        return [_by_sentence(view, resolve_overlaps(found, len(view.text)), sentences, starts) for found in per_set]
 
 
 def token_range(sentence: Sentence, start: int, end: int) -> tuple[Optional[int], Optional[int]]:
@@ -107,7 +111,8 @@ def token_range(sentence: Sentence, start: int, end: int) -> tuple[Optional[int]
     toks = sentence.tokens
     if not toks:
         return None, None
-    ends = _token_ends(sentence)
+    cached = _ENDS_CACHE.get(id(sentence))  # _token_ends, inlined: called for every match and mention
+    ends = cached[1] if cached is not None and cached[0] is sentence else _token_ends(sentence)
     first = bisect.bisect_right(ends, start)  # first token ending after start
     if first >= len(toks) or toks[first].start >= end:
         return None, None

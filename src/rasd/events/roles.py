@@ -538,6 +538,7 @@ MORE_OWNED_TARGETS = frozenset(normalize(w) for w in (
     "منشآت", "مراكز", "مركز", "حاجز", "حواجز", "دورية", "قافلة", "رتل", "سيارة", "طائرة"))
 
 
+@lru_cache(maxsize=4096)  # asked up to three times per verb trigger, of a few hundred surfaces
 def _passive(surface: str) -> bool:
     """A verb written with the passive vowel on its first letter (قُتل، أُصيب، اُعتقل)."""
     letters = [ch for ch in surface if not ("\u064b" <= ch <= "\u0652")]
