@@ -107,8 +107,9 @@ class EventCoder:
         self.cue_bank = CueBank((self.status_cues, self.attribution_cues, self.mode_cues, self.light_verbs,
                                  self.agent_markers, self.anaphors, self.idioms, self.boilerplate))
         self.gate = event_gate(extra)  # ASSAULT/PROTEST: a concrete reported event, not a mere mention
-        # The triggers and the cues read the same article text: one automaton pass serves both.
-        share_scan([self.triggers.matcher, self.cue_bank.matcher])
+        # The triggers, the cues and the gate's cues read the same article text: one automaton pass
+        # serves them all.
+        share_scan([self.triggers.matcher, self.cue_bank.matcher, self.gate.matcher])
         self.light_verb_pos = {s: p for e in self.light_verbs.entries for f in e.forms for s, p in expand_form(f)}
         self.versions = (__version__, lexicon_version(extra))
         self.extra = tuple(str(p) for p in extra)
@@ -149,6 +150,7 @@ class EventCoder:
         ctx.names = sorted((m for m in body_mentions if m.kind in NAME_KINDS), key=lambda m: m.start)
         ctx.name_starts = [m.start for m in ctx.names]
         ctx.places = ArticlePlaces(text, places) if hits else None
+        self.gate.prepare(text, sentences)
         forms = ctx.forms
         events: list[Event] = []
         candidates: list[Candidate] = []

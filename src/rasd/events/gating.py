@@ -28,13 +28,14 @@ Everything here is a few lookups per candidate (one matcher pass per sentence th
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Optional, Sequence
 
 from ..lexicon import LexiconEntry, load_lexicon, text_view
-from ..lexicon.matcher import Matcher
+from ..lexicon.matcher import Matcher, resolve_overlaps
 from ..model import Mention, Sentence
 from ..normalize import normalize
 from .clauses import Clause
@@ -113,6 +114,51 @@ class GateCandidate:
         return "ال" in bare or bare[:1] in ("ب", "ك") or (bare[:1] == "ل" and self.pos == VERB_PAST)
 
 
+class _ArticleScan:
+    """The gate's matches in an article, sentence by sentence, from one scan of the article's
+    normalized text: exactly what ``matcher.find`` gives on the sentence's own text. Normalizing
+    maps each character on its own, so a sentence's normalized text is the slice of the article's
+    that maps into it; each sentence is bounded by whitespace in the article, so a form inside it
+    matches there as in the sentence alone; a match crossing a sentence's end is left out (the
+    sentence alone never holds it), and overlaps are resolved among each sentence's own matches."""
+
+    def __init__(self, text: str, sentences: Sequence[Sentence], matcher: Matcher):
+        self.text = text
+        self.sentences = list(sentences)
+        self.matcher = matcher
+        self.view = None  # the scan, made when first asked
+
+    def _scan(self) -> None:
+        self.view = view = text_view(self.text)
+        self.bounds = [(bisect_left(view.to_original, s.start), bisect_left(view.to_original, s.end))
+                       for s in self.sentences]  # each sentence's slice of the normalized text
+        starts = [a for a, _ in self.bounds]
+        self.candidates: dict[int, list] = {}  # sentence index -> its candidates (article offsets)
+        for m in self.matcher.candidates(view.text):
+            k = bisect_right(starts, m.start) - 1
+            if k >= 0 and m.end <= self.bounds[k][1]:
+                self.candidates.setdefault(k, []).append(m)
+        self.index = {id(s): k for k, s in enumerate(self.sentences)}
+
+    def matches(self, sentence: Sentence):
+        """(view, matches, offset of the view's original text), or None for a sentence not of
+        this article as segmented or not set off by non-word characters (then the caller scans
+        it alone)."""
+        if self.view is None:
+            self._scan()
+        k = self.index.get(id(sentence))
+        if k is None or self.sentences[k] is not sentence or self.text[sentence.start:sentence.end] != sentence.text:
+            return None
+        a, b = self.bounds[k]
+        norm = self.view.text
+        if (a > 0 and not _NON_WORD.match(norm[a - 1])) or (b < len(norm) and not _NON_WORD.match(norm[b])):
+            return None
+        return self.view, resolve_overlaps(self.candidates.get(k, []), len(norm)), 0
+
+
+_NON_WORD = re.compile(r"\W")  # what the matcher reads as a space (lexicon.matcher.spaced_text)
+
+
 @dataclass(frozen=True)
 class GateVerdict:
     keep: bool
@@ -136,16 +182,28 @@ class EventGate:
                     self.matcher.add(s, e)
         self.matcher.build()
         self._cache: tuple[Optional[Sentence], list[GateCue]] = (None, [])
+        self._article: Optional[_ArticleScan] = None
+
+    def prepare(self, text: str, sentences: Sequence[Sentence]) -> None:
+        """The article whose sentences ``cues`` will be asked about: its cues are then matched over
+        the whole text once, when first asked (the coder shares that scan with its triggers and
+        cues), instead of normalizing and scanning each sentence again."""
+        self._article = _ArticleScan(text, sentences, self.matcher)
 
     def cues(self, sentence: Sentence) -> list[GateCue]:
         """Gating cues in ``sentence`` (cached for the sentence last asked about)."""
         if self._cache[0] is sentence:
             return self._cache[1]
-        view = text_view(sentence.text)
+        scanned = self._article.matches(sentence) if self._article is not None else None
+        if scanned is not None:
+            view, matches, offset = scanned
+        else:
+            view, offset = text_view(sentence.text), sentence.start
+            matches = self.matcher.find(view.text)
         found = []
-        for m in self.matcher.find(view.text):
+        for m in matches:
             s, e = view.span_to_original(m.start, m.end)
-            first, last = token_range(sentence, sentence.start + s, sentence.start + e)
+            first, last = token_range(sentence, offset + s, offset + e)
             if first is not None:
                 found.extend(GateCue(entry, first, last) for entry in m.payloads)
         self._cache = (sentence, found)
