@@ -37,3 +37,13 @@ def test_a_phrase_reads_into_an_opening_quotation_mark(coder):
     # a closing quote ends the phrase: جماعة "النصرة" على is no نصرة على (nc2013-0003)
     text = 'وأسفر القتال عن استيلاء جماعة "النصرة" على بلدة شدادي في محافظة الحسكة.'
     assert "REQUEST" not in [t for t, _ in coded(coder, text)]
+
+
+def test_a_protest_noun_after_lam_and_the_article(coder):
+    # nc2013-0010: ل + الاحتجاج is written للاحتجاج
+    text = ("وقد رجح ناشطون سياسيون مؤيدون للثورة السورية، بالعودة مجددا للاحتجاج أمام السفارة السورية "
+            "خلال الأيام المقبلة، على خلفية الزيارة وتأييدا للشعب السوري.")
+    activists = {"entity_id": "actor.gen.activists", "name_en": "activists"}
+    mentions = [("actor", "ناشطون سياسيون", activists), ("place", "السفارة السورية", {"lat": 31.95, "lon": 35.91}),
+                ("date", "خلال الأيام المقبلة", {})]
+    assert ("PROTEST", "احتجاج") in coded(coder, text, mentions, published="2013-01-15")
