@@ -12,6 +12,7 @@ from operator import itemgetter
 from typing import Any, Iterable, Iterator, NamedTuple, Optional, Sequence
 
 import ahocorasick
+import numpy as np
 
 from ..normalize import normalize
 
@@ -58,7 +59,24 @@ ANCHORED_LENGTH = 3  # forms this short are keyed with their proclitics, from th
 def spaced_text(text: str) -> str:
     """``text`` with each non-word character (not ``str.isalnum()`` nor ``_``) as a space, and a
     space before and after it; computed once per text and shared by every matcher."""
-    return " " + _NON_WORD_NOR_SPACE.sub(" ", text) + " "
+    return " " + _space_out(text) + " "
+
+
+# For each code point of the Basic Multilingual Plane: whether spaced_text makes it a space (read
+# off the very pattern it stands for).
+_SPACED_OUT = np.array([_NON_WORD_NOR_SPACE.match(chr(c)) is not None for c in range(0x10000)])
+_LONG_TEXT = 200  # characters: below this the regex is as fast
+
+
+def _space_out(text: str) -> str:
+    """``_NON_WORD_NOR_SPACE.sub(" ", text)``; on an article, a table look-up per code point with
+    numpy instead (2.5 times faster: the regex tests every character's category)."""
+    if len(text) < _LONG_TEXT:
+        return _NON_WORD_NOR_SPACE.sub(" ", text)
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    if codes.max() >= len(_SPACED_OUT):  # a character beyond the table (an emoji ...)
+        return _NON_WORD_NOR_SPACE.sub(" ", text)
+    return np.where(_SPACED_OUT[codes], np.uint32(32), codes).tobytes().decode("utf-32-le", "surrogatepass")
 
 
 _ALT_PREFIXES = frozenset(p + "ل" for p in PREFIXES_BEFORE_DET)
@@ -70,8 +88,12 @@ Entry = tuple[int, int, str, str, tuple, frozenset, bool, bool]
 
 
 class Matcher:
-    def __init__(self) -> None:
+    def __init__(self, payloads_type: type = tuple) -> None:
+        """``payloads_type`` makes each form's ``Match.payloads`` from its list of payloads, once
+        when the automaton is built: a tuple subclass may carry what a recognizer works out from
+        them (read at every match instead of looked up)."""
         self._forms: dict[str, list[Any]] = {}
+        self._payloads_type = payloads_type
         self._automaton = None
         self._version = 0  # changes whenever a form is added: a group built before is stale
         self._group: Optional["MatcherGroup"] = None
@@ -108,16 +130,17 @@ class Matcher:
             else:
                 yield key, (owner, n, surface, form, payloads, allowed, check, alt)
 
-        for key, payloads in self._forms.items():
-            yield from entries(key, key, tuple(payloads),
+        made = {key: self._payloads_type(payloads) for key, payloads in self._forms.items()}
+        for key, payloads in made.items():
+            yield from entries(key, key, payloads,
                                PREFIXES_BEFORE_DET if key.startswith("ال") else PREFIXES, False)
         # ل + ال is written لل: "للحسكه" holds "لحسكه", which stands for the form "الحسكه"; a ل
         # (after at most a conjunction and a preposition) must come before it, from the word start.
-        for key, payloads in self._forms.items():
+        for key, payloads in made.items():
             if key.startswith("ال") and len(key) > 3:
                 alt = "ل" + key[2:]
                 if alt not in self._forms:
-                    yield from entries(alt, key, tuple(payloads), _ALT_PREFIXES, True)
+                    yield from entries(alt, key, payloads, _ALT_PREFIXES, True)
 
     def build(self) -> "Matcher":
         """Ready to match. The automaton itself is made on first use: a matcher that a

@@ -22,7 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional, Sequence
 
-from ..lexicon import LexiconEntry, load_lexicon, text_view
+from ..lexicon import LexiconEntry, load_lexicon, text_view, view_offsets
 from ..lexicon.matcher import Match, Matcher
 from ..model import Article, Mention
 from ..normalize import normalize
@@ -132,8 +132,8 @@ class PersonRecognizer:
         view = text_view(text)
         norm = view.text
         # actor mentions in normalized offsets, to read what a title says about its actor
-        to_norm = _OriginalToNormalized(view.to_original)
-        actor_spans = sorted((to_norm(m.start), to_norm(m.end), m) for m in actor_mentions)
+        ends = view_offsets(view, [x for m in actor_mentions for x in (m.start, m.end)])
+        actor_spans = sorted(zip(ends[::2], ends[1::2], actor_mentions))
         matches = self.lexicon.matcher.find(norm)
         readings = self.lexicon.readings
         reads = [readings[m.form] for m in matches]
@@ -261,16 +261,6 @@ class PersonRecognizer:
         if mention.name_ar is None:
             mention.name_ar = mention.text
         return mention
-
-
-class _OriginalToNormalized:
-    """Maps an original offset to the normalized offset (the inverse of Normalized.to_original)."""
-
-    def __init__(self, to_original: Sequence[int]):
-        self.to_original = to_original
-
-    def __call__(self, offset: int) -> int:
-        return bisect.bisect_left(self.to_original, offset)
 
 
 def _skip_space(norm: str, pos: int) -> int:

@@ -24,13 +24,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional, Sequence
 
-from ..lexicon import load_lexicon, text_view
+from ..lexicon import load_lexicon, text_view, view_offsets
 from ..lexicon.matcher import Match, Matcher
 from ..model import Article, Mention
 from ..normalize import Normalized, normalize
 from ..segment import default_vocabulary
 from ..settings import Settings
-from .geo import haversine_km, nearest_km
+from .geo import haversine_km, within_km
 
 # How much a place type counts when a bare name could be several places.
 TYPE_WEIGHT = {
@@ -113,7 +113,7 @@ class PlaceGazetteer:
 
     def __init__(self, extra_dirs: Sequence[Path] = ()):
         self.places: list[PlaceRecord] = []
-        self.matcher = Matcher()
+        self.matcher = Matcher(payloads_type=_Parts)
         cue_entries = load_lexicon("place_cues", extra_dirs=extra_dirs)
         cue_forms = {normalize(f) for e in cue_entries for f in e.forms}
         for e in sorted(load_lexicon("places", extra_dirs=extra_dirs), key=lambda e: e.id):
@@ -188,16 +188,15 @@ class Phrase:
         return self.cues[0] if self.cues else None
 
 
-class _Parts:
-    """What a form's payloads hold, split once per payload tuple (made once with the matcher)."""
+class _Parts(tuple):
+    """A form's payloads (its ``Match.payloads`` in the gazetteer's matcher) with what they hold
+    split once, when the matcher is built: find_phrases reads them at every match."""
 
-    __slots__ = ("payloads", "names", "cues", "lead", "_usable")
-
-    def __init__(self, payloads: tuple):
-        self.payloads = payloads  # held: keeps the tuple's id from being reused
-        self.names = [p for p in payloads if isinstance(p, NameRef)]
-        self.cues = [p for p in payloads if isinstance(p, Cue)]
-        self.lead = [c for c in self.cues if not c.adjective]  # cues that may open a phrase
+    def __init__(self, payloads: Sequence) -> None:
+        super().__init__()  # the items are the payloads (tuple.__new__ took them)
+        self.names = tuple(p for p in self if isinstance(p, NameRef))
+        self.cues = tuple(p for p in self if isinstance(p, Cue))
+        self.lead = tuple(c for c in self.cues if not c.adjective)  # cues that may open a phrase
         self._usable: dict[tuple[bool, bool], list[PlaceRecord]] = {}
 
     def usable(self, licensed: bool, definite: bool, gaz: "PlaceGazetteer") -> list[PlaceRecord]:
@@ -213,20 +212,14 @@ class _Parts:
 
 
 def _parts(m: Match) -> _Parts:
-    known = _KINDS.get(id(m.payloads))
-    if known is not None and known.payloads is m.payloads:
-        return known
-    known = _KINDS[id(m.payloads)] = _Parts(m.payloads)
-    return known
+    parts = m.payloads
+    return parts if type(parts) is _Parts else _Parts(parts)  # _Parts unless made by another matcher
 
 
-def _kinds(m: Match) -> tuple[list[NameRef], list[Cue]]:
-    """The names and the cues among a match's payloads (read-only lists)."""
+def _kinds(m: Match) -> tuple[tuple[NameRef, ...], tuple[Cue, ...]]:
+    """The names and the cues among a match's payloads."""
     parts = _parts(m)
     return parts.names, parts.cues
-
-
-_KINDS: dict[int, _Parts] = {}
 
 
 def _adjacent(text: str, end: int, nxt: Match) -> bool:
@@ -359,12 +352,6 @@ def _is_rare_name(word: str, vocab: dict[str, int], allow_common: bool = False) 
 RELATIVES = frozenset({"التي", "الذي", "اللتين", "اللذين", "اللتان", "اللذان"})
 
 
-def _to_view(view: Normalized, start: int, end: int) -> tuple[int, int]:
-    """An original span in the normalized view (to_original is increasing)."""
-    import bisect
-    return bisect.bisect_left(view.to_original, start), bisect.bisect_left(view.to_original, end)
-
-
 def is_newsroom(text: str, m: Mention, span: int = 60) -> bool:
     """A place in the opening credit line (دبي، الإمارات العربية المتحدة (CNN) --): where the story
     was filed, not what happened."""
@@ -483,7 +470,7 @@ def _score(p: PlaceRecord, phrase: Phrase, ctx: Context) -> float:
         score += 3.0
     elif p.country == HOME_COUNTRY:
         score += 1.0
-    if p.type in SITE_TYPES and p.located and nearest_km(p.lat, p.lon, ctx.points) <= NEAR_KM:
+    if p.type in SITE_TYPES and p.located and within_km(p.lat, p.lon, ctx.points, NEAR_KM):
         score += 5.0
     return score
 
@@ -557,10 +544,11 @@ class PlaceRecognizer:
         # a capital or country standing for its government (قالت موسكو): marked, the place is not told
         as_actor = {(m.start, m.end) for m in article.mentions if m.kind == "actor" and m.rule in ACTOR_PLACE_RULES}
         actors = [m for m in article.mentions if m.kind in ("actor", "org")] if anaphors else []
-        actor_names = [view.text[slice(*_to_view(view, m.start, m.end))] for m in actors
-                       if "demonym" not in (m.rule or "")]
+        ends = view_offsets(view, [x for m in actors for x in (m.start, m.end)])
+        actor_spans = list(zip(ends[::2], ends[1::2]))  # in the normalized view
+        actor_names = [view.text[a:b] for m, (a, b) in zip(actors, actor_spans) if "demonym" not in (m.rule or "")]
         # demonyms in the normalized view (القاعدة الأميركية names whose base it is)
-        demonyms = [_to_view(view, m.start, m.end) for m in actors if "demonym" in (m.rule or "")]
+        demonyms = [span for m, span in zip(actors, actor_spans) if "demonym" in (m.rule or "")]
         told: list[tuple[Mention, Optional[PlaceRecord], tuple[str, ...]]] = []
         for item in sorted(phrases + anaphors, key=lambda x: x.start):
             if skip and any(a <= item.start < b for a, b in skip):

@@ -1,0 +1,45 @@
+"""The lexicon layer's faster spellings give what their plain spellings give."""
+from __future__ import annotations
+
+import random
+from bisect import bisect_left
+
+from rasd.lexicon import text_view, view_offsets
+from rasd.lexicon.matcher import _NON_WORD_NOR_SPACE, _space_out, spaced_text
+from rasd.normalize import normalize_with_map
+
+# letters, marks that normalization deletes, digits, punctuation, spaces, a newline, an emoji
+ALPHABET = "قسدالحكة ًٌٍّ٣7،.,«»\"'-_\n\t😀éA"
+
+
+def _texts(n: int, length: int) -> list[str]:
+    rng = random.Random(7)
+    return ["".join(rng.choice(ALPHABET) for _ in range(rng.randint(0, length))) for _ in range(n)]
+
+
+def test_space_out_equals_the_regex_on_short_and_long_texts():
+    for text in _texts(300, 600) + ["قصفت قوات «قسد» (ريف الحسكة) 3.5 كم\n" * 20]:
+        assert _space_out(text) == _NON_WORD_NOR_SPACE.sub(" ", text)
+        assert spaced_text(text) == " " + _NON_WORD_NOR_SPACE.sub(" ", text) + " "
+
+
+def test_space_out_keeps_lone_surrogates_and_astral_characters():
+    text = "قسد" * 100 + "\ud800" + "😀" + "x"
+    assert _space_out(text) == _NON_WORD_NOR_SPACE.sub(" ", text)
+    text = "قسد" * 100 + "\ud800-"
+    assert _space_out(text) == _NON_WORD_NOR_SPACE.sub(" ", text)
+
+
+def test_view_offsets_equal_bisect_on_every_kind_of_map():
+    texts = _texts(200, 400) + ["بدون تشكيل " * 30, "مُحَمَّد " * 40, "ﻻ" * 250]
+    for text in texts:
+        view = normalize_with_map(text)
+        offsets = list(range(-2, len(text) + 3))
+        assert view_offsets(view, offsets) == [bisect_left(view.to_original, o) for o in offsets]
+    # the three kinds of map normalize_with_map makes: a range, a list, an array
+    kinds = {type(normalize_with_map(t).to_original).__name__ for t in texts}
+    assert {"range", "list", "array"} <= kinds
+
+
+def test_view_offsets_of_nothing():
+    assert view_offsets(text_view("قسد " * 100), []) == []
