@@ -335,15 +335,7 @@ def _unquoted(view):
     """The view without the quotation marks that open a quote inside a line."""
     if '"' not in view.text and "\u201c" not in view.text and "\u201d" not in view.text:
         return view
-    keep = [True] * len(view.text)
-    for m in _QUOTE_AT_SPACE.finditer(view.text):
-        for i in range(m.start(), m.end()):
-            keep[i] = False
-    if all(keep):
-        return view
-    text = "".join(ch for ch, k in zip(view.text, keep) if k)
-    to_original = [o for o, k in zip(view.to_original, keep) if k]
-    return dataclasses.replace(view, text=text, to_original=to_original)
+    return _without(view, _QUOTE_AT_SPACE)
 
 
 def _single_spaced(view):
@@ -351,14 +343,24 @@ def _single_spaced(view):
     قضت\u00a0 على, normalizes to two): every phrase form is written with single spaces."""
     if "  " not in view.text:
         return view
-    # the kept stretches between the runs dropped, sliced whole (not character by character)
+    return _without(view, _DOUBLE_SPACE)
+
+
+def _without(view, pattern: re.Pattern):
+    """The view without the characters ``pattern`` matches (the view itself when none): the kept
+    stretches between them sliced whole, text and map alike, not character by character."""
+    text: list[str] = []
     to_original: list[int] = []
     kept = 0
-    for m in _DOUBLE_SPACE.finditer(view.text):
+    for m in pattern.finditer(view.text):
+        text.append(view.text[kept:m.start()])
         to_original.extend(view.to_original[kept:m.start()])
         kept = m.end()
+    if not kept:
+        return view
+    text.append(view.text[kept:])
     to_original.extend(view.to_original[kept:])
-    return dataclasses.replace(view, text=_DOUBLE_SPACE.sub("", view.text), to_original=to_original)
+    return dataclasses.replace(view, text="".join(text), to_original=to_original)
 
 
 _HARAKAT = "".join(chr(c) for c in range(0x064B, 0x0653)) + "\u0670\u0640"
