@@ -43,3 +43,22 @@ def test_view_offsets_equal_bisect_on_every_kind_of_map():
 
 def test_view_offsets_of_nothing():
     assert view_offsets(text_view("قسد " * 100), []) == []
+
+
+def _plain_resolve(candidates):
+    """Longest first, then leftmost; a match overlapping a taken one is dropped."""
+    kept = []
+    for m in sorted(candidates, key=lambda m: (m.start - m.end, m.start)):
+        if all(m.end <= k.start or k.end <= m.start for k in kept):
+            kept.append(m)
+    return sorted(kept, key=lambda m: (m.start, m.end))
+
+
+def test_resolve_overlaps_equals_the_plain_greedy_choice():
+    from rasd.lexicon.matcher import Match, resolve_overlaps
+    rng = random.Random(13)
+    for _ in range(3000):
+        spans = {(s, s + rng.randint(1, 9)) for s in (rng.randint(0, 30) for _ in range(rng.randint(0, 10)))}
+        candidates = [Match(s, e, f"f{s}-{e}", (), "") for s, e in spans]
+        rng.shuffle(candidates)
+        assert resolve_overlaps(candidates, 40) == _plain_resolve(candidates)

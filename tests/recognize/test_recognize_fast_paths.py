@@ -32,3 +32,37 @@ def test_within_km_at_the_edge_of_the_band():
     lat2 = 36.0 + 100.0 / 6371.0 * 180 / 3.141592653589793
     for km in (nearest_km(36.0, 38.0, [(lat2, 38.0)]), 100.0):
         assert within_km(36.0, 38.0, [(lat2, 38.0)], km) == (nearest_km(36.0, 38.0, [(lat2, 38.0)]) <= km)
+
+
+def _plain_at(spans, pos):
+    for s, e, _ in spans:
+        if s <= pos < e:
+            return s, e
+        if s > pos:
+            break
+    return None
+
+
+def _plain_between(spans, start, end):
+    for s, e, mention in spans:
+        if start <= s and e <= end:
+            return mention
+    return None
+
+
+def test_actor_spans_look_ups_equal_the_walk_from_the_first():
+    from rasd.recognize.persons import ActorSpans
+    rng = random.Random(11)
+    for _ in range(2000):
+        spans = []
+        for k in range(rng.randint(0, 8)):
+            s = rng.randint(0, 40)
+            spans.append((s, s + rng.randint(0, 12), f"m{k}"))  # overlapping and nested ones too
+        spans.sort()
+        index = ActorSpans(spans)
+        for pos in range(-1, 55):
+            assert index.at(pos) == _plain_at(spans, pos)
+        for _ in range(20):
+            a = rng.randint(-1, 50)
+            b = a + rng.randint(0, 30)
+            assert index.between(a, b) == _plain_between(spans, a, b)

@@ -242,32 +242,34 @@ def resolve_overlaps(candidates: list[Match], text_length: int) -> list[Match]:
 
     Only matches that overlap, directly or through others, can take each other's place, so the
     greedy choice runs within each run of overlapping matches; most matches overlap nothing, and
-    most runs are one match with shorter ones inside it, which it takes alone."""
+    most runs are one match with shorter ones inside it, which it takes alone. A run is a slice
+    of the sorted candidates, cut out only in the rare case that needs the greedy choice."""
+    ordered = sorted(candidates, key=_SPAN)
     taken: list[Match] = []
-    run: list[Match] = []
+    first = 0  # where the current run begins in ``ordered``
+    run_start = -1
     reach = -1  # where the current run ends
     best = None  # the current run's longest match (leftmost of equals)
     best_length = 0
-    for m in sorted(candidates, key=_SPAN):
-        if m.start >= reach:  # overlaps nothing before it: the previous run is complete
+    for i, m in enumerate(ordered):
+        start, end = m.start, m.end
+        if start >= reach:  # overlaps nothing before it: the previous run is complete
             if best is not None:
-                if best.start == run[0].start and best.end == reach:
+                if best.start == run_start and best.end == reach:
                     taken.append(best)
                 else:
-                    taken.extend(_greedy(run))
-            run = [m]
-            best, best_length = m, m.end - m.start
-        else:
-            run.append(m)
-            if m.end - m.start > best_length:
-                best, best_length = m, m.end - m.start
-        if m.end > reach:
-            reach = m.end
+                    taken.extend(_greedy(ordered[first:i]))
+            first, run_start = i, start
+            best, best_length = m, end - start
+        elif end - start > best_length:
+            best, best_length = m, end - start
+        if end > reach:
+            reach = end
     if best is not None:
-        if best.start == run[0].start and best.end == reach:
+        if best.start == run_start and best.end == reach:
             taken.append(best)
         else:
-            taken.extend(_greedy(run))
+            taken.extend(_greedy(ordered[first:]))
     return taken
 
 

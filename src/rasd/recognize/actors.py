@@ -424,7 +424,7 @@ class ActorRecognizer:
             start -= 2 if norm[start - 2:start] == "ال" else 1
         end = last.end
         gap = norm[first.end:last.start]
-        if any(q in gap for q in QUOTES) and end < len(norm) and norm[end] in QUOTES:
+        if end < len(norm) and norm[end] in QUOTES and any(q in gap for q in QUOTES):
             end += 1  # قوات "قسد": close the quotation the mention opened
         return Mention(kind="actor", start=start, end=end, text="", entity_id=record.id,
                        name_en=record.name_en, name_ar=record.name_ar, country=record.country,

@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from itertools import accumulate
 from functools import lru_cache
 from pathlib import Path
 from typing import Optional, Sequence
@@ -133,7 +134,7 @@ class PersonRecognizer:
         norm = view.text
         # actor mentions in normalized offsets, to read what a title says about its actor
         ends = view_offsets(view, [x for m in actor_mentions for x in (m.start, m.end)])
-        actor_spans = sorted(zip(ends[::2], ends[1::2], actor_mentions))
+        actor_spans = ActorSpans(sorted(zip(ends[::2], ends[1::2], actor_mentions)))
         matches = self.lexicon.matcher.find(norm)
         readings = self.lexicon.readings
         reads = [readings[m.form] for m in matches]
@@ -178,7 +179,7 @@ class PersonRecognizer:
     def _known(self, m: Match, title: Optional[Match], norm: str, actor_spans, published, person_id):
         record = self.lexicon.persons[person_id]
         start = title.start if title else m.start
-        actor = self._actor_between(actor_spans, start, m.start) if title else None
+        actor = actor_spans.between(start, m.start) if title else None
         actor_id = actor.entity_id if actor else record.actor
         role = (title.start, m.start) if title else None
         person = self._person(start, m.end, record.name_en, record.id, actor_id, role, "person:lexicon", published)
@@ -191,7 +192,7 @@ class PersonRecognizer:
         # Skip the qualifier: actor mentions, demonym-bearing actor phrases, link words.
         for _ in range(MAX_QUALIFIER_WORDS):
             pos = _skip_space(norm, pos)
-            span = _actor_at(actor_spans, pos)
+            span = actor_spans.at(pos)
             if span is not None:
                 pos = span[1]
                 continue
@@ -199,7 +200,7 @@ class PersonRecognizer:
             if word and word.group() in _LINK_WORDS:
                 pos = word.end()
                 continue
-            if word and _actor_at(actor_spans, _skip_space(norm, word.end())) is not None:
+            if word and actor_spans.at(_skip_space(norm, word.end())) is not None:
                 pos = word.end()  # وكالة "ستيب الإخبارية": a head noun before the actor's name
                 continue
             break
@@ -226,20 +227,13 @@ class PersonRecognizer:
             word = _WORD.match(norm, nxt)
             if nxt < len(norm) and norm[nxt] not in _COMMA + _STOP_PUNCT and not (word and word.group() in self.lexicon.stops):
                 return None
-        actor = self._actor_between(actor_spans, m.start, name_start)
+        actor = actor_spans.between(m.start, name_start)
         role = (m.start, name_start)
         person = self._person(m.start, name_end, None, None, actor.entity_id if actor else None,
                               role, "person:title", published)
         person.name_ar = (name_start, name_end)  # made original text in _to_original
         person.sector = person.sector or (None if title.honorific else title.sector)
         return person
-
-    @staticmethod
-    def _actor_between(actor_spans, start: int, end: int) -> Optional[Mention]:
-        for s, e, mention in actor_spans:
-            if start <= s and e <= end:
-                return mention
-        return None
 
     def _person(self, start, end, name_en, entity_id, actor_id, role, rule, published) -> Mention:
         country = sector = None
@@ -263,19 +257,36 @@ class PersonRecognizer:
         return mention
 
 
+class ActorSpans:
+    """An article's actor mentions as (start, end, mention) in the normalized text, sorted, with
+    the two look-ups a title's reader makes, by bisection instead of a walk from the first."""
+
+    def __init__(self, spans: list[tuple[int, int, Mention]]):
+        self.spans = spans
+        self.starts = [s for s, _, _ in spans]
+        self.reach = list(accumulate((e for _, e, _ in spans), max))  # the furthest end so far
+
+    def at(self, pos: int) -> Optional[tuple[int, int]]:
+        """(start, end) of the first span that holds ``pos``."""
+        k = bisect.bisect_right(self.starts, pos)  # the spans that start at or before pos
+        i = bisect.bisect_right(self.reach, pos, 0, k)  # the first of them that ends after it
+        return self.spans[i][:2] if i < k else None
+
+    def between(self, start: int, end: int) -> Optional[Mention]:
+        """The mention of the first span inside [start, end)."""
+        for k in range(bisect.bisect_left(self.starts, start), len(self.spans)):
+            s, e, mention = self.spans[k]
+            if s > end:
+                return None  # (every span ends at or after its start)
+            if e <= end:
+                return mention
+        return None
+
+
 def _skip_space(norm: str, pos: int) -> int:
     while pos < len(norm) and norm[pos] in " \t\"'":
         pos += 1
     return pos
-
-
-def _actor_at(actor_spans, pos: int):
-    for s, e, mention in actor_spans:
-        if s <= pos < e:
-            return s, e
-        if s > pos:
-            break
-    return None
 
 
 def _read_name(norm: str, pos: int, stops: frozenset[str]) -> tuple[Optional[int], int]:

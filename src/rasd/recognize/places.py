@@ -17,10 +17,12 @@ town or district (relative phrases, countryside), 3 a governorate, region or cou
 """
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import accumulate
 from pathlib import Path
 from typing import Optional, Sequence
 
@@ -368,15 +370,16 @@ def _holds_places(rule: str) -> bool:
     return "demonym" not in rule and "metonym" not in rule and rule != "person:title"
 
 
-def _inside_name(span: tuple[int, int], names: list[Mention], name_starts: list[int], view_text: str,
-                 view_start: int) -> bool:
+def _inside_name(span: tuple[int, int], names: list[Mention], name_starts: list[int], name_reach: list[int],
+                 view_text: str, view_start: int) -> bool:
     """A place word inside a longer actor or person name (كتائب عز الدين القسام، قوات سوريا
     الديمقراطية) is part of the name, not a place the text tells of. A place after في inside a span
     the recognizers joined (قائد القوات الروسية في سوريا) is still a place; inside a lexicon name
     (المقاومة الإسلامية في العراق) it is not."""
-    import bisect
     start, end = span
     k = bisect.bisect_right(name_starts, start)
+    if k == 0 or name_reach[k - 1] < end:
+        return False  # no name before it reaches its end (most places)
     holders = [m for m in names[max(0, k - 8):k] if end <= m.end and m.end - m.start > end - start]
     if not holders:
         return False
@@ -540,6 +543,7 @@ class PlaceRecognizer:
         names = sorted((m for m in article.mentions if m.kind in NAME_KINDS and _holds_places(m.rule or "")),
                        key=lambda m: m.start)
         name_starts = [m.start for m in names]
+        name_reach = list(accumulate((m.end for m in names), max))  # the furthest end so far
         skip = self._not_places(view)
         # a capital or country standing for its government (قالت موسكو): marked, the place is not told
         as_actor = {(m.start, m.end) for m in article.mentions if m.kind == "actor" and m.rule in ACTOR_PLACE_RULES}
@@ -555,7 +559,7 @@ class PlaceRecognizer:
                 continue
             span = view.span_to_original(item.start, item.end)
             if isinstance(item, Phrase) and (_adjective_reading(view.text, item) or _common_noun(article.text, span, item)
-                                             or _inside_name(span, names, name_starts, view.text, item.start)):
+                                             or _inside_name(span, names, name_starts, name_reach, view.text, item.start)):
                 continue
             if isinstance(item, Anaphor):
                 mention = self._anaphor(article, view, item, told, names, starts, actor_names, demonyms)
@@ -689,7 +693,6 @@ class PlaceRecognizer:
 
 
 def _sentence(starts: list[int], article: Article, start: int) -> Optional[int]:
-    import bisect
     k = bisect.bisect_right(starts, start) - 1
     if k >= 0 and start < article.sentences[k].end:
         return k
