@@ -40,8 +40,8 @@ def time_phrases(sent: Sentence, dates: Sequence[Mention] = ()) -> list[tuple[in
             if idx:
                 key = "date:" + m.value[:10] if m.value else "words:" + normalize(m.text)
                 out.append((idx[0], idx[-1], key))
-    for i, t in enumerate(tokens):
-        if t.stem not in TIME_PREPOSITIONS or any(a <= i <= b for a, b, _ in out):
+    for i in [i for i, t in enumerate(tokens) if t.stem in TIME_PREPOSITIONS]:  # the few prepositions, in order
+        if any(a <= i <= b for a, b, _ in out):
             continue
         for j in range(i + 1, min(len(tokens), i + PHRASE_WINDOW + 1)):
             if _bare(tokens[j].stem) in TIME_UNITS:
