@@ -47,3 +47,16 @@ def test_a_protest_noun_after_lam_and_the_article(coder):
     mentions = [("actor", "ناشطون سياسيون", activists), ("place", "السفارة السورية", {"lat": 31.95, "lon": 35.91}),
                 ("date", "خلال الأيام المقبلة", {})]
     assert ("PROTEST", "احتجاج") in coded(coder, text, mentions, published="2013-01-15")
+
+
+def test_a_seizure_with_the_subject_between_verb_and_preposition(coder):
+    # nc2013-0015: VSO puts the subject between سيطر and على
+    rebels = {"entity_id": "actor.syr.opposition", "name_en": "Syrian opposition"}
+    text = "سيطر مقاتلون معارضون فجر السبت على مقر قيادة لواء للدفاع الجوي في محافظة درعا."
+    assert ("COERCE", "سيطر") in coded(coder, text, [("actor", "مقاتلون معارضون", rebels)])
+    # nc2013-0004: the imperfect tells who holds a place, no seizure
+    text = "وتسيطر المعارضة اليوم على أجزاء كبيرة من سوريا، لكن النزاع في حالة جمود."
+    assert "COERCE" not in [t for t, _ in coded(coder, text, [("actor", "المعارضة", rebels)])]
+    # nc2013-0500: an arrest with the adverbial between قبض and على
+    text = "وأضاف أن الحملات الأمنية التي تمت وقبض فيها على العشرات من هؤلاء لم تنه الظاهرة."
+    assert ("COERCE", "قبض") in coded(coder, text)
