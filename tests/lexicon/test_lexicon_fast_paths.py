@@ -62,3 +62,19 @@ def test_resolve_overlaps_equals_the_plain_greedy_choice():
         candidates = [Match(s, e, f"f{s}-{e}", (), "") for s, e in spans]
         rng.shuffle(candidates)
         assert resolve_overlaps(candidates, 40) == _plain_resolve(candidates)
+
+
+def test_article_view_equals_the_character_by_character_view():
+    from rasd.normalize import _TABLE, _normalize_with_map_slow, normalize
+    rng = random.Random(17)
+    deleted = [chr(c) for c, v in _TABLE.items() if not v]
+    folded = [chr(c) for c, v in _TABLE.items() if v and len(v) == 1]
+    expanded = [chr(c) for c, v in _TABLE.items() if v and len(v) > 1]
+    plain = list("قسد الحكة والرقة 12 ab،.")
+    for k in range(400):
+        pool = plain * 6 + deleted[:20] + folded + (expanded[:3] if k % 5 == 0 else []) \
+            + (["😀"] if k % 7 == 0 else []) + (["\ud800"] if k % 11 == 0 else [])
+        text = "".join(rng.choice(pool) for _ in range(rng.randint(150, 700)))
+        view, reference = normalize_with_map(text), _normalize_with_map_slow(text)
+        assert view.text == reference.text == normalize(text)
+        assert list(view.to_original) == list(reference.to_original)

@@ -62,21 +62,22 @@ def spaced_text(text: str) -> str:
     return " " + _space_out(text) + " "
 
 
-# For each code point of the Basic Multilingual Plane: whether spaced_text makes it a space (read
-# off the very pattern it stands for).
-_SPACED_OUT = np.array([_NON_WORD_NOR_SPACE.match(chr(c)) is not None for c in range(0x10000)])
+# For each code point of the Basic Multilingual Plane: what spaced_text makes of it, itself or a
+# space (read off the very pattern it stands for).
+_SPACED_BMP = np.arange(0x10000, dtype=np.uint32)
+_SPACED_BMP[[c for c in range(0x10000) if _NON_WORD_NOR_SPACE.match(chr(c))]] = ord(" ")
 _LONG_TEXT = 200  # characters: below this the regex is as fast
 
 
 def _space_out(text: str) -> str:
     """``_NON_WORD_NOR_SPACE.sub(" ", text)``; on an article, a table look-up per code point with
-    numpy instead (2.5 times faster: the regex tests every character's category)."""
+    numpy instead (four times faster: the regex tests every character's category)."""
     if len(text) < _LONG_TEXT:
         return _NON_WORD_NOR_SPACE.sub(" ", text)
     codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    if codes.max() >= len(_SPACED_OUT):  # a character beyond the table (an emoji ...)
+    if codes.max() >= len(_SPACED_BMP):  # a character beyond the table (an emoji ...)
         return _NON_WORD_NOR_SPACE.sub(" ", text)
-    return np.where(_SPACED_OUT[codes], np.uint32(32), codes).tobytes().decode("utf-32-le", "surrogatepass")
+    return _SPACED_BMP.take(codes).tobytes().decode("utf-32-le", "surrogatepass")
 
 
 _ALT_PREFIXES = frozenset(p + "ل" for p in PREFIXES_BEFORE_DET)
