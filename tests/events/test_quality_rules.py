@@ -60,3 +60,15 @@ def test_a_seizure_with_the_subject_between_verb_and_preposition(coder):
     # nc2013-0500: an arrest with the adverbial between قبض and على
     text = "وأضاف أن الحملات الأمنية التي تمت وقبض فيها على العشرات من هؤلاء لم تنه الظاهرة."
     assert ("COERCE", "قبض") in coded(coder, text)
+
+
+def test_confronting_an_attack_is_the_attack(coder):
+    # may-0101: تصدت ... لهجوم نفذه: one event, the attack
+    army = {"entity_id": "actor.syr.army", "name_en": "Syrian government forces"}
+    ansar = {"entity_id": "actor.ansar_al_tawhid", "name_en": "Ansar al-Tawhid"}
+    text = 'وكانت قوات من الجيش السوري، قد تصدت الأول من أمس، لهجومٍ نفّذه مُسلحو "أنصار التوحيد" الموالي لتنظيم "القاعدة"، علىمحور بلدة الملاجةفي جبل الزاوية جنوبي إدلب، بحسب ما أوردت مراسلةالميادين.'
+    art = article_with(text, [("actor", "قوات من الجيش السوري", army), ("actor", 'مُسلحو "أنصار التوحيد"', ansar),
+                              ("date", "الأول من أمس", {}), ("place", "جبل الزاوية", {"lat": 35.7, "lon": 36.5})],
+                       "2023-05-10")
+    events = [e for e in coder.code_article(art).events if e.type == "ASSAULT"]
+    assert [e.trigger.text for e in events] == ["هجومٍ"]

@@ -422,6 +422,7 @@ class EventCoder:
                 irrealis_gate = (last, h.text)
             if roles.actor:
                 ctx.last_actor, ctx.last_actor_paragraph = roles.actor, sent.paragraph
+        _fold_confronting(events, cands, sent)
         return events, cands
 
     def _lend_roles(self, ev: Event, roles) -> None:
@@ -645,6 +646,33 @@ def _absorb(ev: Event, sent: Sentence, clause: Clause, text: str, h: TriggerHit)
 # place whoever asks to attend it or to put a matter off to it: not the content of the demand.
 SCHEDULE_CUES = frozenset({"cues.status.future_next"})
 SCHEDULE_WINDOW = 3
+
+
+CONFRONT_STEM = normalize("تصد")  # تصدى، تتصدى، التصدي
+
+
+def _fold_confronting(events: list[Event], cands: list["Candidate"], sent: Sentence) -> None:
+    """تصدت قوات الجيش، لأوسع هجوم نفذته الهيئة؛ تتصدى لاعتداءات بالطيران المسير: confronting names the
+    attack it answers, and that attack, coded from its own noun (the object with ل, or the word after
+    it), is the one event. The confronter becomes its target when it has none."""
+    for ev in [e for e in events if e.type == "ASSAULT" and CONFRONT_STEM in normalize(e.trigger.text)]:
+        _, last = token_range(sent, ev.trigger.start, ev.trigger.end)
+        if last is None:
+            continue
+        toks = sent.tokens
+        obj = next((k for k in range(last + 1, min(len(toks), last + 8)) if toks[k].norm.startswith("ل")), None)
+        if obj is None:
+            continue
+        attack = next((e for e in events if e is not ev and e.type == "ASSAULT" and "trigger.noun" in e.provenance.rules
+                       and token_range(sent, e.trigger.start, e.trigger.end)[0] in (obj, obj + 1)), None)
+        if attack is None:
+            continue
+        events.remove(ev)
+        if not attack.recipient:
+            attack.recipient = ev.actor
+        for c in cands:
+            if c.event_id == ev.id:
+                c.coded, c.reason = False, f"confronting the attack '{attack.trigger.text}' told after it: one event"
 
 
 def _scheduled_meeting(etype: str, status_cues: list[CueMatch], last: int) -> bool:
