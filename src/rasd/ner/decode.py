@@ -96,6 +96,14 @@ class CompiledCrf:
         self.extra_features = extra_features
         self._extra_rows: dict[Hashable, int] = {}
         self._extra = np.zeros((0, size))
+        self.neural = None  # a NeuralTagger whose log-probabilities are added (attach_neural)
+
+    def attach_neural(self, neural, weight: float) -> None:
+        """Add ``weight`` times the net's label log-probabilities to every token's scores (a product
+        of experts: the CRF's transitions then choose the path)."""
+        self.neural = neural
+        self._neural_weight = weight
+        self._neural_columns = np.array([neural.labels.index(label) for label in self.labels], dtype=np.intp)
 
     def vector(self, attribute: str) -> np.ndarray:
         """The weights of one feature per label (zeros for a feature the model does not use)."""
@@ -115,8 +123,10 @@ class CompiledCrf:
         unused = (0,) * (len(OFFSETS) - 1)
         indices: list[int] = []
         starts: list[int] = []
+        owns = []
         for word in words:
             own, context = self.featurizer.word_parts(Word._make(word), cache=False)
+            owns.append(own)
             starts.append(len(indices))
             indices.append(0)  # every group non-empty, as reduceat needs
             indices.extend([own_row(f, 0) for f in own])
@@ -130,6 +140,8 @@ class CompiledCrf:
                 indices.append(0)
                 indices.extend([r[column] for r in rows])
         sums = np.add.reduceat(self.matrix[indices], starts, axis=0)
+        if self.neural is not None:  # the net reads the same own features: give it the new words too
+            self.neural.add_words(words, owns)
         first = len(self._rows)
         self._blocks[first:first + len(words)] = sums.reshape(len(words), len(OFFSETS), -1)
         lefts, rights = self._left_numbers, self._right_numbers
@@ -255,9 +267,15 @@ class CompiledCrf:
         order = _longest_first(sentences)
         if not order:
             return [[] for _ in sentences]
-        emissions = self._batch_emissions(
-            [sentences[i] for i in order], None if extra is None else [extra[i] for i in order])
-        return self._decode(len(sentences), order, [len(sentences[i]) for i in order], *emissions)
+        ordered = [sentences[i] for i in order]
+        flat, sentence_of, position = self._batch_emissions(ordered, None if extra is None else [extra[i] for i in order])
+        if self.neural is not None:
+            flat = self._add_neural(flat, [w for sentence in ordered for w in sentence], sentence_of)
+        return self._decode(len(sentences), order, [len(s) for s in ordered], flat, sentence_of, position)
+
+    def _add_neural(self, flat: np.ndarray, words: Sequence, sentence_of: np.ndarray) -> np.ndarray:
+        log_probs = self.neural.log_probs_of_rows(self.neural.rows(words), sentence_of)
+        return flat + self._neural_weight * log_probs[:, self._neural_columns]
 
     def tag_token_batch(self, sentences: Sequence[Sequence]) -> list[list[str]]:
         """tag_batch for sentences of objects with the Word fields as attributes (pipeline Tokens)."""
@@ -265,8 +283,11 @@ class CompiledCrf:
         if not order:
             return [[] for _ in sentences]
         lengths = [len(sentences[i]) for i in order]
-        rows = self._token_rows([token for i in order for token in sentences[i]])
-        return self._decode(len(sentences), order, lengths, *self._emissions_of_rows(lengths, rows))
+        tokens = [token for i in order for token in sentences[i]]
+        flat, sentence_of, position = self._emissions_of_rows(lengths, self._token_rows(tokens))
+        if self.neural is not None:
+            flat = self._add_neural(flat, [Word(t.norm, t.stem, t.proclitics) for t in tokens], sentence_of)
+        return self._decode(len(sentences), order, lengths, flat, sentence_of, position)
 
     def _decode(self, total: int, order: list[int], lengths: list[int], flat: np.ndarray,
                 sentence_of: np.ndarray, position: np.ndarray) -> list[list[str]]:

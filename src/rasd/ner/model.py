@@ -19,6 +19,7 @@ from ..model import Token
 from .decode import CompiledCrf
 from .document import DocumentVotes, token_features
 from .features import Featurizer, Word, word_of
+from .neural import NEURAL_NAME, NeuralTagger
 from .resources import make_featurizer
 
 _WORD_OF_TOKEN = attrgetter("norm", "stem", "proclitics")  # a Token as a Word tuple
@@ -48,6 +49,11 @@ class NerModel:
         self.path = path
         self.featurizer = make_featurizer(path.parent)
         self._crf = _compile(path, self.featurizer)
+        neural_path = path.parent / NEURAL_NAME
+        if neural_path.is_file():
+            featurizer = self.featurizer
+            net = NeuralTagger(neural_path, lambda word: featurizer.word_parts(Word._make(word), cache=False)[0])
+            self._crf.attach_neural(net, net.weight)
         doc_path = path.parent / DOC_MODEL_NAME
         self._doc_crf = _compile(doc_path, self.featurizer, token_features) if doc_path.is_file() else None
 
