@@ -72,3 +72,14 @@ def test_confronting_an_attack_is_the_attack(coder):
                        "2023-05-10")
     events = [e for e in coder.code_article(art).events if e.type == "ASSAULT"]
     assert [e.trigger.text for e in events] == ["هجومٍ"]
+
+
+def test_a_killing_verb_before_a_count_is_passive(coder):
+    # nc2013-0092: وقتل نحو 20 شخصا is "and about 20 were killed": the toll of the strike told before,
+    # not a killing by the speaker of the sentence
+    text = ("وكان السفير الأمريكي روبرت فورد قال في وقت سابق أنه ليس ثمة دليل يدعم المزاعم القائلة أن صاروخا "
+            "يحمل غاز الأعصاب قد ضرب منطقة خان العسل وقتل نحو 20 شخصا.")
+    ford = {"entity_id": "person.robert_ford", "name_en": "Robert Ford", "sector": "GOV"}
+    art = article_with(text, [("person", "السفير الأمريكي روبرت فورد", ford)])
+    events = [e for e in coder.code_article(art).events if e.type == "ASSAULT"]
+    assert len(events) == 1 and "Robert Ford" not in [p.name_en for p in events[0].actor]

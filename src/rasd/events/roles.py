@@ -252,7 +252,8 @@ def find_roles(entry: TriggerEntry, pos: str, first: int, last: int, sentence: S
 
     head = light_verb if light_verb is not None else first
     verbal = pos in VERB_POS or light_verb is not None
-    passive_tally = entry.casualty and last + 1 < len(toks) and (toks[last + 1].norm[:1].isdigit())
+    passive_tally = entry.casualty and last + 1 < len(toks) and (toks[last + 1].norm[:1].isdigit() or (
+        pos in VERB_POS and toks[last + 1].norm in TALLY_WORDS))
     # A verb that agrees in the plural (أمهلوا، يطالبون) has its subject in it or before it: the noun
     # after it is its object. Verb-subject order uses the singular verb.
     plural_verb = pos in VERB_POS and light_verb is None and _plural_agreement(toks[first].norm)
@@ -536,6 +537,13 @@ def _owned_target(norm: str) -> bool:
 MORE_OWNED_TARGETS = frozenset(normalize(w) for w in (
     "مقرات", "مقرا", "تجمعات", "تحصينات", "دبابة", "دبابات", "آلية", "مدرعة", "مدرعات", "مخازن", "مستودعات",
     "منشآت", "مراكز", "مركز", "حاجز", "حواجز", "دورية", "قافلة", "رتل", "سيارة", "طائرة"))
+
+
+# A count or quantifier right after an unvowelled killing verb (قتل نحو 200، قتل العشرات، أصيب
+# المئات): the verb is passive and the count its victims, as a digit there is (passive_tally).
+TALLY_WORDS = frozenset(normalize(w) for w in (
+    "نحو", "حوالي", "حوالى", "زهاء", "قرابة", "أكثر", "ما لا يقل", "عشرات", "العشرات", "مئات", "المئات",
+    "آلاف", "الآلاف", "ألف", "ألفا", "مئة", "مائة"))
 
 
 @lru_cache(maxsize=4096)  # asked up to three times per verb trigger, of a few hundred surfaces
