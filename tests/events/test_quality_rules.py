@@ -83,3 +83,10 @@ def test_a_killing_verb_before_a_count_is_passive(coder):
     art = article_with(text, [("person", "السفير الأمريكي روبرت فورد", ford)])
     events = [e for e in coder.code_article(art).events if e.type == "ASSAULT"]
     assert len(events) == 1 and "Robert Ford" not in [p.name_en for p in events[0].actor]
+
+
+def test_a_ratification_with_the_subject_between_verb_and_preposition(coder):
+    # bbc17-042: وسوف يصدق البرلمان ... على أعضاء الحكومة
+    parliament = {"entity_id": "actor.parliament", "name_en": "parliament"}
+    text = "وسوف يصدق البرلمان الأسبوع المقبل على أعضاء الحكومة الجديدة المؤلفة من 18 عضوا."
+    assert ("SUPPORT", "يصدق") in coded(coder, text, [("actor", "البرلمان", parliament)])
