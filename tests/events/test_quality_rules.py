@@ -90,3 +90,11 @@ def test_a_ratification_with_the_subject_between_verb_and_preposition(coder):
     parliament = {"entity_id": "actor.parliament", "name_en": "parliament"}
     text = "وسوف يصدق البرلمان الأسبوع المقبل على أعضاء الحكومة الجديدة المؤلفة من 18 عضوا."
     assert ("SUPPORT", "يصدق") in coded(coder, text, [("actor", "البرلمان", parliament)])
+
+
+def test_a_group_named_tajammu_and_needing_are_no_protest(coder):
+    # nc2013-0085, may-0366: تجمع names a group; bbc17-030: احتجت إلى is احتاج 'needed'
+    for text in ("ووصف العميد حسام الدين العواك نائب قائد تجمع الضباط الأحرار في الجيش السوري الحر العملية بالنوعية.",
+                 "من جهة أخرى، وبالنظر إلى تصريح قائد تجمع القوات الروسية في سوريا، فإن الوضع تغير.",
+                 "وقد احتجت إلى قدّاحة سجائر (ولاعة)، وذهبت إلى أحمد."):
+        assert "PROTEST" not in [t for t, _ in coded(coder, text)]
