@@ -1,6 +1,9 @@
 """Worker processes prepare whole documents (pipeline, rows, signature); the parent only writes.
 Recycled workers and the in-process path give the same store."""
 import gc
+import os
+
+import pytest
 
 from rasd.ingest import read_sources
 from rasd.settings import DEFAULT_SETTINGS
@@ -43,3 +46,24 @@ def test_prepared_in_a_worker_equals_prepared_by_the_writer(tmp_path):
         assert worker.rows == writer.rows and worker.signature.jaccard(writer.signature) == 1.0
     broken = parallel.prepare_document(pipeline, raw.__class__(text="", source="x.txt"), "c", "l", 7)
     assert isinstance(broken, Failed) and broken.key == "src:x.txt"
+
+
+def _niceness(pipeline, item):
+    return os.nice(0)
+
+
+def test_workers_run_below_the_parent_priority(monkeypatch):
+    # the parent writes, the one serial part: workers must leave it a core when cores are short
+    parent = os.nice(0)
+    monkeypatch.setenv("RASD_WORKER_NICE", "3")
+    with parallel.Analyser(DEFAULT_SETTINGS, workers=2, pipeline_factory=gold_pipeline) as analyser:
+        [(_, seen)] = list(analyser.map_batches(_niceness, iter([[1, 2, 3, 4]])))
+    assert seen == [min(19, parent + 3)] * 4
+    assert os.nice(0) == parent  # the parent itself keeps its priority
+    monkeypatch.setenv("RASD_WORKER_NICE", "0")
+    with parallel.Analyser(DEFAULT_SETTINGS, workers=2, pipeline_factory=gold_pipeline) as analyser:
+        [(_, seen)] = list(analyser.map_batches(_niceness, iter([[1, 2]])))
+    assert seen == [parent] * 2
+    monkeypatch.setenv("RASD_WORKER_NICE", "fast")
+    with pytest.raises(ValueError, match="RASD_WORKER_NICE"):
+        parallel.worker_niceness()

@@ -14,11 +14,16 @@ copy-on-write makes that whole image the new worker's own as the parent goes on 
 the 100,000-article benchmark: replaced workers at ~475 MB PSS each against ~265 MB for the
 first ones).
 Elsewhere workers are spawned and build their own pipeline.
+
+Workers run at a lower CPU priority than the parent (``WORKER_NICENESS``): the parent's writing
+is the one serial part of an ingest, so when workers outnumber the free cores it is the parent
+that must not wait for a core (``RASD_WORKER_NICE`` sets the niceness; 0 turns this off).
 """
 from __future__ import annotations
 
 import gc
 import multiprocessing
+import os
 from functools import partial
 from typing import Callable, Iterator, Optional, TypeVar
 
@@ -33,6 +38,26 @@ R = TypeVar("R")
 
 _pipeline: Optional[Pipeline] = None  # one per worker process, built once
 MAX_TASKS_PER_WORKER: Optional[int] = None  # tasks (chunks of a batch) before a worker is replaced
+WORKER_NICENESS = 10  # added to each worker's niceness (RASD_WORKER_NICE overrides)
+
+
+def worker_niceness() -> int:
+    """The niceness increment for worker processes: RASD_WORKER_NICE, else WORKER_NICENESS."""
+    value = os.environ.get("RASD_WORKER_NICE", "").strip()
+    if not value:
+        return WORKER_NICENESS
+    try:
+        return max(0, min(19, int(value)))
+    except ValueError:
+        raise ValueError(f"RASD_WORKER_NICE must be an integer from 0 to 19, not {value!r}") from None
+
+
+def _lower_priority(increment: int) -> None:
+    if increment:
+        try:
+            os.nice(increment)
+        except OSError:  # not permitted here: run at the parent's priority
+            pass
 
 
 def _strip_tokens(article: Article) -> Article:
@@ -86,8 +111,9 @@ def reanalyse_article(pipeline: Pipeline, article: Article) -> Article | Documen
         return DocumentError(article.source or article.id, "internal-error", f"{type(e).__name__}: {e}")
 
 
-def _init_worker(settings: Settings, factory: Optional[Callable[[Settings], Pipeline]]) -> None:
+def _init_worker(settings: Settings, factory: Optional[Callable[[Settings], Pipeline]], niceness: int) -> None:
     global _pipeline
+    _lower_priority(niceness)
     _pipeline = factory(settings) if factory else Pipeline(settings)
 
 
@@ -110,17 +136,20 @@ class Analyser:
             self.pipeline = pipeline_factory(settings) if pipeline_factory else Pipeline(settings)
         if self.workers == 1:
             return
+        niceness = worker_niceness()
         if fork:
             _pipeline = self.pipeline  # inherited by the forked workers
             gc.collect()
             gc.freeze()
             self.frozen = True
-            self.pool = multiprocessing.get_context("fork").Pool(self.workers, maxtasksperchild=MAX_TASKS_PER_WORKER)
+            self.pool = multiprocessing.get_context("fork").Pool(
+                self.workers, initializer=_lower_priority, initargs=(niceness,),
+                maxtasksperchild=MAX_TASKS_PER_WORKER)
         else:
             # spawn: workers start clean (no inherited DB connections or threads).
             context = multiprocessing.get_context("spawn")
             self.pool = context.Pool(self.workers, initializer=_init_worker,
-                                     initargs=(settings, pipeline_factory))
+                                     initargs=(settings, pipeline_factory, niceness))
 
     def map_batches(self, function: Callable, batches: Iterator[list[T]]) -> Iterator[tuple[list[T], list]]:
         """Yield (batch, results) in input order; with workers, batch n+1 computes meanwhile."""
