@@ -17,6 +17,8 @@ processes, Dask nanny and workers): ``peak_mb`` is the sum of proportional set s
 a page shared by k processes counts 1/k in each, so the sum is the memory actually used);
 ``peak_rss_mb`` the sum of resident sizes, which counts every page the forked workers share
 with the parent (the pipeline's lexicons and models) once per process.
+``peak_pss_uss_by_process`` (and each progress line) splits the figure by process, the parent
+first: PSS and USS (the pages only that process holds) in MB, to tell which one grows.
 
     .venv/bin/python bench/bench_ingest.py [--n 20000] [--modes 1,2,dask] [--batch-size 100]
     .venv/bin/python bench/bench_ingest.py --n 100000 --modes 2     # the 1 GB memory check
@@ -82,6 +84,8 @@ class PeakMemory:
 
     def __init__(self, every: float = 0.5, report_every: float = 0.0, db: Optional[Path] = None):
         self.every, self.peak, self.peak_rss, self._stop = every, 0, 0, threading.Event()
+        self.parts: list[tuple[int, int]] = []  # (PSS, USS) of each process at the last sample
+        self.peak_parts: list[tuple[int, int]] = []  # and at the peak: which process made it
         self.cpu = 0.0
         self.report_every, self.db = report_every, db  # a progress line every report_every seconds
         self._thread = threading.Thread(target=self._run, daemon=True)
@@ -89,6 +93,7 @@ class PeakMemory:
     def _sample(self) -> tuple[int, int]:
         me = psutil.Process()
         pss = rss = 0
+        parts = []
         for process in [me, *me.children(recursive=True)]:
             try:
                 info = process.memory_full_info()
@@ -96,13 +101,17 @@ class PeakMemory:
                 continue
             pss += getattr(info, "pss", info.rss)
             rss += info.rss
+            parts.append((getattr(info, "pss", info.rss), getattr(info, "uss", info.rss)))
+        self.parts = parts
         return pss, rss
 
     def _run(self) -> None:
         started = last = time.monotonic()
         while not self._stop.is_set():
             pss, rss = self._sample()
-            self.peak, self.peak_rss = max(self.peak, pss), max(self.peak_rss, rss)
+            if pss > self.peak:
+                self.peak, self.peak_parts = pss, self.parts
+            self.peak_rss = max(self.peak_rss, rss)
             self.cpu = time.thread_time()
             if self.report_every and time.monotonic() - last >= self.report_every:
                 last = time.monotonic()
@@ -121,7 +130,13 @@ class PeakMemory:
         print(f"  [{elapsed:7.0f}s] documents stored {stored}; PSS now {pss / 2 ** 20:.0f} MB, peak "
               f"{self.peak / 2 ** 20:.0f} MB; RSS sum now {rss / 2 ** 20:.0f} MB, peak {self.peak_rss / 2 ** 20:.0f} MB; "
               f"CPU parent {time.process_time():.0f}s, workers {_children_cpu() + _live_children_cpu():.0f}s; "
-              f"load {_load()}", flush=True)
+              f"load {_load()}; PSS/USS by process now {_parts(self.parts)}, at the peak {_parts(self.peak_parts)}",
+              flush=True)
+
+
+def _parts(parts: list[tuple[int, int]]) -> str:
+    """The parent first, then its descendants: 'PSS/USS' in MB each."""
+    return " ".join(f"{pss / 2 ** 20:.0f}/{uss / 2 ** 20:.0f}" for pss, uss in parts)
 
     def __enter__(self) -> "PeakMemory":
         self._thread.start()
@@ -168,7 +183,8 @@ def run(mode: str, corpus: Path, folder: Path, batch_size: int, report_every: fl
             "cpu_parent_s": round(parent_cpu, 1), "cpu_children_s": round(children_cpu, 1),
             "parent_cpu_ms_per_article": round(1000 * parent_cpu / max(1, summary.read), 2),
             "cpu_ms_per_article": round(1000 * (parent_cpu + children_cpu) / max(1, summary.read), 1),
-            "peak_mb": round(memory.peak / 2 ** 20), "peak_rss_mb": round(memory.peak_rss / 2 ** 20)}
+            "peak_mb": round(memory.peak / 2 ** 20), "peak_rss_mb": round(memory.peak_rss / 2 ** 20),
+            "peak_pss_uss_by_process": _parts(memory.peak_parts)}
 
 
 def _load() -> str:
