@@ -41,6 +41,10 @@ try:
     from rasd.store.dedupe import refresh_cluster_sizes  # noqa: E402
 except ImportError:
     refresh_cluster_sizes = None
+try:
+    from rasd.store.rows import serialize_json  # noqa: E402
+except ImportError:  # store code before JSON columns were encoded by the workers
+    serialize_json = None
 
 
 def prepared_batches(n: int, batch_size: int, cache: Path, workers: int = 1) -> list:
@@ -61,6 +65,10 @@ def prepared_batches(n: int, batch_size: int, cache: Path, workers: int = 1) -> 
                 elif isinstance(item, Prepared) and merge_profile is not None:
                     for member in item.members:
                         merge_profile(member)  # the workers' job
+                if isinstance(item, Prepared) and serialize_json is not None:
+                    serialize_json("articles", [item.rows.article])  # the workers' job too
+                    for name, rows in item.rows.analysis.items():
+                        serialize_json(name, rows)
         return batches
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "corpus.jsonl"

@@ -77,3 +77,58 @@ def test_clusters_span_articles_and_explain_themselves():
     assert {m.article_id for m in big[0].members} == {"art1", "art2", "art3"}
     assert all(e.rule == "actors+place+date" for e in big[0].edges)
     assert cluster_events(list(reversed(items))) == clusters  # deterministic
+
+
+def _reference_same_happening(a, b, copies=False):
+    """The rules as ANNOTATION/issue 5 state them, written plainly (the spec the fast one must equal)."""
+    import datetime as dt
+    import math
+    if a.type != b.type or a.status != b.status:
+        return None
+    ia = {p.id for p in a.actor + a.recipient}
+    ib = {p.id for p in b.actor + b.recipient}
+    compatible = not ia or not ib or bool(ia & ib)
+    distance = None
+    if a.location and b.location and a.location.lat is not None and b.location.lat is not None:
+        p1, p2 = math.radians(a.location.lat), math.radians(b.location.lat)
+        h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(
+            math.radians(b.location.lon - a.location.lon) / 2) ** 2
+        distance = 6371 * 2 * math.asin(math.sqrt(h))
+    gap = None
+    if a.date and b.date:
+        gap = abs(dt.date.fromisoformat(a.date.value).toordinal() - dt.date.fromisoformat(b.date.value).toordinal())
+    if compatible and distance is not None and distance <= 15 and gap is not None and gap <= 1:
+        return "actors+place+date", f"{a.type}, places {distance:.1f} km apart, dates {gap} day(s) apart"
+    if copies and compatible and a.trigger.text == b.trigger.text:
+        return "article-copy", f"{a.type}, trigger «{a.trigger.text}» in near-duplicate articles"
+    ta, tb = set(a.mentions[0].text.split()), set(b.mentions[0].text.split())
+    if ta and tb:
+        similarity = len(ta & tb) / len(ta | tb)
+        if similarity >= 0.6 and (gap is None or gap <= 1):
+            return "text-similarity", f"{a.type}, evidence Jaccard {similarity:.2f}"
+    return None
+
+
+def test_same_happening_equals_the_plain_rules_on_random_pairs():
+    import random
+    rng = random.Random(7)
+    words = "قصف هجوم مسيرة تركية قرية الحسكة ريف القامشلي طائرة موقع قوات الجيش".split()
+
+    def random_event(i):
+        located = rng.random() < 0.8
+        return event(f"e{i}", rng.choice(["ASSAULT", "ASSAULT", "PROTEST"]),
+                     rng.sample(["actor.turkey", "actor.sdf", "actor.sy_gov"], rng.randint(0, 2)),
+                     36.5 + rng.uniform(-0.2, 0.2) if located else None, 40.7 + rng.uniform(-0.2, 0.2),
+                     rng.choice([None, "2023-08-29", "2023-08-30", "2023-09-01"]),
+                     " ".join(rng.sample(words, rng.randint(1, 8))),
+                     status=rng.choice(["asserted", "asserted", "future"]))
+
+    events = [random_event(i) for i in range(120)]
+    outcomes = set()
+    for a in events:
+        for b in events[:40]:
+            copies = rng.random() < 0.3
+            found = same_happening(a, b, copies=copies)
+            assert found == _reference_same_happening(a, b, copies=copies)
+            outcomes.add(found[0] if found else None)
+    assert outcomes == {None, "actors+place+date", "article-copy", "text-similarity"}

@@ -70,13 +70,8 @@ def _trigger_norm(event: Event) -> str:
     return _cached(event, "_trigger_norm", lambda e: normalize(e.trigger.text))
 
 
-def _actors_compatible(a: Event, b: Event) -> bool:
-    ia, ib = _actor_ids(a), _actor_ids(b)
-    return not ia or not ib or bool(ia & ib)
-
-
 def _point(event: Event) -> tuple:
-    """(latitude in radians, its cosine, longitude) for _place_distance; () without coordinates."""
+    """(latitude in radians, its cosine, longitude) for _distance; () without coordinates."""
     def compute(e: Event) -> tuple:
         loc = e.location
         if not loc or loc.lat is None:
@@ -86,11 +81,8 @@ def _point(event: Event) -> tuple:
     return _cached(event, "_point", compute)
 
 
-def _place_distance(a: Event, b: Event) -> Optional[float]:
-    """_km between the two locations (the same operations, the per-event parts done once)."""
-    pa, pb = _point(a), _point(b)
-    if not pa or not pb:
-        return None
+def _distance(pa: tuple, pb: tuple) -> float:
+    """_km between two _point values (the same operations, the per-event parts done once)."""
     (p1, cos1, lon1), (p2, cos2, lon2) = pa, pb
     h = math.sin((p2 - p1) / 2) ** 2 + cos1 * cos2 * math.sin(math.radians(lon2 - lon1) / 2) ** 2
     return 6371 * 2 * math.asin(math.sqrt(h))
@@ -108,24 +100,27 @@ def _day_number(event: Event) -> int:
     return _cached(event, "_day_number", compute)
 
 
-def _day_gap(a: Event, b: Event) -> Optional[int]:
-    da, db = _day_number(a), _day_number(b)
-    return abs(da - db) if da and db else None
-
-
 def _evidence_tokens(event: Event) -> frozenset[str]:
     return _cached(event, "_evidence_tokens",
                    lambda e: frozenset(_WORD.findall(normalize(" ".join(m.text for m in e.mentions)))))
 
 
+def _facts(event: Event) -> tuple:
+    """(actor ids, point, day number, evidence words): what same_happening reads of an event
+    besides type, status and trigger, in one cached tuple (the store's writer compares each new
+    event with ~16 others; one lookup per side instead of eight)."""
+    facts = event.__dict__.get("_facts")
+    if facts is None:
+        facts = event.__dict__["_facts"] = (_actor_ids(event), _point(event), _day_number(event),
+                                            _evidence_tokens(event))
+    return facts
+
+
 def warm_comparisons(event: Event) -> None:
     """Work out now what comparing the event needs (cached on it): ingest workers do this, so
     the writer, which compares every new event with many stored ones, does not."""
-    _actor_ids(event)
     _trigger_norm(event)
-    _evidence_tokens(event)
-    _point(event)
-    _day_number(event)
+    _facts(event)
 
 
 def same_happening(a: Event, b: Event, copies: bool = False) -> Optional[tuple[str, str]]:
@@ -134,17 +129,24 @@ def same_happening(a: Event, b: Event, copies: bool = False) -> Optional[tuple[s
     ``copies``: a and b come from near-duplicate articles (one links to the other as canonical)."""
     if a.type != b.type or a.status != b.status:
         return None
-    distance, gap = _place_distance(a, b), _day_gap(a, b)
-    if _actors_compatible(a, b) and distance is not None and distance <= PLACE_KM \
-            and gap is not None and gap <= DATE_DAYS:
-        return "actors+place+date", f"{a.type}, places {distance:.1f} km apart, dates {gap} day(s) apart"
-    if copies and _actors_compatible(a, b) and _trigger_norm(a) == _trigger_norm(b):
+    actors_a, point_a, day_a, words_a = _facts(a)
+    actors_b, point_b, day_b, words_b = _facts(b)
+    compatible = not actors_a or not actors_b or not actors_a.isdisjoint(actors_b)
+    gap = abs(day_a - day_b) if day_a and day_b else None
+    if compatible and gap is not None and gap <= DATE_DAYS and point_a and point_b:
+        distance = _distance(point_a, point_b)
+        if distance <= PLACE_KM:
+            return "actors+place+date", f"{a.type}, places {distance:.1f} km apart, dates {gap} day(s) apart"
+    if copies and compatible and _trigger_norm(a) == _trigger_norm(b):
         return "article-copy", f"{a.type}, trigger «{a.trigger.text}» in near-duplicate articles"
-    ta, tb = _evidence_tokens(a), _evidence_tokens(b)
-    if ta and tb:
-        similarity = len(ta & tb) / len(ta | tb)
-        if similarity >= TEXT_SIMILARITY and (gap is None or gap <= DATE_DAYS):
-            return "text-similarity", f"{a.type}, evidence Jaccard {similarity:.2f}"
+    if words_a and words_b and (gap is None or gap <= DATE_DAYS):
+        na, nb = len(words_a), len(words_b)
+        # Jaccard <= min/max (rounding keeps the order): most pairs are ruled out by their sizes
+        if min(na, nb) / max(na, nb) >= TEXT_SIMILARITY:
+            shared = len(words_a & words_b)
+            similarity = shared / (na + nb - shared)
+            if similarity >= TEXT_SIMILARITY:
+                return "text-similarity", f"{a.type}, evidence Jaccard {similarity:.2f}"
     return None
 
 

@@ -24,8 +24,19 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 SQLITE_BUSY_TIMEOUT_MS = 60_000
 
 
-def _json_dumps(value: object) -> str:
+class JsonText(str):
+    """A JSON column's value serialized already (rasd.store.rows.serialize_json, run by ingest
+    workers): stored as it is, so the writer, the ingest's serial part, does not encode it."""
+    __slots__ = ()
+
+
+def json_text(value: object) -> str:
+    """The text a JSON column stores for ``value`` (both databases)."""
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def _json_dumps(value: object) -> str:
+    return value if type(value) is JsonText else json_text(value)
 
 
 def _sqlite_engine(url: URL) -> Engine:

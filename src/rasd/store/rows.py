@@ -9,10 +9,13 @@ from dataclasses import asdict, dataclass, field, fields
 from datetime import datetime
 from typing import Any, Iterable, Mapping, Optional
 
+from sqlalchemy import JSON
+
 from ..model import (Article, Event, EventDate, Location, Mention, Participant, Provenance,
                      RemovedLine, Sentence, Span, content_id)
 from ..normalize import normalize
 from . import schema as t
+from .engine import JsonText, json_text
 
 Row = dict[str, Any]
 MENTION_COLUMNS = frozenset(t.mentions.c.keys())
@@ -38,6 +41,21 @@ def _flat(obj: Any) -> dict[str, Any]:
     nested value falls back to ``asdict``."""
     values = dict(obj.__dict__)
     return values if all(type(v) in _SCALARS for v in values.values()) else asdict(obj)
+
+
+JSON_COLUMNS = {table.name: tuple(c.name for c in table.c if isinstance(c.type, JSON))
+                for table in t.metadata.sorted_tables}
+
+
+def serialize_json(table_name: str, rows: list[Row]) -> list[Row]:
+    """The rows with their JSON columns' values encoded now (``JsonText``, stored as given): an
+    ingest worker does this, not the writer. None stays None (SQL NULL where the column says so)."""
+    for name in JSON_COLUMNS[table_name]:
+        for row in rows:
+            value = row.get(name)
+            if value is not None and type(value) is not JsonText:
+                row[name] = JsonText(json_text(value))
+    return rows
 
 
 def table_rows(table_name: str, rows: list[Row]) -> list[Row]:

@@ -23,7 +23,7 @@ from . import schema as t
 from .dedupe import (BatchLinker, ClusterMember, forget_articles, in_chunks, link_near_duplicate, merge_pending,
                      new_members, queue_events, release_clusters)
 from ..dedupe.articles import LeanMinHash, article_fingerprint
-from .rows import ArticleRows, Row, analysis_rows, article_rows, table_rows
+from .rows import ArticleRows, Row, analysis_rows, article_rows, serialize_json, table_rows
 
 
 # SQLite page cache of the writer's connection (KiB; SQLite's default is 2 MiB): a batch inserts
@@ -68,6 +68,9 @@ def prepare(item: Processed, code_version: str, lexicon_version: str, run_id: Op
     rows.analysis = {name: table_rows(name, r) for name, r in rows.analysis.items()}
     members = new_members(rows.analysis["events"], rows.analysis["event_participants"],
                           rows.analysis["event_mentions"])
+    serialize_json("articles", [rows.article])
+    for name, table_rows_ in rows.analysis.items():
+        serialize_json(name, table_rows_)
     return Prepared(item.key, item.raw_hash, rows, len(a.events), article_fingerprint(a.title, a.text), members)
 
 
