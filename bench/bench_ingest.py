@@ -78,6 +78,11 @@ def write_corpus(path: Path, n: int) -> None:
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
+def _parts(parts: list[tuple[int, int]]) -> str:
+    """The parent first, then its descendants: 'PSS/USS' in MB each."""
+    return " ".join(f"{pss / 2 ** 20:.0f}/{uss / 2 ** 20:.0f}" for pss, uss in parts)
+
+
 class PeakMemory:
     """Peak PSS and RSS of this process and its descendants, sampled in a thread (whose own CPU
     time is kept, to take it out of the parent's)."""
@@ -132,11 +137,6 @@ class PeakMemory:
               f"CPU parent {time.process_time():.0f}s, workers {_children_cpu() + _live_children_cpu():.0f}s; "
               f"load {_load()}; PSS/USS by process now {_parts(self.parts)}, at the peak {_parts(self.peak_parts)}",
               flush=True)
-
-
-def _parts(parts: list[tuple[int, int]]) -> str:
-    """The parent first, then its descendants: 'PSS/USS' in MB each."""
-    return " ".join(f"{pss / 2 ** 20:.0f}/{uss / 2 ** 20:.0f}" for pss, uss in parts)
 
     def __enter__(self) -> "PeakMemory":
         self._thread.start()
