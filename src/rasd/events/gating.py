@@ -126,34 +126,34 @@ class _ArticleScan:
         self.text = text
         self.sentences = list(sentences)
         self.matcher = matcher
-        self.view = None  # the scan, made when first asked
+        self.scanned = None  # (view, bounds, candidates, index), made when first asked, set at once
 
-    def _scan(self) -> None:
-        self.view = view = text_view(self.text)
-        self.bounds = [(bisect_left(view.to_original, s.start), bisect_left(view.to_original, s.end))
-                       for s in self.sentences]  # each sentence's slice of the normalized text
-        starts = [a for a, _ in self.bounds]
-        self.candidates: dict[int, list] = {}  # sentence index -> its candidates (article offsets)
+    def _scan(self):
+        view = text_view(self.text)
+        bounds = [(bisect_left(view.to_original, s.start), bisect_left(view.to_original, s.end))
+                  for s in self.sentences]  # each sentence's slice of the normalized text
+        starts = [a for a, _ in bounds]
+        candidates: dict[int, list] = {}  # sentence index -> its candidates (article offsets)
         for m in self.matcher.candidates(view.text):
             k = bisect_right(starts, m.start) - 1
-            if k >= 0 and m.end <= self.bounds[k][1]:
-                self.candidates.setdefault(k, []).append(m)
-        self.index = {id(s): k for k, s in enumerate(self.sentences)}
+            if k >= 0 and m.end <= bounds[k][1]:
+                candidates.setdefault(k, []).append(m)
+        self.scanned = (view, bounds, candidates, {id(s): k for k, s in enumerate(self.sentences)})
+        return self.scanned
 
     def matches(self, sentence: Sentence):
         """(view, matches, offset of the view's original text), or None for a sentence not of
         this article as segmented or not set off by non-word characters (then the caller scans
         it alone)."""
-        if self.view is None:
-            self._scan()
-        k = self.index.get(id(sentence))
+        view, bounds, candidates, index = self.scanned or self._scan()
+        k = index.get(id(sentence))
         if k is None or self.sentences[k] is not sentence or self.text[sentence.start:sentence.end] != sentence.text:
             return None
-        a, b = self.bounds[k]
-        norm = self.view.text
+        a, b = bounds[k]
+        norm = view.text
         if (a > 0 and not _NON_WORD.match(norm[a - 1])) or (b < len(norm) and not _NON_WORD.match(norm[b])):
             return None
-        return self.view, resolve_overlaps(self.candidates.get(k, []), len(norm)), 0
+        return view, resolve_overlaps(candidates.get(k, []), len(norm)), 0
 
 
 _NON_WORD = re.compile(r"\W")  # what the matcher reads as a space (lexicon.matcher.spaced_text)
@@ -192,9 +192,11 @@ class EventGate:
 
     def cues(self, sentence: Sentence) -> list[GateCue]:
         """Gating cues in ``sentence`` (cached for the sentence last asked about)."""
-        if self._cache[0] is sentence:
-            return self._cache[1]
-        scanned = self._article.matches(sentence) if self._article is not None else None
+        cached = self._cache  # read once (the gate is shared: lru-cached per lexicon folders)
+        if cached[0] is sentence:
+            return cached[1]
+        article = self._article  # read once: another thread may prepare its own article meanwhile
+        scanned = article.matches(sentence) if article is not None else None
         if scanned is not None:
             view, matches, offset = scanned
         else:
