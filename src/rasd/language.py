@@ -9,6 +9,7 @@ import numpy as np
 
 from .errors import DocumentRejected
 from .model import Article
+from .normalize import code_points
 from .settings import Settings
 
 ARABIC_CLASS = "\u0621-\u064a\u0671-\u06d3\u06fa-\u06ff"
@@ -36,7 +37,7 @@ def _class_table() -> np.ndarray:
 def _counts(sample: str) -> tuple[int, int, int]:
     """(letters, Arabic letters, Persian-hint letters) of ``sample``: a table look-up per
     character in numpy, several times faster than counting with the regular expressions."""
-    codes = np.frombuffer(sample.encode("utf-32-le", "surrogatepass"), np.uint32)
+    codes = code_points(sample)
     if codes.size and int(codes.max()) >= _BMP:  # emoji and other astral characters
         return (len(NOT_LETTERS.sub("", sample)), len(NOT_ARABIC_LETTERS.sub("", sample)),
                 len(PERSIAN_HINT.findall(sample)))

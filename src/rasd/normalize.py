@@ -81,6 +81,18 @@ _REPLACEMENTS = {chr(c): (v or "") for c, v in _TABLE.items()}
 _CHANGED_RE = re.compile("[" + "".join(re.escape(c) for c in _REPLACEMENTS) + "]")
 _COMMON = tuple((ch, _REPLACEMENTS[ch]) for ch in "ةأإى")
 _LONG_TEXT = 200  # characters: below this the one-pass substitution is as fast
+
+
+def code_points(text: str) -> np.ndarray:
+    """The text's code points as a numpy array (for table look-ups over a whole article)."""
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+
+
+def text_of(codes: np.ndarray) -> str:
+    """The text of an array of code points (the inverse of ``code_points``)."""
+    return codes.tobytes().decode("utf-32-le", "surrogatepass")
+
+
 # For each code point below the last deleted one: whether normalize deletes it.
 _DELETED_CODES = np.zeros(max(c for c, v in _TABLE.items() if not v) + 2, dtype=bool)
 _DELETED_CODES[[c for c, v in _TABLE.items() if not v]] = True
@@ -136,7 +148,7 @@ def normalize_with_map(text: str) -> Normalized:
             return Normalized(text, normalized, list(chain.from_iterable(kept)))
         # A whole article: the kept positions found with numpy and held as an array of machine
         # integers (indexing gives ints; no int object made per character up front).
-        codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        codes = code_points(text)
         deleted = _DELETED_CODES[np.minimum(codes, len(_DELETED_CODES) - 1)]
         kept_positions = array("q")
         kept_positions.frombytes(np.flatnonzero(~deleted).astype(np.int64).tobytes())
@@ -149,7 +161,7 @@ def _normalize_with_map_numpy(text: str) -> Normalized | None:
     folded text and the kept positions together, where normalize's substitutions and two regex
     scans of the text took three times as long. None when the text holds a character outside the
     tables (beyond the BMP) or one that expands (a ligature): the other paths handle those."""
-    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    codes = code_points(text)
     if codes.max() >= _BMP:
         return None
     folded = _FOLDED_BMP.take(codes)
@@ -157,13 +169,13 @@ def _normalize_with_map_numpy(text: str) -> Normalized | None:
         return None
     deleted = folded == _DELETES
     if not deleted.any():
-        return Normalized(text, folded.tobytes().decode("utf-32-le", "surrogatepass"), range(len(text)))
+        return Normalized(text, text_of(folded), range(len(text)))
     kept = ~deleted
     # the kept positions as an array of machine integers (indexing gives ints; no int object made
     # per character up front)
     kept_positions = array("q")
     kept_positions.frombytes(np.flatnonzero(kept).astype(np.int64, copy=False).tobytes())
-    return Normalized(text, folded[kept].tobytes().decode("utf-32-le", "surrogatepass"), kept_positions)
+    return Normalized(text, text_of(folded[kept]), kept_positions)
 
 
 def _normalize_with_map_slow(text: str) -> Normalized:

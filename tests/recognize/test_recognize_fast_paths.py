@@ -1,11 +1,17 @@
 """The recognizers' faster spellings give what their plain spellings give."""
 from __future__ import annotations
 
+import math
 import random
 import re
 
 from rasd.recognize.dates import _has_numeric_date_hint
-from rasd.recognize.geo import nearest_km, within_km
+from rasd.recognize.geo import haversine_km, within_km
+
+
+def nearest_km(lat, lon, points):
+    """The plain spelling: distance to the nearest point (infinity when there are none)."""
+    return min((haversine_km(lat, lon, a, b) for a, b in points), default=math.inf)
 
 
 def test_numeric_date_hint_equals_the_regex():

@@ -34,7 +34,7 @@ from .roles import Slot, chain_at, find_roles, participant, place_slots
 from .status import decide_status
 from .timing import different_times, time_key, time_phrases
 from .triggers import (IRREALIS_TYPES, NOUN, VERB_PAST, VERB_POS, TriggerHit, conjugate,
-                       expand_form, trigger_lexicon)
+                       expand_form, trigger_lexicon, without_conjunction)
 
 PARTICIPANT_KINDS = frozenset({"actor", "person"})
 # A trigger word inside one of these names is part of the name (هيئة تحرير الشام, لجان التنسيق).
@@ -745,8 +745,7 @@ def _crowd_on_the_move(sent: Sentence, first: int, last: int, h: TriggerHit, num
     if not counted:
         k = first - 1
     if k >= 0:
-        v = toks[k].norm
-        v = v[1:] if v[:1] in ("و", "ف") and len(v) > 3 else v
+        v = without_conjunction(toks[k].norm)
         # the subject is nominative: يخرج المتظاهرين is causative, unless a count stands between
         if v in _MOTION and (counted or not word.endswith("ين")):
             return True
@@ -807,7 +806,7 @@ def _word_follows(sent: Sentence, after: int, until: int, words: tuple[str, ...]
     ال only: بالضرورة ("necessarily") is not ضرورة. A word written =word matches only as written
     (after و/ف): =منطقة is an area (منطقة جمرايا), not المنطقة "the region"."""
     for t in sent.tokens[after + 1:until + 1]:
-        n = t.norm[1:] if t.norm[:1] in ("و", "ف") and len(t.norm) > 3 else t.norm
+        n = without_conjunction(t.norm)
         if t.norm in words or n in words or (n.startswith("ال") and n[2:] in words) or "=" + n in words:
             return True
     return False
@@ -824,7 +823,7 @@ def _agentless(h: TriggerHit, entry, pos: str) -> bool:
     a protest noun (احتجاجات، وقفة), whose holders are named in its own clause or not at all. The
     discourse's last actor must not be given to it."""
     word = normalize(h.text).split(" ")[0]  # the verb of a phrase (اندلعت اشتباكات)
-    bare = word[1:] if word[:1] in ("و", "ف") and len(word) > 3 else word
+    bare = without_conjunction(word)
     if pos in VERB_POS and (bare in UNACCUSATIVE_VERBS or word in UNACCUSATIVE_VERBS):
         return True
     return entry.type == "PROTEST" and pos == NOUN

@@ -505,6 +505,11 @@ def _insert_spaces(text: str, points: list[int]):
 _SENTENCE_END = re.compile(r"[.!?؟:;؛\n]")
 
 
+def without_conjunction(word: str) -> str:
+    """A normalized word without a leading و/ف, when over 3 letters (ولد، فرض keep theirs)."""
+    return word[1:] if word[:1] in ("و", "ف") and len(word) > 3 else word
+
+
 def following_words(norm_text: str, end: int, n: int) -> list[str]:
     """Up to ``n`` words of the normalized text after offset ``end``, within its sentence, each
     without a leading و/ف (of a word over 3 letters) and ال: the words a complement may be."""
@@ -512,9 +517,7 @@ def following_words(norm_text: str, end: int, n: int) -> list[str]:
     stop = _SENTENCE_END.search(rest)
     words = []
     for w in (rest[:stop.start()] if stop else rest).split()[:n]:
-        w = w.strip("،,\"'«»()")
-        if w[:1] in ("و", "ف") and len(w) > 3:
-            w = w[1:]
+        w = without_conjunction(w.strip("،,\"'«»()"))
         words.append(w[2:] if w.startswith("ال") and len(w) > 4 else w)
     return words
 

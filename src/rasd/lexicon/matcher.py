@@ -14,7 +14,7 @@ from typing import Any, Iterable, Iterator, NamedTuple, Optional, Sequence
 import ahocorasick
 import numpy as np
 
-from ..normalize import normalize
+from ..normalize import code_points, normalize, text_of
 
 _CONJ = ("", "و", "ف")
 _PREP = ("", "ب", "ل", "ك")
@@ -74,10 +74,10 @@ def _space_out(text: str) -> str:
     numpy instead (four times faster: the regex tests every character's category)."""
     if len(text) < _LONG_TEXT:
         return _NON_WORD_NOR_SPACE.sub(" ", text)
-    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    codes = code_points(text)
     if codes.max() >= len(_SPACED_BMP):  # a character beyond the table (an emoji ...)
         return _NON_WORD_NOR_SPACE.sub(" ", text)
-    return _SPACED_BMP.take(codes).tobytes().decode("utf-32-le", "surrogatepass")
+    return text_of(_SPACED_BMP.take(codes))
 
 
 _ALT_PREFIXES = frozenset(p + "ل" for p in PREFIXES_BEFORE_DET)

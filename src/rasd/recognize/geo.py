@@ -14,13 +14,8 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(min(1.0, a)))
 
 
-def nearest_km(lat: float, lon: float, points: list[tuple[float, float]]) -> float:
-    """Distance to the nearest of ``points`` (infinity when there are none)."""
-    return min((haversine_km(lat, lon, a, b) for a, b in points), default=math.inf)
-
-
 def within_km(lat: float, lon: float, points: list[tuple[float, float]], km: float) -> bool:
-    """Whether some of ``points`` is at most ``km`` away (``nearest_km(...) <= km``), measuring
+    """Whether some of ``points`` is at most ``km`` away (haversine_km), measuring
     only the points in the band of latitudes that distance allows: a great-circle distance is at
     least the earth's radius times the difference of latitudes (the band is widened by a millionth,
     more than the rounding of haversine_km, so no point within ``km`` is left out)."""

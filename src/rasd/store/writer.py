@@ -65,12 +65,11 @@ def prepare(item: Processed, code_version: str, lexicon_version: str, run_id: Op
     """Everything about one document that needs no database: rows, signature."""
     a = item.article
     rows = article_rows(a, code_version, lexicon_version, run_id, utcnow())
-    rows.analysis = {name: table_rows(name, r) for name, r in rows.analysis.items()}
+    # JSON columns encoded here, in the worker (merging reads none of them)
+    rows.analysis = {name: serialize_json(name, table_rows(name, r)) for name, r in rows.analysis.items()}
+    serialize_json("articles", [rows.article])
     members = new_members(rows.analysis["events"], rows.analysis["event_participants"],
                           rows.analysis["event_mentions"])
-    serialize_json("articles", [rows.article])
-    for name, table_rows_ in rows.analysis.items():
-        serialize_json(name, table_rows_)
     return Prepared(item.key, item.raw_hash, rows, len(a.events), article_fingerprint(a.title, a.text), members)
 
 
