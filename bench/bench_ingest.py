@@ -43,7 +43,6 @@ REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO.parent / "shared" / "data" / "corpus-dev"
 sys.path.insert(0, str(REPO / "src"))
 
-from rasd.distributed import ingest_dask  # noqa: E402
 from rasd.store import Store  # noqa: E402
 from rasd.store.ingest import ingest_sources  # noqa: E402
 
@@ -169,6 +168,7 @@ def run(mode: str, corpus: Path, folder: Path, batch_size: int, report_every: fl
     with Store.open(str(db)) as store, PeakMemory(report_every=report_every, db=db) as memory:
         started, cpu, children = time.monotonic(), time.process_time(), _children_cpu()
         if mode == "dask":
+            from rasd.distributed import ingest_dask  # only here: `rasd ingest` imports Dask only for --dask
             summary = ingest_dask(store, [str(corpus)], "local", workers=2, batch_size=batch_size,
                                   staging=folder / "staging", target_bytes=1_000_000)
         else:

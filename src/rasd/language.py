@@ -57,6 +57,13 @@ def _identifier(arabic_script_only: bool = False):
     return LanguageIdentifier.from_model_file(MODEL_FILE)
 
 
+def load_identifiers() -> None:
+    """Load both statistical identifiers now rather than at the first text that needs one
+    (75 MB): before forking workers, so that they share one copy instead of loading one each."""
+    _identifier()
+    _identifier(arabic_script_only=True)
+
+
 def detect_language(text: str) -> str:
     sample = text[:SAMPLE]
     letters, arabic, persian = _counts(sample)

@@ -5,7 +5,9 @@ failing document into a ``DocumentError`` instead of stopping the batch.
 """
 from __future__ import annotations
 
+import ctypes
 import gc
+import sys
 from typing import Callable, Iterable, Iterator, Optional, Union
 
 from .clean import clean_document
@@ -77,6 +79,41 @@ def freeze_loaded() -> None:
         young, middle, old = gc.get_threshold()
         if 0 < young < GC_YOUNG_THRESHOLD:  # 0: the collector is off; leave it so
             gc.set_threshold(GC_YOUNG_THRESHOLD, middle, old)
+
+
+def pipeline_loaded() -> bool:
+    """Whether this process has built pipeline stages (and so holds lexicons and models)."""
+    return _frozen
+
+
+def release_loaded() -> None:
+    """Give back every lexicon, automaton and model this process loaded: rasd's module-level
+    caches are emptied, the collector sees the objects again and frees them, and the C heap is
+    trimmed so the pages go back to the system. For the parent of forked workers, which built a
+    pipeline only for them to inherit: without this it keeps a copy of every page the workers'
+    own use has copied (rasd.store.parallel). The next pipeline built loads everything again."""
+    global _frozen
+    for name, module in list(sys.modules.items()):
+        if name == "rasd" or name.startswith("rasd."):
+            for value in list(vars(module).values()):
+                clear = getattr(value, "cache_clear", None)
+                if callable(clear) and hasattr(value, "cache_info"):
+                    clear()
+    from .ner import model as ner_model
+    from . import segment as segment_module
+    ner_model._default = None
+    segment_module._default_analyzer = None
+    _frozen = False
+    gc.unfreeze()
+    gc.collect()
+    _trim_heap()
+
+
+def _trim_heap() -> None:
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc: freed memory goes back when the allocator decides
+        pass
 
 
 def refreeze_loaded() -> None:

@@ -67,3 +67,48 @@ def test_workers_run_below_the_parent_priority(monkeypatch):
     monkeypatch.setenv("RASD_WORKER_NICE", "fast")
     with pytest.raises(ValueError, match="RASD_WORKER_NICE"):
         parallel.worker_niceness()
+
+
+RELEASE_SCRIPT = r"""
+import json, sys, weakref
+from rasd import pipeline as rasd_pipeline
+from rasd.language import _identifier
+from rasd.recognize.actors import actor_lexicon
+from rasd.model import RawDocument
+from rasd.settings import DEFAULT_SETTINGS
+from rasd.store import parallel
+
+texts = [json.loads(line)["text"] for line in sys.stdin]
+docs = [RawDocument(source=f"doc{i}", text=t) for i, t in enumerate(texts)]
+built = []
+
+def factory(settings):
+    built.append(weakref.ref(p := rasd_pipeline.Pipeline(settings)))
+    return p
+
+assert not rasd_pipeline.pipeline_loaded() and actor_lexicon.cache_info().currsize == 0
+with parallel.Analyser(DEFAULT_SETTINGS, workers=2, pipeline_factory=factory) as analyser:
+    # the parent built the pipeline for its workers only, and gave it back after the fork
+    assert analyser.pipeline is None and built[0]() is None
+    assert not rasd_pipeline.pipeline_loaded() and actor_lexicon.cache_info().currsize == 0
+    assert _identifier.cache_info().currsize == 0
+    [(_, in_workers)] = list(analyser.map_batches(parallel.analyse_document, iter([docs])))
+pipeline = rasd_pipeline.Pipeline(DEFAULT_SETTINGS)  # loads everything again
+here = [parallel.analyse_document(pipeline, d) for d in docs]
+assert [a.to_dict() for a in in_workers] == [a.to_dict() for a in here]
+with parallel.Analyser(DEFAULT_SETTINGS, workers=2) as analyser:
+    assert analyser.pipeline is not None  # loaded before: kept (a test process, a library user)
+print("ok", len(docs), sum(len(a.events) for a in here))
+"""
+
+
+def test_a_parent_that_loaded_the_pipeline_only_for_its_workers_gives_it_back():
+    import subprocess
+    import sys
+    from pathlib import Path
+    corpus = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "corpus-dev" / "almayadeen_2023_2024_syria.jsonl"
+    lines = corpus.read_text(encoding="utf-8").splitlines()[:6]
+    done = subprocess.run([sys.executable, "-c", RELEASE_SCRIPT], input="\n".join(lines), capture_output=True,
+                          text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert done.stdout.startswith("ok 6 ") and int(done.stdout.split()[2]) > 0

@@ -9,36 +9,35 @@ import hashlib
 import re
 from typing import Iterable, Optional
 
-from datasketch import LeanMinHash, MinHash, MinHashLSH
-from datasketch.lsh import _optimal_param
-
 from ..normalize import normalize
+from .minhash import Signature
 
 NUM_PERM = 64
 SHINGLE = 4  # words per shingle
 THRESHOLD = 0.8  # estimated Jaccard above which two articles are copies
 _WORD = re.compile(r"\w+")
-# The band layout datasketch's MinHashLSH picks for THRESHOLD: a pair sharing one band is a candidate.
-BANDS, ROWS = _optimal_param(THRESHOLD, NUM_PERM, 0.5, 0.5)
+SEED = 7
+# The band layout datasketch's MinHashLSH picks for THRESHOLD and NUM_PERM (its _optimal_param,
+# equal false-positive and false-negative weights; checked in tests/dedupe/test_minhash.py):
+# a pair sharing one band of ROWS values is a candidate.
+BANDS, ROWS = 5, 11
 
 
-def fingerprint(text: str) -> LeanMinHash:
+def fingerprint(text: str) -> Signature:
     words = _WORD.findall(normalize(text))
-    m = MinHash(num_perm=NUM_PERM, seed=7)
     if len(words) < SHINGLE:
         shingles = [" ".join(words)]
     else:
         shingles = [" ".join(words[i:i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)]
-    m.update_batch([s.encode("utf-8") for s in shingles])
-    return LeanMinHash(m)
+    return Signature.of([s.encode("utf-8") for s in shingles], NUM_PERM, SEED)
 
 
-def article_fingerprint(title: Optional[str], text: str) -> LeanMinHash:
+def article_fingerprint(title: Optional[str], text: str) -> Signature:
     """What near-duplicate detection compares: the title and the body."""
     return fingerprint(f"{title or ''}\n{text}")
 
 
-def lsh_buckets(signature: LeanMinHash) -> list[int]:
+def lsh_buckets(signature: Signature) -> list[int]:
     """One signed 64-bit bucket per LSH band, the same in every process and database.
 
     Two articles are candidate copies when they share a bucket; a table of (bucket, article)
@@ -51,23 +50,22 @@ def lsh_buckets(signature: LeanMinHash) -> list[int]:
     return buckets
 
 
-def to_bytes(signature: LeanMinHash) -> bytes:
-    buf = bytearray(signature.bytesize())
-    signature.serialize(buf)
-    return bytes(buf)
+def to_bytes(signature: Signature) -> bytes:
+    return signature.to_bytes()
 
 
-def from_bytes(data: bytes) -> LeanMinHash:
-    return LeanMinHash.deserialize(bytearray(data))
+def from_bytes(data: bytes) -> Signature:
+    return Signature.from_bytes(data)
 
 
 class NearDuplicateIndex:
-    """In-memory LSH over canonical articles; rebuild it from stored signatures with ``load``."""
+    """In-memory LSH over canonical articles (the bands of ``lsh_buckets``); rebuild it from
+    stored signatures with ``load``."""
 
     def __init__(self, threshold: float = THRESHOLD):
         self.threshold = threshold
-        self._lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
-        self._signatures: dict[str, LeanMinHash] = {}
+        self._buckets: dict[int, list[str]] = {}
+        self._signatures: dict[str, Signature] = {}
 
     def __len__(self) -> int:
         return len(self._signatures)
@@ -76,15 +74,17 @@ class NearDuplicateIndex:
         for article_id, data in items:
             self._insert(article_id, from_bytes(data))
 
-    def _insert(self, article_id: str, signature: LeanMinHash) -> None:
+    def _insert(self, article_id: str, signature: Signature) -> None:
         if article_id not in self._signatures:
-            self._lsh.insert(article_id, signature)
+            for bucket in lsh_buckets(signature):
+                self._buckets.setdefault(bucket, []).append(article_id)
             self._signatures[article_id] = signature
 
-    def canonical_for(self, signature: LeanMinHash) -> Optional[tuple[str, float]]:
+    def canonical_for(self, signature: Signature) -> Optional[tuple[str, float]]:
         """The most similar known canonical article above the threshold, with its similarity."""
         best: Optional[tuple[str, float]] = None
-        for candidate in sorted(self._lsh.query(signature)):
+        candidates = {c for bucket in lsh_buckets(signature) for c in self._buckets.get(bucket, ())}
+        for candidate in sorted(candidates):
             similarity = signature.jaccard(self._signatures[candidate])
             if similarity >= self.threshold and (best is None or similarity > best[1]):
                 best = (candidate, similarity)

@@ -13,6 +13,11 @@ parent as it is then, whose heap has grown with the writing (merging loads clust
 copy-on-write makes that whole image the new worker's own as the parent goes on (measured on
 the 100,000-article benchmark: replaced workers at ~475 MB PSS each against ~265 MB for the
 first ones).
+When the parent built the pipeline only for its workers (nothing had built one in the process
+before), it gives it back once they are forked (``rasd.pipeline.release_loaded``): it writes and
+never analyses, and a copy kept there would stay its own as the workers' use copies their pages.
+The language identifiers, otherwise loaded at the first text that needs them, are loaded before
+the fork so that the workers share one copy.
 Elsewhere workers are spawned and build their own pipeline.
 
 Workers run at a lower CPU priority than the parent (``WORKER_NICENESS``): the parent's writing
@@ -29,14 +34,17 @@ from typing import Callable, Iterator, Optional, TypeVar
 
 from ..errors import DocumentRejected
 from ..model import Article, DocumentError, RawDocument
-from ..pipeline import Pipeline, refreeze_loaded
-from ..settings import Settings
+from ..language import load_identifiers
+from ..pipeline import Pipeline, pipeline_loaded, refreeze_loaded, release_loaded
+from ..settings import DEFAULT_SETTINGS, Settings
 from .writer import Failed, Prepared, Processed, document_key, prepare, raw_hash
 
 T = TypeVar("T")
 R = TypeVar("R")
 
 _pipeline: Optional[Pipeline] = None  # one per worker process, built once
+_settings: Settings = DEFAULT_SETTINGS  # what a forked worker without a pipeline builds one from
+_factory: Optional[Callable[[Settings], Pipeline]] = None
 MAX_TASKS_PER_WORKER: Optional[int] = None  # tasks (chunks of a batch) before a worker is replaced
 WORKER_NICENESS = 10  # added to each worker's niceness (RASD_WORKER_NICE overrides)
 
@@ -118,7 +126,10 @@ def _init_worker(settings: Settings, factory: Optional[Callable[[Settings], Pipe
 
 
 def _run_in_worker(task: tuple[Callable, object]):
+    global _pipeline
     function, item = task
+    if _pipeline is None:  # forked after the parent gave its pipeline back (Analyser)
+        _pipeline = _factory(_settings) if _factory else Pipeline(_settings)
     return function(_pipeline, item)
 
 
@@ -127,11 +138,12 @@ class Analyser:
 
     def __init__(self, settings: Settings, workers: int = 1,
                  pipeline_factory: Optional[Callable[[Settings], Pipeline]] = None):
-        global _pipeline
+        global _pipeline, _settings, _factory
         self.workers = max(1, workers)
         self.pool = None
         self.frozen = False
         fork = "fork" in multiprocessing.get_all_start_methods()
+        loaded_before = pipeline_loaded()
         if self.workers == 1 or fork:
             self.pipeline = pipeline_factory(settings) if pipeline_factory else Pipeline(settings)
         if self.workers == 1:
@@ -139,12 +151,23 @@ class Analyser:
         niceness = worker_niceness()
         if fork:
             _pipeline = self.pipeline  # inherited by the forked workers
+            _settings, _factory = settings, pipeline_factory
+            load_identifiers()  # else loaded lazily by each worker, 75 MB each (rasd.language)
             gc.collect()
             gc.freeze()
             self.frozen = True
             self.pool = multiprocessing.get_context("fork").Pool(
                 self.workers, initializer=_lower_priority, initargs=(niceness,),
                 maxtasksperchild=MAX_TASKS_PER_WORKER)
+            if not loaded_before:
+                # This process built the pipeline only for the workers to inherit. Kept, it would
+                # hold a third copy of every page the workers' own use copies (reference counts
+                # are writes): 100-140 MB by the end of a long run. Given back, its pages stay
+                # the workers' (shared by both until one writes), and the writer holds only
+                # what writing needs. A worker forked later (one that died) builds its own.
+                self.pipeline = _pipeline = None
+                self.frozen = False
+                release_loaded()
         else:
             # spawn: workers start clean (no inherited DB connections or threads).
             context = multiprocessing.get_context("spawn")

@@ -22,7 +22,8 @@ from ..model import Article, DocumentError, RawDocument, content_id
 from . import schema as t
 from .dedupe import (BatchLinker, ClusterMember, forget_articles, in_chunks, link_near_duplicate, merge_pending,
                      new_members, queue_events, release_clusters)
-from ..dedupe.articles import LeanMinHash, article_fingerprint
+from ..dedupe.articles import article_fingerprint
+from ..dedupe.minhash import Signature
 from .rows import ArticleRows, Row, analysis_rows, article_rows, serialize_json, table_rows
 
 
@@ -57,7 +58,7 @@ class Prepared:
     raw_hash: str
     rows: ArticleRows
     events: int
-    signature: LeanMinHash
+    signature: Signature
     members: list[ClusterMember] = field(default_factory=list)  # its events, as merging compares them
 
 
