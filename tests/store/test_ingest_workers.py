@@ -112,3 +112,19 @@ def test_a_parent_that_loaded_the_pipeline_only_for_its_workers_gives_it_back():
                           text=True, timeout=300)
     assert done.returncode == 0, done.stderr[-3000:]
     assert done.stdout.startswith("ok 6 ") and int(done.stdout.split()[2]) > 0
+
+
+def _square(pipeline, item):
+    return item * item
+
+
+def test_batches_computed_ahead_come_back_in_order(monkeypatch):
+    monkeypatch.setenv("RASD_BATCHES_AHEAD", "3")
+    assert parallel.batches_ahead() == 3
+    batches = [list(range(i, i + 5)) for i in range(0, 40, 5)]
+    with parallel.Analyser(DEFAULT_SETTINGS, workers=2, pipeline_factory=gold_pipeline) as analyser:
+        got = list(analyser.map_batches(_square, iter(batches)))
+    assert [b for b, _ in got] == batches and [r for _, r in got] == [[x * x for x in b] for b in batches]
+    monkeypatch.setenv("RASD_BATCHES_AHEAD", "many")
+    with pytest.raises(ValueError, match="RASD_BATCHES_AHEAD"):
+        parallel.batches_ahead()

@@ -29,6 +29,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+from collections import deque
 from functools import partial
 from typing import Callable, Iterator, Optional, TypeVar
 
@@ -46,7 +47,20 @@ _pipeline: Optional[Pipeline] = None  # one per worker process, built once
 _settings: Settings = DEFAULT_SETTINGS  # what a forked worker without a pipeline builds one from
 _factory: Optional[Callable[[Settings], Pipeline]] = None
 MAX_TASKS_PER_WORKER: Optional[int] = None  # tasks (chunks of a batch) before a worker is replaced
+BATCHES_AHEAD = 1  # batches computed ahead of the one being written (RASD_BATCHES_AHEAD overrides)
 WORKER_NICENESS = 10  # added to each worker's niceness (RASD_WORKER_NICE overrides)
+
+
+def batches_ahead() -> int:
+    """How many batches the workers may compute beyond the one the parent is writing:
+    RASD_BATCHES_AHEAD, else BATCHES_AHEAD."""
+    value = os.environ.get("RASD_BATCHES_AHEAD", "").strip()
+    if not value:
+        return BATCHES_AHEAD
+    try:
+        return max(1, min(8, int(value)))
+    except ValueError:
+        raise ValueError(f"RASD_BATCHES_AHEAD must be an integer from 1 to 8, not {value!r}") from None
 
 
 def worker_niceness() -> int:
@@ -180,15 +194,17 @@ class Analyser:
             for batch in batches:
                 yield batch, [function(self.pipeline, item) for item in batch]
             return
-        pending = None
+        ahead = batches_ahead()
+        pending: deque = deque()
         for batch in batches:
             chunksize = max(1, len(batch) // (self.workers * 4))
-            submitted = (batch, self.pool.map_async(_run_in_worker, [(function, x) for x in batch], chunksize))
-            if pending is not None:
-                yield pending[0], pending[1].get()
-            pending = submitted
-        if pending is not None:
-            yield pending[0], pending[1].get()
+            pending.append((batch, self.pool.map_async(_run_in_worker, [(function, x) for x in batch], chunksize)))
+            if len(pending) > ahead:
+                done, result = pending.popleft()
+                yield done, result.get()
+        while pending:
+            done, result = pending.popleft()
+            yield done, result.get()
 
     def close(self) -> None:
         global _pipeline
