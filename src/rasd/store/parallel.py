@@ -51,27 +51,26 @@ BATCHES_AHEAD = 1  # batches computed ahead of the one being written (RASD_BATCH
 WORKER_NICENESS = 10  # added to each worker's niceness (RASD_WORKER_NICE overrides)
 
 
+def _env_int(name: str, default: int, low: int, high: int) -> int:
+    """The integer in environment variable ``name``, clamped to [low, high]; ``default`` if unset."""
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    try:
+        return max(low, min(high, int(value)))
+    except ValueError:
+        raise ValueError(f"{name} must be an integer from {low} to {high}, not {value!r}") from None
+
+
 def batches_ahead() -> int:
     """How many batches the workers may compute beyond the one the parent is writing:
     RASD_BATCHES_AHEAD, else BATCHES_AHEAD."""
-    value = os.environ.get("RASD_BATCHES_AHEAD", "").strip()
-    if not value:
-        return BATCHES_AHEAD
-    try:
-        return max(1, min(8, int(value)))
-    except ValueError:
-        raise ValueError(f"RASD_BATCHES_AHEAD must be an integer from 1 to 8, not {value!r}") from None
+    return _env_int("RASD_BATCHES_AHEAD", BATCHES_AHEAD, 1, 8)
 
 
 def worker_niceness() -> int:
     """The niceness increment for worker processes: RASD_WORKER_NICE, else WORKER_NICENESS."""
-    value = os.environ.get("RASD_WORKER_NICE", "").strip()
-    if not value:
-        return WORKER_NICENESS
-    try:
-        return max(0, min(19, int(value)))
-    except ValueError:
-        raise ValueError(f"RASD_WORKER_NICE must be an integer from 0 to 19, not {value!r}") from None
+    return _env_int("RASD_WORKER_NICE", WORKER_NICENESS, 0, 19)
 
 
 def _lower_priority(increment: int) -> None:
