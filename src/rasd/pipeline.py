@@ -99,10 +99,6 @@ def release_loaded() -> None:
                 clear = getattr(value, "cache_clear", None)
                 if callable(clear) and hasattr(value, "cache_info"):
                     clear()
-    from .ner import model as ner_model
-    from . import segment as segment_module
-    ner_model._default = None
-    segment_module._default_analyzer = None
     _frozen = False
     gc.unfreeze()
     gc.collect()

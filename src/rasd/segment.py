@@ -149,14 +149,9 @@ class CliticAnalyzer:
         return stem
 
 
-_default_analyzer: Optional[CliticAnalyzer] = None
-
-
+@lru_cache(maxsize=1)  # one per process; rasd.pipeline.release_loaded empties it like every cache
 def default_analyzer() -> CliticAnalyzer:
-    global _default_analyzer
-    if _default_analyzer is None:
-        _default_analyzer = CliticAnalyzer()
-    return _default_analyzer
+    return CliticAnalyzer()
 
 
 def tokenize(text: str, offset: int = 0, analyzer: Optional[CliticAnalyzer] = None) -> list[Token]:

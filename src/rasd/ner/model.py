@@ -7,10 +7,12 @@ in the document (``document``; trained with ``rasd ner train --folds K``, not sh
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from importlib import resources
 from operator import attrgetter
 from pathlib import Path
-from typing import Optional, Sequence
+from typing import Sequence
 
 import pycrfsuite
 
@@ -132,12 +134,7 @@ def _compile(path: Path, featurizer: Featurizer, extra_features=None) -> Compile
     return crf
 
 
-_default: Optional[NerModel] = None
-
-
+@lru_cache(maxsize=1)  # rasd.pipeline.release_loaded empties it like every cache
 def default_model() -> NerModel:
     """The model shipped in the package, loaded once."""
-    global _default
-    if _default is None:
-        _default = NerModel(shipped_model_path())
-    return _default
+    return NerModel(shipped_model_path())
