@@ -112,3 +112,28 @@ def test_a_cue_form_may_play_two_roles_but_not_one_role_twice():
     assert [p.message for p in problems] == ["form 'قريبا' is claimed by cues.soon_again, cues.soon_before"]
     actors = [LexiconEntry("actor.a", "actors", "A", ["قسد"]), LexiconEntry("actor.b", "actors", "B", ["قسد"])]
     assert len(check_collisions(actors, "actors")) == 1  # actors have no roles: one form, one actor
+
+
+def test_fast_yaml_parser_reads_the_shipped_lexicons_as_the_python_one_does():
+    """The loader uses libyaml's parser when PyYAML has it; its entries (values and lines) must be
+    exactly those of PyYAML's pure-Python parser with the same resolvers."""
+    import yaml
+
+    from rasd.lexicon import loader
+
+    class PurePython(yaml.SafeLoader):
+        yaml_implicit_resolvers = loader._Loader.yaml_implicit_resolvers
+
+    files = sorted(Path(loader.__file__).parents[1].joinpath("data", "lexicons").rglob("*.yaml"))
+    assert len(files) > 20
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        data = yaml.load(text, Loader=PurePython)
+        root = yaml.compose(text, Loader=PurePython)
+        lines = [node.start_mark.line + 1 for node in next(v for k, v in root.value if k.value == "entries").value]
+        entries = loader.read_lexicon_file(path, "x")
+        assert [e.line for e in entries] == lines, path
+        assert [(e.id, e.forms, e.name_en, e.valid_from, e.valid_to, e.attrs) for e in entries] == [
+            (str(raw["id"]), loader._forms(raw.get("forms")), raw.get("name_en"), loader._as_date(raw.get("valid_from")),
+             loader._as_date(raw.get("valid_to")), {k: v for k, v in raw.items() if k not in loader.CORE_KEYS})
+            for raw in data["entries"]], path
