@@ -11,6 +11,9 @@ Inputs (all open licences, attribution in each row's ``source``):
     cities15000.json (GeoNames, CC BY 4.0): towns of Syria's neighbours and the region, world cities
   - lexicon-refs/mohataher_arabic_stop_words/list.txt (MIT) and src/rasd/data/vocab.tsv: to flag
     forms that are ordinary words and may only be read as places after a cue word (``needs_cue``)
+  - the wordfreq package's Arabic word frequencies (code Apache 2.0, data CC BY-SA 4.0; build-time
+    only: ``pip install -e .[build-places]``): to flag world place names that are ordinary words
+    (مشهد "scene" for Mashhad, بورصة "stock exchange" for Bursa) or the tail of one (ورونا in كورونا)
 Hand-maintained files in the same folder (countries.tsv, curated.tsv) are read, not written: the
 generated rows skip places they already cover.
 
@@ -169,6 +172,55 @@ class CommonWords:
             return False
         # Several words, all of them stop words ("ما بين"): not a name.
         return all(w in self.stopwords for w in words)
+
+
+class WordFrequencies:
+    """Arabic word frequencies of a large general corpus (wordfreq's Zipf scale: 3 is about once per
+    million words), for the world places: the project's own news vocabulary is too small to tell a
+    rare ordinary word from a rare name."""
+
+    # An ordinary noun or adjective is written with the article about as often as without: a
+    # foreign city's name almost never is (طهران 4.7, الطهران 0). Both figures are Zipf values.
+    ARTICLE_MIN = 3.0  # the form with ال at least this frequent ...
+    ARTICLE_MARGIN = 0.45  # ... and at most this much rarer than the bare form
+    GLUED_MIN = 3.0  # a proclitic + form word this frequent ...
+    GLUED_MARGIN = 0.5  # ... and this much more frequent than the form: the form is that word's tail
+    PROCLITICS = ("و", "ف", "ب", "ل", "ك")
+
+    def __init__(self) -> None:
+        try:
+            import wordfreq
+        except ImportError:
+            raise SystemExit("scripts/build_places.py needs wordfreq: pip install -e '.[build-places]'") from None
+        self._zipf = wordfreq.zipf_frequency
+
+    def zipf(self, word: str) -> float:
+        """The most frequent of the spellings that normalize to the same matching form."""
+        spellings = {word}
+        if word[-1:] in "ةه":
+            spellings |= {word[:-1] + "ة", word[:-1] + "ه"}
+        if word[-1:] in "ىي":
+            spellings |= {word[:-1] + "ى", word[:-1] + "ي"}
+        if word[:1] in "اأإآ":
+            spellings |= {a + word[1:] for a in "اأإ"}
+        return max(self._zipf(w, "ar") for w in spellings)
+
+    def ordinary_noun(self, form: str, forms: list[str]) -> bool:
+        """A one-word form without the article whose ال-form is a common word, not a spelling of
+        the place itself (الخرطوم for خرطوم would be: the caller keeps such names in curated.tsv)."""
+        if " " in form or form.startswith("ال") or normalize_form("ال" + form) in {normalize_form(f) for f in forms}:
+            return False
+        with_article, bare = self.zipf("ال" + form), self.zipf(form)
+        return with_article >= self.ARTICLE_MIN and with_article >= bare - self.ARTICLE_MARGIN
+
+    def glued_tail(self, form: str) -> bool:
+        """A one-word form that is mostly read as the end of a longer word: كورونا = ك + ورونا (Verona),
+        بحوث = ب + حوث, فخورة = ف + خورة."""
+        if " " in form:
+            return False
+        bare = self.zipf(form)
+        return any((glued := self.zipf(p + form)) >= self.GLUED_MIN and glued > bare + self.GLUED_MARGIN
+                   for p in self.PROCLITICS if not (p == "ل" and form.startswith("ال")))
 
 
 def load_vocab() -> dict[str, int]:
@@ -399,7 +451,8 @@ def read_hand_file(path: Path) -> list[Place]:
 
 # ---------------------------------------------------------------- output
 
-def flag_common_forms(places: Iterable[Place], common: CommonWords) -> None:
+def flag_common_forms(places: Iterable[Place], common: CommonWords,
+                      frequencies: Optional[WordFrequencies] = None) -> None:
     for p in places:
         small = p.type in ("village", "town", "subdistrict") and p.population < 100_000
         # Far-away cities are rarely news in Syria coverage unless large or a capital.
@@ -410,6 +463,9 @@ def flag_common_forms(places: Iterable[Place], common: CommonWords) -> None:
                        # "رياض" for "الرياض": without its article the name is a person's name
                        or (main_has_article and not normalize_form(f).startswith("ال")
                            and common.is_risky(f, True))]
+        if frequencies is not None and p.id.startswith("place.gn."):
+            p.needs_cue += [f for f in p.forms if f not in p.needs_cue
+                            and (frequencies.ordinary_noun(f, p.forms) or frequencies.glued_tail(f))]
 
 
 def write_tsv(path: Path, places: list[Place]) -> None:
@@ -427,6 +483,7 @@ def main(argv: Optional[list[str]] = None) -> int:
                         help="folder holding gazetteer/ and lexicon-refs/")
     args = parser.parse_args(argv)
     common = CommonWords(load_vocab(), load_stopwords(args.shared), load_cue_words())
+    frequencies = WordFrequencies()
 
     hand = []
     for name in ("countries.tsv", "curated.tsv"):
@@ -444,7 +501,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     OUT_DIR.mkdir(parents=True, exist_ok=True)
     for name, places in outputs.items():
         places = [p for p in places if p.forms]  # every name was a generic noun
-        flag_common_forms(places, common)
+        flag_common_forms(places, common, frequencies)
         write_tsv(OUT_DIR / name, places)
         flagged = sum(1 for p in places if p.needs_cue)
         print(f"{name}: {len(places)} places, {sum(len(p.forms) for p in places)} forms, "
