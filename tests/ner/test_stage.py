@@ -70,3 +70,37 @@ def test_shipped_model_finds_names_no_lexicon_needs():
 def test_empty_article_gets_no_mentions():
     article = NerRecognizer(DEFAULT_SETTINGS)(_article(""))
     assert article.mentions == []
+
+
+def _place(text, word, entity_id):
+    start = text.index(word)
+    return Mention(kind="place", start=start, end=start + len(word), text=word, entity_id=entity_id)
+
+
+def test_person_holding_a_world_place_name_wins_over_the_place():
+    # دوغلاس is also Douglas, Isle of Man (GeoNames): inside a tagged person's name it is the person's
+    text = "وقال المستشار دوغلاس ماكغريغور إن الحرب طويلة"
+    article = _article(text)
+    article.mentions.append(_place(text, "دوغلاس", "place.gn.3351"))
+    tags = {"دوغلاس": "B-PERS", "ماكغريغور": "I-PERS"}
+    NerRecognizer(DEFAULT_SETTINGS, model=FixedTags(tags))(article)
+    assert [(m.kind, m.text) for m in article.mentions] == [("person", "دوغلاس ماكغريغور")]
+
+
+def test_syrian_places_and_whole_spans_are_not_given_up_to_a_person_tag():
+    # a Syrian town after a misread preposition stays a place; so does a world place the tag only equals
+    text = "تسيطر الجبهة على الشدادي ووصل بيروت"
+    article = _article(text)
+    article.mentions += [_place(text, "الشدادي", "place.sy.c1"), _place(text, "بيروت", "place.gn.276781")]
+    tags = {"على": "B-PERS", "الشدادي": "I-PERS", "بيروت": "B-PERS"}
+    NerRecognizer(DEFAULT_SETTINGS, model=FixedTags(tags))(article)
+    assert [(m.kind, m.text) for m in article.mentions] == [("place", "الشدادي"), ("place", "بيروت")]
+
+
+def test_shipped_model_takes_a_person_named_like_a_jordanian_village():
+    text = "من جهته، دعا حاتم عبد القادر مسؤول ملف القدس في حركة فتح الى التظاهر."
+    article = _article(text)
+    article.mentions.append(_place(text, "حاتم", "place.gn.250001"))
+    NerRecognizer(DEFAULT_SETTINGS)(article)
+    assert not [m for m in article.mentions if m.kind == "place" and m.text == "حاتم"]
+    assert any(m.kind == "person" and m.text.startswith("حاتم") for m in article.mentions)

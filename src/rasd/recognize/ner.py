@@ -4,6 +4,12 @@ organisations, places and other names (Mention source "ner") that no earlier sta
 Entities overlapping a mention already on the article (lexicon actors, places, persons ...) are
 skipped: the lexicon's answer, with its canonical id, wins. A leading conjunction or preposition
 (و ب ل) is trimmed off an entity's span, so ``وألفا عمر كوناري`` marks ``ألفا عمر كوناري``.
+
+One exception: a person's name that holds a far-away GeoNames town as one of its words (دوغلاس
+ماكغريغور, حاتم عبد القادر, هيثم المالح: Douglas, Isle of Man; Ḩātim, Jordan; El Malah) is that
+person, and the town is dropped. Only world places (``place.gn.``) give way: a Syrian village
+inside a tagged "person" is as often a place after a preposition the tagger misread (على الشدادي،
+كفر داعل).
 """
 from __future__ import annotations
 
@@ -54,6 +60,7 @@ class NerRecognizer:
     def __call__(self, article: Article) -> Article:
         taken = _Taken(article.mentions)
         found: list[Mention] = []
+        dropped: set[int] = set()  # id() of world places that are a word of a person's name
         all_tags = self.model.tag_sentences([sentence.tokens for sentence in article.sentences])
         for index, (sentence, tags) in enumerate(zip(article.sentences, all_tags)):
             if tags.count("O") == len(tags):
@@ -63,15 +70,31 @@ class NerRecognizer:
                 start = name_start(tokens[chunk.start])
                 end = tokens[chunk.end - 1].end
                 if taken.overlaps(start, end):
-                    continue
+                    inside = _world_places_inside(article.mentions, start, end) if chunk.type == "PERS" else None
+                    if not inside:
+                        continue
+                    dropped.update(map(id, inside))
                 found.append(Mention(kind=KIND_OF_TYPE[chunk.type], start=start, end=end,
                                      text=article.text[start:end], source="ner", rule=RULE, sentence=index))
+        if dropped:
+            article.mentions = [m for m in article.mentions if id(m) not in dropped]
         article.mentions.extend(found)
         return article
 
     def pipe(self, articles):
         for article in articles:
             yield self(article)
+
+
+def _world_places_inside(mentions: list[Mention], start: int, end: int) -> Optional[list[Mention]]:
+    """The mentions overlapping [start, end) when all of them are GeoNames world places lying
+    inside it and shorter than it; else None."""
+    overlapping = [m for m in mentions if m.field == "text" and m.start < end and start < m.end]
+    if overlapping and all(m.kind == "place" and (m.entity_id or "").startswith("place.gn.")
+                           and start <= m.start and m.end <= end and m.end - m.start < end - start
+                           for m in overlapping):
+        return overlapping
+    return None
 
 
 class _Taken:
