@@ -229,3 +229,19 @@ def test_world_place_names_that_are_ordinary_words_still_count_after_a_cue(recog
     assert m.country == "IRN" and near(m, 36.3, 59.6, km=30)
     m = only(recognizer, "اشتباكات في الخرطوم بين الجيش والدعم السريع")
     assert m.country == "SDN" and near(m, 15.55, 32.53) and m.text == "الخرطوم"
+
+
+def test_a_neighbourhood_or_camp_is_not_a_far_away_namesake_town(recognizer):
+    # حي الدرج is in Gaza City, not Daraj, Libya; شارع الثورة in Damascus, not a Yemeni town
+    found = places(recognizer, "مجزرة في مدرسة التابعين في حي الدرج وسط مدينة غزة")
+    assert [(m.text, m.entity_id, m.lat) for m in found[:1]] == [("حي الدرج", None, None)]
+    assert found[0].rule == "place.unlisted.neighbourhood" and found[1].name_en == "central of Gaza City"
+    m = places(recognizer, "وقع انفجار في شارع الثورة بالعاصمة السورية دمشق")[0]
+    assert m.text == "شارع الثورة" and m.lat is None
+    m = only(recognizer, "اقتحم الاحتلال مخيم العين")
+    assert m.text == "مخيم العين" and m.country is None
+
+
+def test_a_neighbourhood_near_the_places_told_keeps_its_coordinates(recognizer):
+    found = places(recognizer, "قصف حي الشجاعية في مدينة غزة")
+    assert found[0].name_en == "Shujaiya, Gaza" and found[0].lat is not None

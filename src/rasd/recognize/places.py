@@ -47,6 +47,8 @@ SITE_TYPES = POPULATED_TYPES | {"neighbourhood", "camp", "base", "airport", "cro
 TYPE_PRECISION = {"country": 3, "governorate": 3, "region": 3, "sea": 3, "river": 3,
                   "district": 2, "subdistrict": 2, "road": 2}
 HOME_COUNTRY = "SYR"  # rasd's focus: a tie between countries goes to Syria
+# Cues of a part of a town: what follows them is told near its town, not a far-away namesake town
+LOCAL_CUE_TYPES = frozenset({"neighbourhood", "camp"})
 NEAR_KM = 100.0  # a candidate this close to the article's other places is the one meant
 SAME_PLACE_KM = 15.0  # candidates this close are the same place for scoring purposes
 ANAPHOR_CHARS = 1500  # المدينة refers to a place told at most this far before it
@@ -504,6 +506,17 @@ def _choose(phrase: Phrase, ctx: Context) -> tuple[PlaceRecord, bool]:
     return best, True
 
 
+def _far_world_town(p: PlaceRecord, ctx: Context) -> bool:
+    """A GeoNames town (not Syria's own places, not curated ones) more than NEAR_KM from every
+    other place the article names unambiguously (the town itself is one of ctx.points)."""
+    if not p.id.startswith("place.gn.") or p.type not in POPULATED_TYPES:
+        return False
+    if not p.located:
+        return True
+    own = (round(p.lat, 1), round(p.lon, 1))
+    return not within_km(p.lat, p.lon, [q for q in ctx.points if q != own], NEAR_KM)
+
+
 def _is_unambiguous(phrase: Phrase) -> bool:
     c = phrase.candidates
     if not c or not c[0].located:
@@ -629,8 +642,10 @@ class PlaceRecognizer:
                  starts: list[int]) -> Optional[Mention]:
         start, end = view.span_to_original(ph.start, ph.end)
         place, clear = choose(ph, ctx)
-        ph.chosen = place
         head = ph.head_cue
+        if place is not None and head is not None and head.type in LOCAL_CUE_TYPES and _far_world_town(place, ctx):
+            place = None  # حي الخضراء in Tunis is no village in Israel: an unlisted neighbourhood
+        ph.chosen = place
         rule = "place.name"
         if place is None and head and head.type == "country_reference":
             place, clear, rule = self._country_of(ctx), True, "place.country_reference"
