@@ -463,7 +463,8 @@ def flag_common_forms(places: Iterable[Place], common: CommonWords,
                        # "رياض" for "الرياض": without its article the name is a person's name
                        or (main_has_article and not normalize_form(f).startswith("ال")
                            and common.is_risky(f, True))]
-        if frequencies is not None and p.id.startswith("place.gn."):
+        # world places, and Syria's villages (not its towns: نوى، هجين، نبل are news bare)
+        if frequencies is not None and (p.id.startswith("place.gn.") or p.type == "village"):
             p.needs_cue += [f for f in p.forms if f not in p.needs_cue
                             and (frequencies.ordinary_noun(f, p.forms) or frequencies.glued_tail(f))]
 
