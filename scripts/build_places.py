@@ -183,6 +183,10 @@ class WordFrequencies:
     # foreign city's name almost never is (طهران 4.7, الطهران 0). Both figures are Zipf values.
     ARTICLE_MIN = 3.0  # the form with ال at least this frequent ...
     ARTICLE_MARGIN = 0.45  # ... and at most this much rarer than the bare form
+    SMALL_TOWN = 50_000  # a far-away place this small (or of unknown size) ...
+    SMALL_TOWN_WORD = 3.5  # ... whose name is this frequent a word is that word in news text
+    # Syria's neighbourhood: its small towns are news (يافا، الغجر، يعبد) and keep their bare names
+    NEAR_COUNTRIES = frozenset({"SYR", "LBN", "PSE", "ISR", "JOR", "IRQ", "TUR"})
     GLUED_MIN = 3.0  # a proclitic + form word this frequent ...
     GLUED_MARGIN = 0.5  # ... and this much more frequent than the form: the form is that word's tail
     PROCLITICS = ("و", "ف", "ب", "ل", "ك")
@@ -212,6 +216,12 @@ class WordFrequencies:
             return False
         with_article, bare = self.zipf("ال" + form), self.zipf(form)
         return with_article >= self.ARTICLE_MIN and with_article >= bare - self.ARTICLE_MARGIN
+
+    def small_far_word(self, form: str, place: "Place") -> bool:
+        """A one-word name of a small town outside Syria's neighbourhood that is a common word
+        (عنك "about you" in Saudi Arabia, أدري "I know" in Libya, الرجم "stoning" in Yemen)."""
+        return " " not in form and place.population < self.SMALL_TOWN and place.country not in self.NEAR_COUNTRIES \
+            and self.zipf(form) >= self.SMALL_TOWN_WORD
 
     def glued_tail(self, form: str) -> bool:
         """A one-word form that is mostly read as the end of a longer word: كورونا = ك + ورونا (Verona),
@@ -466,7 +476,8 @@ def flag_common_forms(places: Iterable[Place], common: CommonWords,
         # world places, and Syria's villages (not its towns: نوى، هجين، نبل are news bare)
         if frequencies is not None and (p.id.startswith("place.gn.") or p.type == "village"):
             p.needs_cue += [f for f in p.forms if f not in p.needs_cue
-                            and (frequencies.ordinary_noun(f, p.forms) or frequencies.glued_tail(f))]
+                            and (frequencies.ordinary_noun(f, p.forms) or frequencies.glued_tail(f)
+                                 or (p.id.startswith("place.gn.") and frequencies.small_far_word(f, p)))]
 
 
 def write_tsv(path: Path, places: list[Place]) -> None:
