@@ -284,3 +284,23 @@ def test_a_martyr_in_the_accusative_is_the_one_mourned(coder):
     slots = place_slots(sent, text, [Mention(kind="actor", start=0, end=28, text=text[:28], entity_id="a.r")])
     first = next(i for i, t in enumerate(sent.tokens) if t.text == "شهيدا")
     assert _mourned_before(sent.tokens, slots, first, set()) == 0
+
+
+UAE = {"entity_id": "actor.are", "name_en": "United Arab Emirates", "country": "ARE"}
+SYR = {"entity_id": "actor.syr.gov", "name_en": "Syrian government", "country": "SYR"}
+
+
+def test_the_wire_credit_line_names_no_actor(coder):
+    # دبي، الإمارات العربية المتحدة (CNN) -- is where CNN filed the story, not who acted
+    text = ("دبي، الإمارات العربية المتحدة (CNN)-- استنكرت الحكومة السورية القرار.\n"
+            "وقتل 20 شخصا في مدينة حمص أمس.")
+    e = only(coder, text, [("actor", "الإمارات العربية المتحدة", UAE), ("actor", "الحكومة السورية", SYR)], "ACCUSE")
+    assert names(e.actor) == ["Syrian government"]
+    events = coder(article_with(text, [("actor", "الإمارات العربية المتحدة", UAE)])).events
+    assert events and all("United Arab Emirates" not in names(e.actor + e.recipient) for e in events)
+
+
+def test_a_sentence_naming_an_english_acronym_is_no_credit_line():
+    from rasd.events.coder import _credit_line_end
+    assert _credit_line_end("القدس (CNN) -- أعلن") == len("القدس (CNN) --")
+    assert _credit_line_end("أعلن تنظيم الدولة الإسلامية (ISIS) - مسؤوليته عن التفجير") == 0

@@ -9,6 +9,7 @@ status, attribution, mode, place, date and size; finally merge repeated reports 
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -137,7 +138,9 @@ class EventCoder:
             if si < len(sentences) and sentences[si].start <= h.start:
                 by_sentence.setdefault(si, []).append(h)
         body_mentions = [m for m in article.mentions if m.field == "text"]
-        participants = sorted((m for m in body_mentions if m.kind in PARTICIPANT_KINDS), key=lambda m: m.start)
+        credit_end = _credit_line_end(text)
+        participants = sorted((m for m in body_mentions if m.kind in PARTICIPANT_KINDS and m.start >= credit_end),
+                              key=lambda m: m.start)
         part_starts = [m.start for m in participants]
         places = [m for m in body_mentions if m.kind == "place" and m.lat is not None]
         dates = [m for m in body_mentions if m.kind == "date"]
@@ -827,3 +830,18 @@ def _agentless(h: TriggerHit, entry, pos: str) -> bool:
     if pos in VERB_POS and (bare in UNACCUSATIVE_VERBS or word in UNACCUSATIVE_VERBS):
         return True
     return entry.type == "PROTEST" and pos == NOUN
+
+
+# The opening credit line of wire copy (دبي، الإمارات العربية المتحدة (CNN) --): where the story was
+# filed, not who acts in it; without this its country became the discourse's actor of the first
+# events that name none.
+# "City، Country (AGENCY) --", or one to three words before the agency: "القدس (CNN) --" (not a
+# sentence that names a group's English acronym: أعلن تنظيم الدولة الإسلامية (ISIS) - ...)
+_CREDIT_LINE = re.compile(r"\s*(?:[^\n(،]{1,30}،[^\n(]{1,40}|\S+(?: \S+){0,2} ?)"
+                          r"\([A-Z][A-Za-z .]{1,20}\)\s*[-\u2013\u2014]{1,3}")
+
+
+def _credit_line_end(text: str) -> int:
+    """Where the opening credit line ends (0: the article has none)."""
+    m = _CREDIT_LINE.match(text)
+    return m.end() if m else 0
