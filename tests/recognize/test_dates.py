@@ -76,6 +76,8 @@ def test_future_tense_puts_a_bare_weekday_ahead():
 @pytest.mark.parametrize("text", [
     "في اليوم الثمانين للعدوان", "لليوم الثاني على التوالي", "وكالة روسيا اليوم",
     "مارس الضغط على الحكومة", "بعد ساعات فقط من عدوان آخر",
+    # a day told before, not the publication day; an outlet's name
+    "وفي اليوم التالي انسحبت القوات", "منذ عشية ذلك اليوم", "في اليوم نفسه", "نقل موقع رأي اليوم",
 ])
 def test_not_dates(text):
     assert [e for e in find_time_expressions(normalize(text)) if e.kind == "date"] == []
