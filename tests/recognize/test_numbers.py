@@ -89,6 +89,19 @@ def test_stage_skips_numbers_inside_dates_and_keeps_offsets():
         assert art.text[m.start:m.end] == m.text
 
 
+@pytest.mark.parametrize("text", [
+    "بعد مقتل الزرقاوي عام 2006 تغيرت القيادة",  # a year, not 2006 killed
+    "وكان الفنان قد لقي مصرعه في 24 فبراير الفائت",  # a day of the month
+    "ارتفاع عدد الشهداء منذ 7 تشرين الأول",
+    "أفادت المصادر بسقوط أكثر من 15 صاروخاً على القواعد",  # rockets counted, not people
+])
+def test_numbers_of_dates_and_of_things_count_no_casualties(text):
+    settings = Settings()
+    art = NumberRecognizer(settings)(DateRecognizer(settings)(Segmenter(settings)(
+        Article(id="x", text=text, published="2023-11-03"))))
+    assert [(m.text, m.value) for m in art.mentions if m.kind == "casualty"] == []
+
+
 def gold_fatalities():
     """Gold events with fatalities: does a 'killed' casualty in the evidence give the gold count?"""
     settings = Settings()

@@ -222,14 +222,16 @@ class NumberRecognizer:
         numbers = find_numbers(view.text, self.lexicon)
         taken = [(m.start, m.end) for m in article.mentions if m.kind in ("date", "duration")]
         new: list[Mention] = []
+        free: list[NumberSpan] = []  # numbers outside dates and durations: only they may count people
         for n in numbers:
             s, e = view.span_to_original(n.start, n.end)
             if _covered(s, e, taken):
-                continue
+                continue  # منذ 7 تشرين الأول، أعدم عام 1963: a day or a year, not a count
+            free.append(n)
             new.append(Mention(kind="number", start=s, end=e, text=article.text[s:e], entity_id=n.entity_id,
                                value=format_number(n.value), source="rule", rule=n.rule,
                                qualifier=n.qualifier, sentence=sentence_index(article, s)))
-        for c in find_casualties(view.text, numbers, self.lexicon):
+        for c in find_casualties(view.text, free, self.lexicon):
             s, e = view.span_to_original(c.start, c.end)
             new.append(Mention(kind="casualty", start=s, end=e, text=article.text[s:e], entity_id=c.entity_id,
                                value=format_number(c.value), unit=c.unit, source="rule", rule=c.rule,
