@@ -71,6 +71,8 @@ def test_numbers(text, expected):
     ("أصابت 3 أهداف", []),
     ("بين قتيل وجريح", [("injured", None, "combined"), ("killed", None, "combined")]),
     ("وكان الشهيد مناصرة قد ارتقى", []),
+    ("وأوقعت عددا منهم بين قتيل ومصاب", [("injured", None, "combined"), ("killed", None, "combined")]),
+    ('استطاعت توثيق 141 "شهيداً"، بينهم 12 طفلاً', [("killed", 141, None)]),  # a quoted count noun
 ])
 def test_casualties(text, expected):
     assert casualties(text) == expected

@@ -44,6 +44,14 @@ def _words_between(text: str, a: int, b: int) -> Optional[int]:
     return len(_WORD.findall(gap))
 
 
+_QUOTES_AND_SPACES = re.compile(r'[\s"\u201c\u201d\u00ab\u00bb\']*')
+
+
+def _adjacent(text: str, a: int, b: int) -> bool:
+    """Nothing but spaces and quotation marks between ``a`` and ``b``: 141 "شهيداً" is 141 killed."""
+    return _words_between(text, a, b) == 0 or (a <= b and _QUOTES_AND_SPACES.fullmatch(text, a, b) is not None)
+
+
 def _role(m: Match) -> str:
     return m.payloads[0].attrs.get("role", "")
 
@@ -85,7 +93,7 @@ def find_casualties(text: str, numbers: list[NumberSpan], lexicon: NumberLexicon
         if nxt is None:
             continue
         k, w = nxt
-        if k in claimed or _role(w) != "count_noun" or w.prefix or _words_between(text, n.end, w.start) != 0:
+        if k in claimed or _role(w) != "count_noun" or w.prefix or not _adjacent(text, n.end, w.start):
             continue
         used.add(i)
         claimed.add(k)
