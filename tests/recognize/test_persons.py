@@ -54,3 +54,19 @@ def test_titled_unknown_name_linked_to_actor(recognizers):
 def test_title_without_name_is_no_person(recognizers):
     assert persons(recognizers, "وقال الرئيس إن الوضع صعب") == []
     assert persons(recognizers, "عقد مؤتمر صحفي في دمشق") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the preposition على is no name علي (they normalize alike; the text spells them apart)
+    ("وكان من المفترض أن تركز زيارة الوزير الأمريكي على الحرب الأهلية", []),
+    ("وقال الرئيس علي عبد الله صالح إن", ["علي عبد الله"]),
+    # a name ends before قوله، وغيره and before a و-word once it has two tokens
+    ("نقلت سانا عن وزير الإعلام عمران الزعبي قوله إن الوضع جيد", ["عمران الزعبي"]),
+    ("استقبله وزير الخارجية الأردني ناصر جوده وغيره من المسؤولين", ["ناصر جوده"]),
+    ("بعد اطاحة حزب الله الرئيس سعد الحريري وفرط الحكومة", ["سعد الحريري"]),
+    ("وقال وزير الخارجية السوري وليد المعلم إن", ["وليد المعلم"]),  # a name may begin with و
+    # آمر "commander" normalizes like أمر "matter": only its own spelling is the title
+    ("وهذا أمر مستحيل بالنسبة لأنقرة", []),
+])
+def test_name_after_a_title_stops_where_the_name_does(recognizers, text, expected):
+    assert [p.name_ar for p in persons(recognizers, text)] == expected

@@ -45,7 +45,13 @@ NOT_NAME = frozenset(normalize(w) for w in (
     "عدد", "بعض", "السابق", "الحالي", "الجديد", "المنتهية", "الأسبق", "الراحل", "المقال", "السيد",
     "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد", "صباح", "مساء",
     "كلمة", "أمام", "عقب", "إثر", "دون", "سوف", "حتى", "إذ", "إذا", "لأن", "منذ", "لقد", "لقاء", "خلال", "وفق", "حسب", "بحسب", "نحو", "ضمن", "بشأن",
+    "قوله", "قولها", "غيره", "غيرها", "وغيره", "وغيرها", "حيال", "تجاه", "قبيل", "بوضوح",
 ))
+# Titles whose matching form is also a common word: only their exact spelling in the text is the
+# title (آمر "commander" normalizes like أمر/الأمر "matter").
+EXACT_TITLES = {"امر": "آمر"}
+# The preposition على normalizes like the name علي (Ali): it is told apart by its final ى in the text.
+_ALA = re.compile(r"(?<![\w])على(?![\w])")
 _WORD = re.compile(r"[\u0621-\u064a]+")
 _SPACE_ONLY = re.compile(r"^[\s\"'()]*$")
 _LINK_WORDS = frozenset(normalize(w) for w in ("في", "باسم", "لدى", "ب", "التابع", "التابعة", "عن", "ل", "لـ"))
@@ -136,6 +142,8 @@ class PersonRecognizer:
         ends = view_offsets(view, [x for m in actor_mentions for x in (m.start, m.end)])
         actor_spans = ActorSpans(sorted(zip(ends[::2], ends[1::2], actor_mentions)))
         matches = self.lexicon.matcher.find(norm)
+        ala = [m.start() for m in _ALA.finditer(text)]
+        prepositions = frozenset(view_offsets(view, ala)) if ala else frozenset()
         readings = self.lexicon.readings
         reads = [readings[m.form] for m in matches]
         found: list[Mention] = []
@@ -149,8 +157,10 @@ class PersonRecognizer:
             if kind == "person":
                 title = self._title_before(matches, reads, k, norm)
                 mention = self._known(m, title, norm, actor_spans, published, payload)
+            elif m.form in EXACT_TITLES and EXACT_TITLES[m.form] not in text[slice(*view.span_to_original(m.start, m.end))]:
+                continue
             else:
-                mention = self._titled(m, payload, matches, k, norm, actor_spans, published)
+                mention = self._titled(m, payload, matches, k, norm, actor_spans, published, prepositions)
             if mention is not None:
                 last_end = mention.end
                 found.append(mention)
@@ -187,7 +197,8 @@ class PersonRecognizer:
         return person
 
     # -- titled names -------------------------------------------------------------------------
-    def _titled(self, m: Match, title: _Title, matches, k, norm, actor_spans, published) -> Optional[Mention]:
+    def _titled(self, m: Match, title: _Title, matches, k, norm, actor_spans, published,
+                prepositions: frozenset[int] = frozenset()) -> Optional[Mention]:
         pos = m.end
         # Skip the qualifier: actor mentions, demonym-bearing actor phrases, link words.
         for _ in range(MAX_QUALIFIER_WORDS):
@@ -217,7 +228,7 @@ class PersonRecognizer:
                         len(_WORD.findall(rest[:comma])) <= 3 and _WORD.match(rest)
                         and _WORD.match(rest).group() in _LINK_WORDS)):
                 pos, after_comma = _skip_space(norm, pos + comma + 1), True
-        name_start, name_end = _read_name(norm, pos, self.lexicon.stops)
+        name_start, name_end = _read_name(norm, pos, self.lexicon.stops, prepositions)
         if name_start is None:
             return None
         if after_comma and name_end < len(norm) and norm[name_end] not in _COMMA + _STOP_PUNCT + " ":
@@ -289,15 +300,20 @@ def _skip_space(norm: str, pos: int) -> int:
     return pos
 
 
-def _read_name(norm: str, pos: int, stops: frozenset[str]) -> tuple[Optional[int], int]:
+def _read_name(norm: str, pos: int, stops: frozenset[str],
+               prepositions: frozenset[int] = frozenset()) -> tuple[Optional[int], int]:
     """Two or three name tokens from ``pos``, stopping at punctuation or a function word; a
-    third token counts only when a boundary (punctuation, function word) follows it."""
+    third token counts only when a boundary (punctuation, function word) follows it.
+    ``prepositions``: where the preposition على (normalized like the name علي) stands."""
     tokens: list[re.Match] = []
     cur = pos
     while len(tokens) < MAX_NAME_TOKENS + 1:
         word = _WORD.match(norm, cur)
-        if not word or word.group() in stops or len(word.group()) < 2 and word.group() not in NAME_JOINERS:
+        if not word or word.group() in stops or len(word.group()) < 2 and word.group() not in NAME_JOINERS \
+                or word.start() in prepositions:
             break
+        if len(tokens) >= 2 and word.group()[0] == "و" and tokens[-1].group() not in NAME_JOINERS:
+            break  # سعد الحريري وفرط، الملك عبد الله ورئيس: a conjunction after a whole name starts a new phrase
         tokens.append(word)
         nxt = word.end()
         if nxt >= len(norm) or norm[nxt] != " ":
