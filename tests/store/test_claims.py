@@ -154,3 +154,28 @@ def test_claim_of_a_live_ingester_is_left_to_it(store, tmp_path):
     assert key not in counted.keys and len(counted.keys) == len(docs) - 1
     summary = result["summary"]
     assert (summary.stored, summary.unchanged, summary.extra["claimed_elsewhere"]) == (len(docs) - 1, 1, 1)
+
+
+def test_a_document_a_live_ingester_failed_before_this_run_started_is_left_to_it(store, tmp_path):
+    """Two ingesters started together, the second one late: what the first one already failed
+    is not analysed again (it counts as failed elsewhere). Once that run has ended, a new run
+    retries the failure, as before."""
+    path = tmp_path / "gold.jsonl"
+    docs = write_gold_jsonl(path, limit=3)
+    source = next(x.source for x in read_sources([str(path)], DEFAULT_SETTINGS)
+                  if document_key(x.source, x.external_id) == document_key(None, docs[1]["id"]))
+    earlier = utcnow() - timedelta(seconds=30)
+    with store.begin() as conn:
+        other = conn.execute(t.runs.insert().values(
+            kind="ingest", status="running", started_at=earlier, code_version="x", lexicon_version="x",
+            host=socket.gethostname(), pid=os.getpid(), arguments={}, counts={})).inserted_primary_key[0]
+        conn.execute(t.ingest_errors.insert().values(run_id=other, document=source, reason="too-long",
+                                                     detail="", created_at=earlier))
+    counted = Counted()
+    summary = ingest_sources(store, [str(path)], batch_size=2, pipeline_factory=counted)
+    assert len(counted.keys) == len(docs) - 1 and summary.extra["claimed_elsewhere"] == 1
+    with store.begin() as conn:
+        conn.execute(t.runs.update().where(t.runs.c.id == other).values(status="completed"))
+    counted = Counted()
+    ingest_sources(store, [str(path)], batch_size=2, pipeline_factory=counted)
+    assert counted.keys == [document_key(None, docs[1]["id"])]  # the ended run's failure is retried

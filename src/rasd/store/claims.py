@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Iterable, Optional
 
-from sqlalchemy import Connection, delete, select, update
+from sqlalchemy import Connection, delete, or_, select, update
 
 from . import schema as t
 from .dedupe import in_chunks
@@ -134,13 +134,27 @@ class Claims:
                 "host": self.host, "pid": self.pid, "claimed_at": now, "expires_at": now + self.lease}
 
     def _failed_elsewhere(self, conn: Connection, sources: list[str]) -> set[str]:
-        """Sources another run recorded an error for since this run started (it analysed them)."""
+        """Sources another run recorded an error for since this run started, or that an ingester
+        still at work beside this one failed (even before this run started: two ingesters
+        started together, the second one late, must not analyse again what the first one failed).
+        An error of an earlier run that has ended is retried: that is what a new run is for."""
         e = t.ingest_errors
+        recent = e.c.created_at >= self.started_at
+        live = self._live_runs(conn)
+        when = or_(recent, e.c.run_id.in_(live)) if live else recent
         found: set[str] = set()
         for chunk in in_chunks(sorted(set(sources))):
             found.update(conn.execute(select(e.c.document).where(
-                e.c.document.in_(chunk), e.c.run_id != self.run_id, e.c.created_at >= self.started_at)).scalars())
+                e.c.document.in_(chunk), e.c.run_id != self.run_id, when)).scalars())
         return found
+
+    def _live_runs(self, conn: Connection) -> list[int]:
+        """Other ingest runs still running whose process is alive (on another host: not known dead)."""
+        r = t.runs
+        rows = conn.execute(select(r.c.id, r.c.host, r.c.pid).where(
+            r.c.kind == "ingest", r.c.status == "running", r.c.id != self.run_id)).all()
+        return [run_id for run_id, host, pid in rows
+                if host != self.host or not pid or process_alive(pid)]
 
     @staticmethod
     def _claims(conn: Connection, keys: list[str]) -> dict:
