@@ -79,3 +79,18 @@ def test_announced_course_of_strikes_is_a_threat(coder):
 def test_referral_to_court_is_an_accusation(coder):
     text = "وأحال القضاء العسكري عشرة أشخاص إلى المحكمة بتهمة الانتماء إلى جماعة مسلحة."
     assert "ACCUSE" in types(coder, text, [("actor", "القضاء العسكري", {})])
+
+
+def test_reinforcing_is_a_mobilization_only_of_forces_or_positions(coder):
+    assert "MOBILIZE" in types(coder, "وعززت تركيا قواتها على الحدود مع سوريا.", [("actor", "تركيا", {})])
+    assert "MOBILIZE" in types(coder, "عزز الجيش اللبناني حواجزه في عدة مناطق.", [("actor", "الجيش اللبناني", {})])
+    # عزز an argument, a role, fears: no troops move
+    assert "MOBILIZE" not in types(coder, "وما يعزز هذا الطرح هو ما كشفته الصحيفة.")
+    assert "MOBILIZE" not in types(coder, "وعزز سلطته في منصب كان ضعيفا.")
+
+
+def test_an_offer_is_no_screening(coder):
+    assert "AGREE" in types(coder, "وعرض الخطيب التفاوض على رحيل الأسد.", [("person", "الخطيب", {})])
+    # عرض also shows: عرض التلفزيون مقاطع، عرض الصحف
+    assert "AGREE" not in types(coder, "وعرض التلفزيون السوري مقاطع مصورة للمسجد بعد التفجير.")
+    assert "AGREE" not in types(coder, "بداية عرض الصحف من صحيفة السياسة الكويتية.")
