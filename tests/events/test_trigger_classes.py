@@ -94,3 +94,9 @@ def test_an_offer_is_no_screening(coder):
     # عرض also shows: عرض التلفزيون مقاطع، عرض الصحف
     assert "AGREE" not in types(coder, "وعرض التلفزيون السوري مقاطع مصورة للمسجد بعد التفجير.")
     assert "AGREE" not in types(coder, "بداية عرض الصحف من صحيفة السياسة الكويتية.")
+
+
+def test_closing_a_file_or_a_door_to_a_chance_is_no_closure(coder):
+    assert "COERCE" in types(coder, "وأغلقت السلطات الأردنية معبر جابر الحدودي مع سوريا.", [("actor", "السلطات الأردنية", {})])
+    assert "COERCE" not in types(coder, "في ظل السعي إلى إغلاق ملف لوكربي بشكل نهائي.")
+    assert "COERCE" not in types(coder, "وهذه الخطوة ستغلق الباب تماما أمام فرصة التعاون.")
