@@ -834,9 +834,8 @@ def _agentless(h: TriggerHit, entry, pos: str) -> bool:
 
 # The opening credit line of wire copy (دبي، الإمارات العربية المتحدة (CNN) --): where the story was
 # filed, not who acts in it; without this its country became the discourse's actor of the first
-# events that name none.
-# "City، Country (AGENCY) --", or one to three words before the agency: "القدس (CNN) --" (not a
-# sentence that names a group's English acronym: أعلن تنظيم الدولة الإسلامية (ISIS) - ...)
+# events that name none. "City، Country (AGENCY) --", or one to three words before the agency
+# (القدس (CNN) --); not a sentence naming a group's English acronym (أعلن تنظيم الدولة (ISIS) - ...).
 _CREDIT_LINE = re.compile(r"\s*(?:[^\n(،]{1,30}،[^\n(]{1,40}|\S+(?: \S+){0,2} ?)"
                           r"\([A-Z][A-Za-z .]{1,20}\)\s*[-\u2013\u2014]{1,3}")
 

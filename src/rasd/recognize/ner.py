@@ -21,6 +21,7 @@ from ..ner.bio import chunks
 from ..ner.model import NerModel, default_model
 from ..normalize import DROP
 from ..settings import Settings
+from .places import is_world_place
 
 KIND_OF_TYPE = {"PERS": "person", "ORG": "org", "LOC": "place", "MISC": "misc"}
 RULE = "ner.crf"
@@ -90,7 +91,7 @@ def _world_places_inside(mentions: list[Mention], start: int, end: int) -> Optio
     """The mentions overlapping [start, end) when all of them are GeoNames world places lying
     inside it and shorter than it; else None."""
     overlapping = [m for m in mentions if m.field == "text" and m.start < end and start < m.end]
-    if overlapping and all(m.kind == "place" and (m.entity_id or "").startswith("place.gn.")
+    if overlapping and all(m.kind == "place" and is_world_place(m.entity_id)
                            and start <= m.start and m.end <= end and m.end - m.start < end - start
                            for m in overlapping):
         return overlapping

@@ -506,10 +506,16 @@ def _choose(phrase: Phrase, ctx: Context) -> tuple[PlaceRecord, bool]:
     return best, True
 
 
+def is_world_place(entity_id: Optional[str]) -> bool:
+    """A place of the GeoNames rows (data/lexicons/places/geonames.tsv): outside Syria's own
+    gazetteers and the curated entries, the ones whose names collide with words and persons."""
+    return (entity_id or "").startswith("place.gn.")
+
+
 def _far_world_town(p: PlaceRecord, ctx: Context) -> bool:
     """A GeoNames town (not Syria's own places, not curated ones) more than NEAR_KM from every
     other place the article names unambiguously (the town itself is one of ctx.points)."""
-    if not p.id.startswith("place.gn.") or p.type not in POPULATED_TYPES:
+    if not is_world_place(p.id) or p.type not in POPULATED_TYPES:
         return False
     if not p.located:
         return True
