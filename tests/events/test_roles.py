@@ -304,3 +304,11 @@ def test_a_sentence_naming_an_english_acronym_is_no_credit_line():
     from rasd.events.coder import _credit_line_end
     assert _credit_line_end("القدس (CNN) -- أعلن") == len("القدس (CNN) --")
     assert _credit_line_end("أعلن تنظيم الدولة الإسلامية (ISIS) - مسؤوليته عن التفجير") == 0
+
+
+def test_the_injured_of_a_passive_verb_take_no_actor_from_the_discourse(coder):
+    # أُصيب is passive (the active is أصاب): the wounded are its subject, the last actor told is not its doer
+    text = "وقال المتحدث باسم الأمم المتحدة إن الوضع صعب.\nوأصيبت زوجته جراء المعارك."
+    events = [e for e in coder(article_with(text, [("actor", "الأمم المتحدة", {"entity_id": "actor.un", "name_en": "United Nations"})])).events
+              if e.type == "ASSAULT"]
+    assert events and all(names(e.actor) == [] for e in events)

@@ -818,7 +818,9 @@ def _word_follows(sent: Sentence, after: int, until: int, words: tuple[str, ...]
 # Verbs with no agent (the bomb exploded, clashes broke out, he was martyred, he died).
 UNACCUSATIVE_VERBS = frozenset(normalize(w) for w in (
     "انفجر", "انفجرت", "ينفجر", "تنفجر", "اندلع", "اندلعت", "يندلع", "تندلع", "توفي", "توفيت", "استشهد", "استشهدت",
-    "قضى", "لقي", "لقيت", "سقط", "سقطت"))
+    "قضى", "لقي", "لقيت", "سقط", "سقطت",
+    # passives whose unvowelled spelling is unambiguous (أُصيب; the active is أصاب): the victim is their subject
+    "أصيب", "أصيبت", "أصيبوا", "اصيب", "اصيبت", "اصيبوا", "يصاب", "تصاب", "يصابون"))
 
 
 def _agentless(h: TriggerHit, entry, pos: str) -> bool:
