@@ -67,6 +67,9 @@ def test_title_without_name_is_no_person(recognizers):
     ("وقال وزير الخارجية السوري وليد المعلم إن", ["وليد المعلم"]),  # a name may begin with و
     # آمر "commander" normalizes like أمر "matter": only its own spelling is the title
     ("وهذا أمر مستحيل بالنسبة لأنقرة", []),
+    # a word written with tanween is an indefinite noun, no name
+    ("واتخذ العاهل الأردني موقفاً حذراً حيال سوريا", []),
+    ("وقال المسؤول الإعلامي للجيش الحر، لؤي المقداد قائلاً إن", ["لؤي المقداد"]),
 ])
 def test_name_after_a_title_stops_where_the_name_does(recognizers, text, expected):
     assert [p.name_ar for p in persons(recognizers, text)] == expected

@@ -51,7 +51,8 @@ NOT_NAME = frozenset(normalize(w) for w in (
 # title (آمر "commander" normalizes like أمر/الأمر "matter").
 EXACT_TITLES = {"امر": "آمر"}
 # The preposition على normalizes like the name علي (Ali): it is told apart by its final ى in the text.
-_ALA = re.compile(r"(?<![\w])على(?![\w])")
+# A word written with tanween (موقفاً، شكلاً) is an indefinite noun, never a name after a title.
+_NOT_NAME_IN_TEXT = re.compile(r"(?<![\w])(?:على(?![\w])|\w+[\u064b\u064c\u064d])")
 _WORD = re.compile(r"[\u0621-\u064a]+")
 _SPACE_ONLY = re.compile(r"^[\s\"'()]*$")
 _LINK_WORDS = frozenset(normalize(w) for w in ("في", "باسم", "لدى", "ب", "التابع", "التابعة", "عن", "ل", "لـ"))
@@ -142,7 +143,7 @@ class PersonRecognizer:
         ends = view_offsets(view, [x for m in actor_mentions for x in (m.start, m.end)])
         actor_spans = ActorSpans(sorted(zip(ends[::2], ends[1::2], actor_mentions)))
         matches = self.lexicon.matcher.find(norm)
-        ala = [m.start() for m in _ALA.finditer(text)]
+        ala = [m.start() for m in _NOT_NAME_IN_TEXT.finditer(text)]
         prepositions = frozenset(view_offsets(view, ala)) if ala else frozenset()
         readings = self.lexicon.readings
         reads = [readings[m.form] for m in matches]
@@ -236,7 +237,8 @@ class PersonRecognizer:
         if after_comma:  # "، نور الجاسم، عن": an apposition closes with punctuation or a function word
             nxt = _skip_space(norm, name_end)
             word = _WORD.match(norm, nxt)
-            if nxt < len(norm) and norm[nxt] not in _COMMA + _STOP_PUNCT and not (word and word.group() in self.lexicon.stops):
+            if nxt < len(norm) and norm[nxt] not in _COMMA + _STOP_PUNCT and not (
+                    word and (word.group() in self.lexicon.stops or word.start() in prepositions)):
                 return None
         actor = actor_spans.between(m.start, name_start)
         role = (m.start, name_start)
@@ -304,7 +306,8 @@ def _read_name(norm: str, pos: int, stops: frozenset[str],
                prepositions: frozenset[int] = frozenset()) -> tuple[Optional[int], int]:
     """Two or three name tokens from ``pos``, stopping at punctuation or a function word; a
     third token counts only when a boundary (punctuation, function word) follows it.
-    ``prepositions``: where the preposition على (normalized like the name علي) stands."""
+    ``prepositions``: where words that are no name by their spelling in the text begin (the
+    preposition على, normalized like the name علي; a word with tanween)."""
     tokens: list[re.Match] = []
     cur = pos
     while len(tokens) < MAX_NAME_TOKENS + 1:
