@@ -8,7 +8,6 @@ in the document (``document``; trained with ``rasd ner train --folds K``, not sh
 from __future__ import annotations
 
 from functools import lru_cache
-
 from importlib import resources
 from operator import attrgetter
 from pathlib import Path

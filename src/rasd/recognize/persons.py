@@ -143,8 +143,8 @@ class PersonRecognizer:
         ends = view_offsets(view, [x for m in actor_mentions for x in (m.start, m.end)])
         actor_spans = ActorSpans(sorted(zip(ends[::2], ends[1::2], actor_mentions)))
         matches = self.lexicon.matcher.find(norm)
-        ala = [m.start() for m in _NOT_NAME_IN_TEXT.finditer(text)]
-        prepositions = frozenset(view_offsets(view, ala)) if ala else frozenset()
+        spelled = [m.start() for m in _NOT_NAME_IN_TEXT.finditer(text)]
+        not_names = frozenset(view_offsets(view, spelled)) if spelled else frozenset()
         readings = self.lexicon.readings
         reads = [readings[m.form] for m in matches]
         found: list[Mention] = []
@@ -161,7 +161,7 @@ class PersonRecognizer:
             elif m.form in EXACT_TITLES and EXACT_TITLES[m.form] not in text[slice(*view.span_to_original(m.start, m.end))]:
                 continue
             else:
-                mention = self._titled(m, payload, matches, k, norm, actor_spans, published, prepositions)
+                mention = self._titled(m, payload, matches, k, norm, actor_spans, published, not_names)
             if mention is not None:
                 last_end = mention.end
                 found.append(mention)
@@ -199,7 +199,7 @@ class PersonRecognizer:
 
     # -- titled names -------------------------------------------------------------------------
     def _titled(self, m: Match, title: _Title, matches, k, norm, actor_spans, published,
-                prepositions: frozenset[int] = frozenset()) -> Optional[Mention]:
+                not_names: frozenset[int] = frozenset()) -> Optional[Mention]:
         pos = m.end
         # Skip the qualifier: actor mentions, demonym-bearing actor phrases, link words.
         for _ in range(MAX_QUALIFIER_WORDS):
@@ -229,7 +229,7 @@ class PersonRecognizer:
                         len(_WORD.findall(rest[:comma])) <= 3 and _WORD.match(rest)
                         and _WORD.match(rest).group() in _LINK_WORDS)):
                 pos, after_comma = _skip_space(norm, pos + comma + 1), True
-        name_start, name_end = _read_name(norm, pos, self.lexicon.stops, prepositions)
+        name_start, name_end = _read_name(norm, pos, self.lexicon.stops, not_names)
         if name_start is None:
             return None
         if after_comma and name_end < len(norm) and norm[name_end] not in _COMMA + _STOP_PUNCT + " ":
@@ -238,7 +238,7 @@ class PersonRecognizer:
             nxt = _skip_space(norm, name_end)
             word = _WORD.match(norm, nxt)
             if nxt < len(norm) and norm[nxt] not in _COMMA + _STOP_PUNCT and not (
-                    word and (word.group() in self.lexicon.stops or word.start() in prepositions)):
+                    word and (word.group() in self.lexicon.stops or word.start() in not_names)):
                 return None
         actor = actor_spans.between(m.start, name_start)
         role = (m.start, name_start)
@@ -303,17 +303,17 @@ def _skip_space(norm: str, pos: int) -> int:
 
 
 def _read_name(norm: str, pos: int, stops: frozenset[str],
-               prepositions: frozenset[int] = frozenset()) -> tuple[Optional[int], int]:
+               not_names: frozenset[int] = frozenset()) -> tuple[Optional[int], int]:
     """Two or three name tokens from ``pos``, stopping at punctuation or a function word; a
     third token counts only when a boundary (punctuation, function word) follows it.
-    ``prepositions``: where words that are no name by their spelling in the text begin (the
-    preposition على, normalized like the name علي; a word with tanween)."""
+    ``not_names``: normalized offsets where words begin that the text's spelling shows are no
+    name (the preposition على, normalized like the name علي; a word with tanween)."""
     tokens: list[re.Match] = []
     cur = pos
     while len(tokens) < MAX_NAME_TOKENS + 1:
         word = _WORD.match(norm, cur)
         if not word or word.group() in stops or len(word.group()) < 2 and word.group() not in NAME_JOINERS \
-                or word.start() in prepositions:
+                or word.start() in not_names:
             break
         if len(tokens) >= 2 and word.group()[0] == "و" and tokens[-1].group() not in NAME_JOINERS:
             break  # سعد الحريري وفرط، الملك عبد الله ورئيس: a conjunction after a whole name starts a new phrase
